@@ -1,0 +1,182 @@
+import { createDataAjv } from './ajv-instances.ts';
+import { leafPaths, schemaAt, schemaTypeOf, withStandardFields } from './entity-schema.ts';
+import type { DefinitionProblem } from './problem.ts';
+import { problemAt } from './source.ts';
+import type { ColumnDefinition, ColumnType, JsonSchema, PersisterDefinition, ServiceDefinition, Sourced } from './types.ts';
+
+export interface ServiceCheckContext {
+  roles: Set<string>;
+  idFormatNames: Set<string>;
+  /** Routes the engine serves itself (`/user/oauth/token`, ...), which a service may not take. */
+  reservedRoutes: Set<string>;
+}
+
+export const defaultEndpointPaths = { create: '/_create', update: '/_update', search: '/_search' } as const;
+
+export function columnOf(def: string | ColumnDefinition): Required<ColumnDefinition> {
+  return typeof def === 'string' ? { path: def, type: 'text' } : { path: def.path, type: def.type ?? 'text' };
+}
+
+/** Paths of the entity (relative to it) that a persister stores in a root-table column. */
+export function rootColumnPaths(persister: PersisterDefinition): Map<string, string> {
+  return new Map(Object.entries(persister.columns).map(([column, def]) => [columnOf(def).path, column]));
+}
+
+export function checkServices(services: Sourced<ServiceDefinition>[], persisters: Sourced<PersisterDefinition>[], ctx: ServiceCheckContext): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const ajv = createDataAjv();
+  const seenNames = new Map<string, string>();
+  const routes = new Map<string, string>();
+  for (const route of ctx.reservedRoutes) routes.set(route, 'the engine');
+
+  for (const { value: svc, source } of services) {
+    const at = (path: (string | number)[], message: string, key = false) => problems.push(problemAt(source, path, message, key));
+    if (seenNames.has(svc.service)) at(['service'], `service '${svc.service}' is already defined in ${seenNames.get(svc.service)}`);
+    seenNames.set(svc.service, source.file);
+
+    for (const [name, endpoint] of Object.entries(svc.endpoints)) {
+      const route = `${svc.basePath}${endpoint?.path ?? defaultEndpointPaths[name as keyof typeof defaultEndpointPaths]}`;
+      const owner = routes.get(route);
+      if (owner) at(['endpoints', name], `duplicate route POST ${route}: already served by ${owner}`);
+      else routes.set(route, `service '${svc.service}' (${source.file})`);
+      (endpoint?.roles ?? []).forEach((role, i) => {
+        if (!ctx.roles.has(role)) at(['endpoints', name, 'roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
+      });
+    }
+
+    const schema = withStandardFields(svc.entity.schema);
+    try {
+      ajv.compile(schema);
+    } catch (err) {
+      at(['entity', 'schema'], `the entity schema is not a valid JSON Schema: ${(err as Error).message}`);
+      continue;
+    }
+    const fieldExists = (path: (string | number)[], field: string, what: string) => {
+      if (!schemaAt(schema, field)) at(path, `${what} '${field}' is not a field of the ${svc.service} entity schema`);
+    };
+    (svc.entity.pii ?? []).forEach((f, i) => fieldExists(['entity', 'pii', i], f, 'PII field'));
+
+    const persister = persisters.find((p) => p.value.persister === svc.persister);
+    if (!persister) {
+      at(['persister'], `unknown persister '${svc.persister}' (known: ${persisters.map((p) => p.value.persister).join(', ') || 'none'})`);
+      continue;
+    }
+    if (persister.value.service !== svc.service) at(['persister'], `persister '${svc.persister}' belongs to service '${persister.value.service}', not '${svc.service}'`);
+    const rootColumns = rootColumnPaths(persister.value);
+    const childPaths = (persister.value.children ?? []).map((c) => c.path);
+    const stored = (field: string) => rootColumns.has(field);
+    const searchable = (field: string) => stored(field) || childPaths.some((p) => field.startsWith(`${p}.`));
+
+    (svc.unique ?? []).forEach((u, i) =>
+      u.fields.forEach((f, j) => {
+        fieldExists(['unique', i, 'fields', j], f, 'unique field');
+        if (schemaAt(schema, f) && !stored(f)) at(['unique', i, 'fields', j], `unique field '${f}' has no column of its own in persister '${svc.persister}'`);
+      }),
+    );
+    (svc.idFormats ?? []).forEach((idf, i) => {
+      fieldExists(['idFormats', i, 'field'], idf.field, 'ID field');
+      if (!ctx.idFormatNames.has(idf.format)) at(['idFormats', i, 'format'], `unknown ID format '${idf.format}': no common-masters.IdFormat record has this idname`);
+    });
+    for (const [param, criterion] of Object.entries(svc.search.criteria)) {
+      if (param === 'tenantId' || param === 'offset' || param === 'limit' || param === 'sortBy' || param === 'sortOrder') {
+        at(['search', 'criteria', param], `search parameter '${param}' is built in and cannot be redefined`, true);
+        continue;
+      }
+      fieldExists(['search', 'criteria', param, 'field'], criterion.field, 'search field');
+      if (schemaAt(schema, criterion.field) && !searchable(criterion.field)) at(['search', 'criteria', param, 'field'], `search field '${criterion.field}' has no column in persister '${svc.persister}' (a JSON column cannot be searched)`);
+    }
+    const sort = svc.search.sort;
+    if (sort) {
+      for (const [name, field] of Object.entries(sort.fields)) {
+        if (!rootColumns.has(field)) at(['search', 'sort', 'fields', name], `sort field '${field}' has no column of its own in persister '${svc.persister}'`);
+      }
+      if (!(sort.default in sort.fields)) at(['search', 'sort', 'default'], `default sort '${sort.default}' is not one of the sort fields (${Object.keys(sort.fields).join(', ')})`);
+    }
+    if ((svc.search.defaultLimit ?? 0) > (svc.search.maxLimit ?? Infinity)) at(['search', 'defaultLimit'], `defaultLimit ${svc.search.defaultLimit} is above maxLimit ${svc.search.maxLimit}`);
+  }
+  return problems;
+}
+
+const compatibleColumnTypes: Record<string, ColumnType[]> = {
+  string: ['text'],
+  integer: ['integer', 'bigint', 'numeric', 'text'],
+  number: ['numeric', 'text'],
+  boolean: ['boolean'],
+  object: ['json'],
+  array: ['json'],
+};
+
+export function checkPersisters(persisters: Sourced<PersisterDefinition>[], services: Sourced<ServiceDefinition>[]): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const tables = new Map<string, string>();
+  const seen = new Map<string, string>();
+  for (const { value: p, source } of persisters) {
+    const at = (path: (string | number)[], message: string, key = false) => problems.push(problemAt(source, path, message, key));
+    if (seen.has(p.persister)) at(['persister'], `persister '${p.persister}' is already defined in ${seen.get(p.persister)}`);
+    seen.set(p.persister, source.file);
+    const claimTable = (table: string, path: (string | number)[]) => {
+      if (table.startsWith('seva_')) at(path, `table name '${table}' is reserved: names starting with seva_ belong to the engine`);
+      else if (tables.has(table)) at(path, `table '${table}' is already mapped by ${tables.get(table)}`);
+      else tables.set(table, `persister '${p.persister}'`);
+    };
+    claimTable(p.table, ['table']);
+
+    const service = services.find((s) => s.value.service === p.service);
+    if (!service) {
+      at(['service'], `unknown service '${p.service}' (known: ${services.map((s) => s.value.service).join(', ') || 'none'})`);
+      continue;
+    }
+    const schema = withStandardFields(service.value.entity.schema);
+    const covered: string[] = [];
+    const checkColumns = (columns: Record<string, string | ColumnDefinition>, itemSchema: JsonSchema, base: (string | number)[], prefix: string) => {
+      const paths = new Map<string, string>();
+      for (const [column, def] of Object.entries(columns)) {
+        const { path, type } = columnOf(def);
+        const where = [...base, 'columns', column];
+        const fieldSchema = schemaAt(itemSchema, path);
+        if (!fieldSchema) {
+          at(where, `path '${path}' is not in the ${p.service} entity schema${prefix ? ` (under '${prefix}')` : ''}`);
+          continue;
+        }
+        if (paths.has(path)) at(where, `path '${path}' is already stored in column '${paths.get(path)}'`);
+        paths.set(path, column);
+        const fieldType = schemaTypeOf(fieldSchema);
+        const allowed = fieldType ? compatibleColumnTypes[fieldType] : undefined;
+        if (allowed && !allowed.includes(type)) at(where, `column '${column}' has type ${type}, but '${path}' is ${fieldType === 'object' || fieldType === 'array' ? 'an' : 'a'} ${fieldType} (use ${allowed.join(' or ')})`);
+        covered.push(prefix ? `${prefix}.${path}` : path);
+      }
+      return paths;
+    };
+    const rootPaths = checkColumns(p.columns, schema, [], '');
+    const pk = p.primaryKey ?? 'id';
+    if (!(pk in p.columns)) at(p.primaryKey ? ['primaryKey'] : ['columns'], `primary key column '${pk}' is not among the columns`);
+    for (const required of ['id', 'tenantId']) if (!rootPaths.has(required)) at(['columns'], `no column stores '${required}', which every entity has`);
+
+    (p.children ?? []).forEach((child, i) => {
+      claimTable(child.table, ['children', i, 'table']);
+      const arraySchema = schemaAt(schema, child.path);
+      const itemSchema = arraySchema?.items as JsonSchema | undefined;
+      if (!arraySchema || schemaTypeOf(arraySchema) !== 'array' || !itemSchema || schemaTypeOf(itemSchema) !== 'object') {
+        at(['children', i, 'path'], `'${child.path}' is not an array of objects in the ${p.service} entity schema`);
+        return;
+      }
+      covered.push(child.path);
+      const childPaths = checkColumns(child.columns, itemSchema, ['children', i], child.path);
+      const childPk = child.primaryKey ?? 'id';
+      if (!(childPk in child.columns)) at(['children', i, 'columns'], `primary key column '${childPk}' is not among the columns`);
+      if (child.parentColumn in child.columns) at(['children', i, 'parentColumn'], `parent column '${child.parentColumn}' is filled by the engine and must not also be mapped`);
+      if (!childPaths.has('id') && childPk === 'id') at(['children', i, 'columns'], `no column stores the item 'id'`);
+      for (const leaf of leafPaths(itemSchema)) {
+        if (!coveredBy(leaf, [...childPaths.keys()])) at(['children', i, 'columns'], `entity field '${child.path}.${leaf}' is not stored by any column: map it or make a JSON column for its parent`);
+      }
+    });
+    for (const leaf of leafPaths(schema)) {
+      if (!coveredBy(leaf, covered)) at(['columns'], `entity field '${leaf}' is not stored by any column: map it or make a JSON column for its parent`);
+    }
+  }
+  return problems;
+}
+
+function coveredBy(leaf: string, paths: string[]): boolean {
+  return paths.some((p) => leaf === p || leaf.startsWith(`${p}.`));
+}

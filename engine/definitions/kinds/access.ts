@@ -1,0 +1,25 @@
+import type { JsonSchema } from '../types.ts';
+
+export const accessSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://seva.dev/schemas/access.schema.json',
+  title: 'Seva access policy',
+  description: "Who may call the engine's own endpoints (login, users, MDMS, ID generation).",
+  type: 'object',
+  additionalProperties: false,
+  required: ['endpoints'],
+  properties: {
+    endpoints: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          public: { type: 'boolean', description: 'Callable without a token.' },
+          roles: { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1, uniqueItems: true },
+        },
+        oneOf: [{ required: ['public'] }, { required: ['roles'] }],
+      },
+    },
+  },
+};

@@ -1,0 +1,36 @@
+import type { JsonSchema } from '../types.ts';
+import { accessSchema } from './access.ts';
+import { masterDataSchema, masterSchemaSchema } from './mdms.ts';
+import { persisterSchema } from './persister.ts';
+import { serviceSchema } from './service.ts';
+
+export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access';
+
+export interface Kind {
+  name: KindName;
+  /** Folder under the definitions root, relative, with `/` separators. */
+  folder: string;
+  schema: JsonSchema;
+}
+
+/** Which folder holds which kind. The most specific folder wins. */
+export const kinds: Kind[] = [
+  { name: 'service', folder: 'services', schema: serviceSchema },
+  { name: 'persister', folder: 'persister', schema: persisterSchema },
+  { name: 'mdms-schema', folder: 'mdms/schemas', schema: masterSchemaSchema },
+  { name: 'mdms-data', folder: 'mdms/data', schema: masterDataSchema },
+  { name: 'access', folder: 'access', schema: accessSchema },
+];
+
+/** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */
+export const reservedFolders = ['workflows', 'indexer', 'pdf'];
+
+export function kindOfPath(relativePath: string): Kind | undefined {
+  const matches = kinds.filter((k) => relativePath.startsWith(`${k.folder}/`));
+  return matches.sort((a, b) => b.folder.length - a.folder.length)[0];
+}
+
+/** File names of the JSON Schemas written to `schemas/`, one per kind. */
+export function schemaFileName(kind: Kind): string {
+  return `${kind.name}.schema.json`;
+}

@@ -1,0 +1,44 @@
+import type { JsonSchema } from '../types.ts';
+
+const identifier = { type: 'string', pattern: '^[a-z_][a-z0-9_]*$', maxLength: 63 };
+const column = {
+  oneOf: [
+    { type: 'string', description: 'entity field path (a text column)' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['path'],
+      properties: {
+        path: { type: 'string' },
+        type: { enum: ['text', 'integer', 'bigint', 'numeric', 'boolean', 'json'] },
+      },
+    },
+  ],
+};
+const columns = { type: 'object', minProperties: 1, propertyNames: identifier, additionalProperties: column };
+
+export const persisterSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://seva.dev/schemas/persister.schema.json',
+  title: 'Seva persister definition',
+  description: "How a service's entity and its child arrays map to tables and columns.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['persister', 'service', 'table', 'columns'],
+  properties: {
+    persister: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    service: { type: 'string' },
+    table: identifier,
+    primaryKey: identifier,
+    columns,
+    children: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'table', 'parentColumn', 'columns'],
+        properties: { path: { type: 'string' }, table: identifier, primaryKey: identifier, parentColumn: identifier, columns },
+      },
+    },
+  },
+};

@@ -1,0 +1,66 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import type { DefinitionProblem } from './problem.ts';
+import { kinds, type KindName } from './kinds/index.ts';
+import { problemAt, type SourceFile } from './source.ts';
+
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const validators = new Map(kinds.map((k) => [k.name, ajv.compile(k.schema)]));
+
+/** Checks a parsed file against the JSON Schema of its kind. */
+export function validateKind(kind: KindName, source: SourceFile): DefinitionProblem[] {
+  const validate = validators.get(kind);
+  if (!validate) throw new Error(`no schema for kind ${kind}`);
+  if (validate(source.data)) return [];
+  return readableErrors(validate.errors ?? []).map((e) => {
+    const path = pointerToPath(e.instancePath);
+    const atKey = e.keyword === 'additionalProperties';
+    const target = atKey ? [...path, String(e.params.additionalProperty)] : path;
+    return problemAt(source, target, describeAjvError(e, kind), atKey);
+  });
+}
+
+export function pointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * ajv reports a failed `oneOf` together with every branch's own failure. Keep the branch errors that
+ * go deeper than the `oneOf` (they say what is wrong); drop the rest of the noise.
+ */
+export function readableErrors(errors: ErrorObject[]): ErrorObject[] {
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter((e) => {
+    for (const p of oneOfPaths) {
+      const deeper = errors.some((o) => o.instancePath.startsWith(`${p}/`));
+      if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && e.instancePath === p && deeper) return false;
+      if (e.instancePath === p && e.keyword === 'type' && deeper) return false;
+    }
+    return e.keyword !== 'if';
+  });
+}
+
+export function describeAjvError(e: ErrorObject, kind?: string): string {
+  const where = e.instancePath === '' ? (kind ? `a ${kind} definition` : 'the document') : `'${pointerToPath(e.instancePath).join('.')}'`;
+  const found = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+  switch (e.keyword) {
+    case 'required':
+      return `${where} is missing required field '${e.params.missingProperty}'`;
+    case 'additionalProperties': {
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      return `unknown field '${e.params.additionalProperty}' in ${where}${allowed.length ? ` (expected one of: ${allowed.join(', ')})` : ''}`;
+    }
+    case 'enum':
+      return `${where} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, found ${found(e.data)}`;
+    case 'const':
+      return `${where} must be ${JSON.stringify(e.params.allowedValue)}, found ${found(e.data)}`;
+    case 'type':
+      return `${where} must be of type ${e.params.type}, found ${Array.isArray(e.data) ? 'array' : e.data === null ? 'null' : typeof e.data}`;
+    case 'pattern':
+      return `${where} must match ${e.params.pattern}, found ${found(e.data)}`;
+    case 'propertyNames':
+      return `${where} has an invalid name ${found(e.params.propertyName)}: names must match ${(e.parentSchema as { propertyNames?: { pattern?: string } })?.propertyNames?.pattern ?? 'the allowed pattern'}`;
+    default:
+      return `${where} ${e.message ?? 'is invalid'}${e.data !== undefined && typeof e.data !== 'object' ? `, found ${found(e.data)}` : ''}`;
+  }
+}

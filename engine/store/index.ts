@@ -1,0 +1,14 @@
+export { openDatabase, type Database, type DatabaseConfig, type Db } from './database.ts';
+export type { ColumnKind, ColumnSpec, IndexSpec, TableSpec } from './table-spec.ts';
+export {
+  applyMigration,
+  appliedMigrations,
+  ensureMigrationsTable,
+  indexName,
+  planMigration,
+  quoteIdent,
+  type MigrationPlan,
+  type MigrationResult,
+  type MigrationStep,
+} from './migrate.ts';
+export { uniqueViolationOf } from './pg-errors.ts';
