@@ -1,12 +1,11 @@
 import type { ValidateFunction } from 'ajv';
+import { Mdms, TENANT_MASTER, type MasterData } from '../mdms/index.ts';
 import { tenantChain } from '../tenancy/index.ts';
-import { createDataAjv } from './ajv-instances.ts';
+import { createDataAjv } from '../validation/index.ts';
 import type { DefinitionProblem } from './problem.ts';
 import { problemAt, type PathSegment, type SourceFile } from './source.ts';
 import type { MasterDataFile, MasterSchemaDefinition, Sourced } from './types.ts';
 import { describeAjvError, pointerToPath, readableErrors } from './validate-kind.ts';
-
-export const TENANT_MASTER = 'tenant.tenants';
 
 /** Records of one master at one tenant, each remembering where it was written. */
 export interface MasterRecords {
@@ -85,7 +84,7 @@ export function checkMdms(schemaFiles: Sourced<MasterSchemaDefinition>[], dataFi
     }
   }
 
-  const tenants = knownTenants(masters);
+  const tenants = new Mdms(masterDataOf(masters)).tenantCodes();
   for (const { value, source } of dataFiles) {
     if (tenants.size > 0 && !tenants.has(value.tenantId)) {
       problems.push(problemAt(source, ['tenantId'], `tenant '${value.tenantId}' is not in the tenant master ${TENANT_MASTER} (known: ${[...tenants].sort().join(', ')})`));
@@ -95,17 +94,9 @@ export function checkMdms(schemaFiles: Sourced<MasterSchemaDefinition>[], dataFi
   return { masters, schemas, problems };
 }
 
-/** Tenant codes from `tenant.tenants`, plus the state roots they sit under. */
-export function knownTenants(masters: MasterSet): Set<string> {
-  const codes = new Set<string>();
-  for (const byMaster of masters.values()) {
-    for (const record of byMaster.get(TENANT_MASTER)?.records ?? []) {
-      const code = String(record.code);
-      codes.add(code);
-      codes.add(code.split('.')[0]!);
-    }
-  }
-  return codes;
+/** The records alone, as the MDMS module reads them. */
+export function masterDataOf(masters: MasterSet): MasterData {
+  return new Map([...masters].map(([tenant, byMaster]) => [tenant, new Map([...byMaster].map(([code, set]) => [code, set.records]))]));
 }
 
 export function uniqueKeyOf(record: Record<string, unknown>, fields: string[]): string {

@@ -1,4 +1,4 @@
-import { createDataAjv } from './ajv-instances.ts';
+import { createDataAjv } from '../validation/index.ts';
 import { leafPaths, schemaAt, schemaTypeOf, withStandardFields } from './entity-schema.ts';
 import type { DefinitionProblem } from './problem.ts';
 import { problemAt } from './source.ts';

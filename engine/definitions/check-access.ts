@@ -1,0 +1,35 @@
+import type { DefinitionProblem } from './problem.ts';
+import { problemAt } from './source.ts';
+import type { AccessPolicyDefinition, Sourced } from './types.ts';
+
+export interface EndpointGrant {
+  public: boolean;
+  roles: string[];
+}
+
+export function checkAccess(policies: Sourced<AccessPolicyDefinition>[], knownEndpoints: Set<string>, roles: Set<string>): { grants: Map<string, EndpointGrant>; problems: DefinitionProblem[] } {
+  const grants = new Map<string, EndpointGrant>();
+  const where = new Map<string, string>();
+  const problems: DefinitionProblem[] = [];
+  for (const { value, source } of policies) {
+    for (const [id, grant] of Object.entries(value.endpoints)) {
+      const at = (path: (string | number)[], message: string, key = false) => problems.push(problemAt(source, ['endpoints', id, ...path], message, key));
+      if (!knownEndpoints.has(id)) {
+        at([], `unknown engine endpoint '${id}' (known: ${[...knownEndpoints].sort().join(', ')})`, true);
+        continue;
+      }
+      if (grants.has(id)) {
+        at([], `endpoint '${id}' is already granted in ${where.get(id)}`, true);
+        continue;
+      }
+      if (grant.public && grant.roles) at(['roles'], `endpoint '${id}' is public, so roles would have no effect: give one or the other`);
+      if (!grant.public && !grant.roles) at([], `endpoint '${id}' needs either 'public: true' or a list of roles`);
+      (grant.roles ?? []).forEach((role, i) => {
+        if (!roles.has(role)) at(['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
+      });
+      grants.set(id, { public: grant.public === true, roles: grant.roles ?? [] });
+      where.set(id, source.file);
+    }
+  }
+  return { grants, problems };
+}

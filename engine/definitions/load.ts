@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { Mdms } from '../mdms/index.ts';
+import { parseIdFormat } from '../idgen/index.ts';
+import { checkAccess } from './check-access.ts';
+import { checkMdms, masterDataOf } from './check-mdms.ts';
+import { checkPersisters, checkServices } from './check-services.ts';
+import { kindOfPath, reservedFolders, type KindName } from './kinds/index.ts';
+import { sortProblems, type DefinitionProblem } from './problem.ts';
+import type { Registry } from './registry.ts';
+import { parseSource, problemAt, type SourceFile } from './source.ts';
+import type { AccessPolicyDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, Sourced } from './types.ts';
+import { validateKind } from './validate-kind.ts';
+
+export interface LoadOptions {
+  /** Ids of the engine's own endpoints, which access policies may grant. */
+  engineEndpoints: Set<string>;
+  /** Routes the engine serves itself, which services may not take. */
+  engineRoutes: Set<string>;
+}
+
+export type LoadResult = { registry: Registry; problems: [] } | { registry?: undefined; problems: DefinitionProblem[] };
+
+function listYamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...listYamlFiles(path));
+    else if (/\.ya?ml$/.test(entry)) out.push(path);
+  }
+  return out;
+}
+
+/** Reads, checks and cross-checks every definition under `root`; reports every problem found in one go. */
+export function loadDefinitions(root: string, options: LoadOptions): LoadResult {
+  const problems: DefinitionProblem[] = [];
+  let files: string[];
+  try {
+    files = listYamlFiles(root);
+  } catch (err) {
+    return { problems: [{ file: root, line: 1, col: 1, message: `cannot read the definitions directory: ${(err as Error).message}` }] };
+  }
+  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [] };
+  for (const path of files) {
+    const rel = relative(root, path).split(sep).join('/');
+    const display = relative(process.cwd(), path) || path;
+    const parsed = parseSource(display, readFileSync(path, 'utf8'));
+    if (!parsed.source) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const kind = kindOfPath(rel);
+    if (!kind) {
+      const reserved = reservedFolders.find((f) => rel.startsWith(`${f}/`));
+      problems.push({
+        file: display,
+        line: 1,
+        col: 1,
+        message: reserved
+          ? `definitions under ${reserved}/ are not read by this version of the engine yet`
+          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
+      });
+      continue;
+    }
+    if (parsed.source.data === null || typeof parsed.source.data !== 'object') {
+      problems.push(problemAt(parsed.source, [], `a ${kind.name} definition must be a YAML mapping`));
+      continue;
+    }
+    const kindProblems = validateKind(kind.name, parsed.source);
+    problems.push(...kindProblems);
+    if (kindProblems.length === 0) byKind[kind.name].push({ value: parsed.source.data, source: parsed.source });
+  }
+
+  const mdms = checkMdms(byKind['mdms-schema'] as Sourced<MasterSchemaDefinition>[], byKind['mdms-data'] as Sourced<MasterDataFile>[]);
+  problems.push(...mdms.problems);
+  const masters = masterDataOf(mdms.masters);
+  const reader = new Mdms(masters);
+  problems.push(...checkIdFormats(mdms.masters));
+
+  const roles = reader.roleCodes();
+  const access = checkAccess(byKind.access as Sourced<AccessPolicyDefinition>[], options.engineEndpoints, roles);
+  problems.push(...access.problems);
+
+  const services = byKind.service as Sourced<ServiceDefinition>[];
+  const persisters = byKind.persister as Sourced<PersisterDefinition>[];
+  problems.push(...checkPersisters(persisters, services));
+  problems.push(...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes }));
+
+  if (problems.length > 0) return { problems: sortProblems(problems) };
+  return {
+    registry: {
+      root,
+      services: services.map((s) => s.value),
+      persisters: persisters.map((p) => p.value),
+      masters,
+      masterSchemas: mdms.schemas,
+      access: access.grants,
+    },
+    problems: [],
+  };
+}
+
+function checkIdFormats(masters: ReturnType<typeof checkMdms>['masters']): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  for (const byMaster of masters.values()) {
+    const set = byMaster.get('common-masters.IdFormat');
+    set?.records.forEach((record, i) => {
+      const parsed = parseIdFormat(String(record.format));
+      const origin = set.origins[i]!;
+      if (parsed.error) problems.push(problemAt(origin.source, [...origin.path, 'format'], `ID format '${String(record.idname)}' is invalid: ${parsed.error}`));
+    });
+  }
+  return problems;
+}
+
+export type { SourceFile };

@@ -1,0 +1,14 @@
+import type { MasterData } from '../mdms/index.ts';
+import type { EndpointGrant } from './check-access.ts';
+import type { MasterSchemaDefinition, PersisterDefinition, ServiceDefinition } from './types.ts';
+
+/** Everything the definitions say, checked and ready for the engine to compile. */
+export interface Registry {
+  root: string;
+  services: ServiceDefinition[];
+  persisters: PersisterDefinition[];
+  masters: MasterData;
+  masterSchemas: Map<string, MasterSchemaDefinition>;
+  /** Grants of the engine's own endpoints, by endpoint id. */
+  access: Map<string, EndpointGrant>;
+}

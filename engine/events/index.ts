@@ -1,0 +1,1 @@
+export { appendEvent, outboxTable, type DomainEvent } from './outbox.ts';

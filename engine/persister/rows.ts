@@ -1,0 +1,87 @@
+
+import type { Db } from '../store/index.ts';
+import { ORDER_COLUMN, type CompiledPersister, type MappedChild, type MappedTable } from './compile.ts';
+import { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';
+
+type Row = Record<string, unknown>;
+
+function rowOf(table: MappedTable, source: unknown): Row {
+  const row: Row = {};
+  for (const c of table.columns) row[c.column] = toColumnValue(c, getPath(source, c.path));
+  return row;
+}
+
+function childRows(child: MappedChild, entity: unknown, parentKey: unknown): Row[] {
+  const items = getPath(entity, child.arrayPath);
+  if (!Array.isArray(items)) return [];
+  return items.map((item, i) => ({ ...rowOf(child, item), [child.parentColumn]: parentKey, [ORDER_COLUMN]: i }));
+}
+
+export async function insertEntity(db: Db, p: CompiledPersister, entity: unknown): Promise<void> {
+  await db.insertInto(p.root.table).values(rowOf(p.root, entity)).execute();
+  await insertChildren(db, p, entity);
+}
+
+async function insertChildren(db: Db, p: CompiledPersister, entity: unknown): Promise<void> {
+  const parentKey = getPath(entity, p.root.primaryKey.path);
+  for (const child of p.children) {
+    const rows = childRows(child, entity, parentKey);
+    if (rows.length > 0) await db.insertInto(child.table).values(rows).execute();
+  }
+}
+
+/**
+ * Replaces the stored entity if its last-modified time is still `expectedLastModified`.
+ * Returns false when it is not (someone else changed it, or it is gone).
+ */
+export async function updateEntity(db: Db, p: CompiledPersister, entity: unknown, expectedLastModified: number): Promise<boolean> {
+  const key = getPath(entity, p.root.primaryKey.path);
+  let query = db.updateTable(p.root.table).set(rowOf(p.root, entity)).where(p.root.primaryKey.column, '=', key);
+  if (p.lastModifiedColumn) query = query.where(p.lastModifiedColumn.column, '=', expectedLastModified);
+  const result = await query.executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  for (const child of p.children) await db.deleteFrom(child.table).where(child.parentColumn, '=', key).execute();
+  await insertChildren(db, p, entity);
+  return true;
+}
+
+/** Rebuilds entities from their root rows, fetching every child array in one query per child table. */
+export async function entitiesFromRows(db: Db, p: CompiledPersister, rows: Row[]): Promise<Record<string, unknown>[]> {
+  const entities = rows.map((row) => {
+    const entity: Record<string, unknown> = {};
+    for (const c of p.root.columns) {
+      const v = fromColumnValue(c, row[c.column]);
+      if (v !== undefined) setPath(entity, c.path, v);
+    }
+    return entity;
+  });
+  if (rows.length === 0) return entities;
+  const keys = rows.map((r) => r[p.root.primaryKey.column]);
+  for (const child of p.children) {
+    const childRowsFound = await db.selectFrom(child.table).selectAll().where(child.parentColumn, 'in', keys).orderBy(child.parentColumn).orderBy(ORDER_COLUMN).execute();
+    const byParent = new Map<unknown, Row[]>();
+    for (const r of childRowsFound) byParent.set(r[child.parentColumn], [...(byParent.get(r[child.parentColumn]) ?? []), r]);
+    entities.forEach((entity, i) => {
+      const items = (byParent.get(keys[i]) ?? []).map((r) => {
+        const item: Record<string, unknown> = {};
+        for (const c of child.columns) {
+          const v = fromColumnValue(c, r[c.column]);
+          if (v !== undefined) setPath(item, c.path, v);
+        }
+        return item;
+      });
+      setPath(entity, child.arrayPath, items);
+    });
+  }
+  return entities;
+}
+
+/** One entity by primary key within a tenant, locked for update when asked (inside a transaction). */
+export async function findEntity(db: Db, p: CompiledPersister, key: unknown, tenantId: string, forUpdate = false): Promise<Record<string, unknown> | undefined> {
+  let q = db.selectFrom(p.root.table).selectAll().where(p.root.primaryKey.column, '=', key).where(p.tenantColumn.column, '=', tenantId);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  return (await entitiesFromRows(db, p, [row]))[0];
+}
+

@@ -1,0 +1,38 @@
+import type { MappedColumn } from './compile.ts';
+
+export function getPath(value: unknown, path: readonly string[]): unknown {
+  let v = value;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
+  return v;
+}
+
+export function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const seg of path.slice(0, -1)) {
+    if (node[seg] === undefined || node[seg] === null || typeof node[seg] !== 'object') node[seg] = {};
+    node = node[seg] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+/** An entity value as a column value. JSON goes as text: pg would turn a JS array into a Postgres array. */
+export function toColumnValue(column: MappedColumn, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (column.type === 'json') return JSON.stringify(value);
+  return value;
+}
+
+/** A column value as an entity value. Postgres returns int8 and numeric as text; PGlite may not. */
+export function fromColumnValue(column: MappedColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  switch (column.type) {
+    case 'bigint':
+    case 'integer':
+    case 'numeric':
+      return Number(value);
+    case 'json':
+      return typeof value === 'string' ? JSON.parse(value) : value;
+    default:
+      return value;
+  }
+}

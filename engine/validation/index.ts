@@ -1,0 +1,2 @@
+export { createDataAjv } from './ajv.ts';
+export { compilePayloadValidator, type PayloadValidator } from './payload.ts';
