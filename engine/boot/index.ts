@@ -1,0 +1,3 @@
+export { startSeva, type Seva, type SevaOptions } from './seva.ts';
+export { definitionsError, engineEndpoints, engineRoutes, validateDefinitions } from './validate.ts';
+export { tableSpecsOf } from './tables.ts';

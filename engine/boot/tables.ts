@@ -1,0 +1,12 @@
+import type { Registry } from '../definitions/index.ts';
+import { outboxTable } from '../events/index.ts';
+import { sequenceTable } from '../idgen/index.ts';
+import { compilePersister } from '../persister/index.ts';
+import type { TableSpec } from '../store/index.ts';
+import { sessionTable, userTable } from '../users/index.ts';
+
+/** Every table Seva manages: the engine's own and those the persister definitions describe. */
+export function tableSpecsOf(registry: Registry): TableSpec[] {
+  const fromDefinitions = registry.persisters.flatMap((p) => compilePersister(p, registry.services.find((s) => s.service === p.service)!).tables);
+  return [sequenceTable, outboxTable, userTable, sessionTable, ...fromDefinitions];
+}

@@ -1,0 +1,18 @@
+import { formatProblem, loadDefinitions, type LoadResult } from '../definitions/index.ts';
+import { SevaError } from '../errors/index.ts';
+import { IDGEN_PATH, MDMS_PATHS, SESSION_PATHS, USER_ENDPOINTS } from '../http/index.ts';
+
+/** Engine endpoints an access policy may grant. */
+export const engineEndpoints = new Set([...Object.keys(USER_ENDPOINTS), 'mdms.search', 'idgen.generate']);
+/** Routes the engine serves itself; a service may not take them. */
+export const engineRoutes = new Set([...Object.values(USER_ENDPOINTS), ...SESSION_PATHS, ...MDMS_PATHS, IDGEN_PATH]);
+
+/** The one check of definitions, used by `seva validate` and by server start-up alike. */
+export function validateDefinitions(dir: string): LoadResult {
+  return loadDefinitions(dir, { engineEndpoints, engineRoutes });
+}
+
+export function definitionsError(result: LoadResult): SevaError {
+  const lines = result.problems.map(formatProblem);
+  return new SevaError('invalid', 'INVALID_DEFINITIONS', `${lines.length} problem${lines.length === 1 ? '' : 's'} in the definitions:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { notFound, SevaError } from '../errors/index.ts';
+import type { Logger } from '../log/index.ts';
+import { errorBody, statusOf } from './envelope.ts';
+import { mount, type Authenticator, type Route } from './route.ts';
+
+export interface HttpAppOptions {
+  routes: Route[];
+  auth: Authenticator;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/** The Hono app: every route mounted, and every failure turned into the DIGIT error envelope here. */
+export function createHttpApp(options: HttpAppOptions): Hono {
+  const app = new Hono();
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: (c) => c.json(errorBody(new SevaError('too-large', 'PAYLOAD_TOO_LARGE', `the request body is larger than ${options.maxBodyBytes} bytes`)), 413),
+    }),
+  );
+  app.get('/health', (c) => c.json({ status: 'UP' }));
+  for (const route of options.routes) mount(app, route, options.auth);
+
+  app.notFound((c) => {
+    const err = notFound('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`);
+    return c.json(errorBody(err), 404);
+  });
+  app.onError((err, c) => {
+    if (err instanceof SevaError) return c.json(errorBody(err), statusOf(err) as 400);
+    const correlationId = c.req.header('x-correlation-id') ?? randomUUID();
+    options.logger.error({ err, correlationId, method: c.req.method, path: c.req.path }, 'unexpected failure');
+    const internal = new SevaError('internal', 'INTERNAL_SERVER_ERROR', `an unexpected error occurred; quote correlation id ${correlationId} when reporting it`);
+    return c.json(errorBody(internal), 500);
+  });
+  return app;
+}

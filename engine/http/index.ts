@@ -1,0 +1,7 @@
+export { createHttpApp, type HttpAppOptions } from './app.ts';
+export { mount, requireTenant, type Authenticator, type HttpRequest, type Route } from './route.ts';
+export { errorBody, responseInfo } from './envelope.ts';
+export { serviceRoutes } from './routes/services.ts';
+export { mdmsRoutes, MDMS_PATHS } from './routes/mdms.ts';
+export { idgenRoutes, IDGEN_PATH } from './routes/idgen.ts';
+export { userRoutes, USER_ENDPOINTS, SESSION_PATHS, type UserRouteDeps } from './routes/users.ts';

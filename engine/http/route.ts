@@ -1,0 +1,94 @@
+import type { Context, Hono } from 'hono';
+import { authorize, type EndpointAccess } from '../access/index.ts';
+import { invalid } from '../errors/index.ts';
+import type { User } from '../users/index.ts';
+import { responseInfo, type RequestInfo } from './envelope.ts';
+
+export interface HttpRequest {
+  body: Record<string, unknown>;
+  query: Record<string, string | string[]>;
+  requestInfo: RequestInfo | undefined;
+  /** The authenticated user, when a valid token came with the request. */
+  caller: User | undefined;
+  token: string | undefined;
+  header: (name: string) => string | undefined;
+  respond: (extra: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export interface Route {
+  path: string;
+  /** Name in error messages and access checks, e.g. `user.create` or `POST /vendor/v1/_create`. */
+  endpoint: string;
+  access: EndpointAccess;
+  /** The tenants the request acts in; the caller must be granted the endpoint at each. */
+  tenants: (req: HttpRequest) => string[];
+  /** How the body arrives: DIGIT's login is form-encoded, everything else JSON. */
+  bodyType?: 'json' | 'form';
+  handle: (req: HttpRequest) => Promise<unknown>;
+}
+
+export interface Authenticator {
+  userForToken(token: string): Promise<User | undefined>;
+}
+
+function queryOf(c: Context): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, values] of Object.entries(c.req.queries())) out[key] = values.length === 1 ? values[0]! : values;
+  return out;
+}
+
+async function bodyOf(c: Context, type: 'json' | 'form'): Promise<Record<string, unknown>> {
+  if (type === 'form') {
+    const form = await c.req.parseBody();
+    return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+  }
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw invalid('INVALID_JSON', `the request body is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('INVALID_REQUEST', 'the request body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+function tokenOf(c: Context, body: Record<string, unknown>, query: Record<string, string | string[]>): string | undefined {
+  const header = c.req.header('authorization');
+  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
+  const fromBody = (body.RequestInfo as RequestInfo | undefined)?.authToken;
+  if (typeof fromBody === 'string' && fromBody !== '') return fromBody;
+  const fromQuery = query.access_token;
+  return typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : undefined;
+}
+
+/** Mounts a route: read the body, find the caller, check access for the tenants touched, then handle. */
+export function mount(app: Hono, route: Route, auth: Authenticator): void {
+  app.post(route.path, async (c) => {
+    const query = queryOf(c);
+    const body = await bodyOf(c, route.bodyType ?? 'json');
+    const token = tokenOf(c, body, query);
+    const caller = token ? await auth.userForToken(token) : undefined;
+    const requestInfo = body.RequestInfo as RequestInfo | undefined;
+    // The server's view of the caller replaces whatever userInfo the client claimed.
+    if (requestInfo && typeof requestInfo === 'object') requestInfo.userInfo = caller ?? null;
+    const req: HttpRequest = {
+      body,
+      query,
+      requestInfo,
+      caller,
+      token,
+      header: (name) => c.req.header(name),
+      respond: (extra) => ({ ResponseInfo: responseInfo(requestInfo, true), ...extra }),
+    };
+    authorize(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : []);
+    return c.json((await route.handle(req)) as object);
+  });
+}
+
+/** The tenant a request names, or a 400 saying where it was expected. */
+export function requireTenant(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value === '') throw invalid('INVALID_TENANT_ID', `${path} is required`, path);
+  return value;
+}

@@ -1,0 +1,48 @@
+import { defaultEndpointPaths } from '../../definitions/index.ts';
+import type { ServiceRuntime } from '../../runtime/index.ts';
+import { requireTenant, type HttpRequest, type Route } from '../route.ts';
+
+/** `_create`, `_update` and `_search` of one service, at the paths and for the roles its definition gives. */
+export function serviceRoutes(runtime: ServiceRuntime): Route[] {
+  const def = runtime.definition;
+  const routes: Route[] = [];
+  const pathOf = (name: keyof typeof defaultEndpointPaths) => `${def.basePath}${def.endpoints[name]?.path ?? defaultEndpointPaths[name]}`;
+  const responseKey = def.entity.responseKey;
+  const caller = (req: HttpRequest) => ({ caller: req.caller! });
+  const entityTenants = (req: HttpRequest) => runtime.entitiesOf(req.body).map(({ entity, path }) => requireTenant(entity.tenantId, `${path}.tenantId`));
+
+  for (const action of ['create', 'update'] as const) {
+    const endpoint = def.endpoints[action];
+    if (!endpoint) continue;
+    const path = pathOf(action);
+    routes.push({
+      path,
+      endpoint: `POST ${path}`,
+      access: { mode: 'roles', roles: endpoint.roles ?? [] },
+      tenants: entityTenants,
+      handle: async (req) => {
+        const items = runtime.entitiesOf(req.body);
+        const saved = action === 'create' ? await runtime.create(caller(req), items) : await runtime.update(caller(req), items);
+        return req.respond({ [responseKey]: saved });
+      },
+    });
+  }
+  if (def.endpoints.search) {
+    const path = pathOf('search');
+    const criteriaOf = (req: HttpRequest) => {
+      const { RequestInfo: _ignored, criteria, ...rest } = req.body;
+      return { ...rest, ...(criteria && typeof criteria === 'object' ? (criteria as Record<string, unknown>) : {}), ...req.query };
+    };
+    routes.push({
+      path,
+      endpoint: `POST ${path}`,
+      access: { mode: 'roles', roles: def.endpoints.search.roles ?? [] },
+      tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
+      handle: async (req) => {
+        const { items, totalCount } = await runtime.search(criteriaOf(req));
+        return req.respond({ [responseKey]: items, totalCount });
+      },
+    });
+  }
+  return routes;
+}

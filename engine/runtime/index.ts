@@ -1,0 +1,2 @@
+export { ServiceRuntime } from './service.ts';
+export type { CallContext, RuntimeDeps } from './context.ts';
