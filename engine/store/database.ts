@@ -31,6 +31,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SEVA_DB_POOL_SIZE ?? 10) });
+  // An idle client the server disconnects (restart, failover) must not crash the process: the pool
+  // drops it and the next query gets a new connection.
+  pool.on('error', () => undefined);
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   try {
