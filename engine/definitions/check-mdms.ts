@@ -74,10 +74,10 @@ export function checkMdms(schemaFiles: Sourced<MasterSchemaDefinition>[], dataFi
         if (!validate(record)) {
           for (const e of readableErrors(validate.errors ?? [])) {
             const path = [master, i, ...pointerToPath(e.instancePath)];
-            problems.push(problemAt(source, e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path, `${code}[${i}]: ${describeAjvError(e, 'record')}`));
+            problems.push(problemAt(source, e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path, `${code}[${i}]: ${describeAjvError(e, 'the record')}`));
           }
-          return;
         }
+        // An invalid record is kept for the cross-checks, so one bad field does not make its code look unknown everywhere.
         set.records.push(record);
         set.origins.push({ source, path: [master, i] });
       });

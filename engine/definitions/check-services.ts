@@ -6,6 +6,8 @@ import type { ColumnDefinition, ColumnType, JsonSchema, PersisterDefinition, Ser
 
 export interface ServiceCheckContext {
   roles: Set<string>;
+  /** Some persister file failed to load: an unknown persister may be that one, so say nothing. */
+  persistersIncomplete: boolean;
   idFormatNames: Set<string>;
   /** Routes the engine serves itself (`/user/oauth/token`, ...), which a service may not take. */
   reservedRoutes: Set<string>;
@@ -58,7 +60,7 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
 
     const persister = persisters.find((p) => p.value.persister === svc.persister);
     if (!persister) {
-      at(['persister'], `unknown persister '${svc.persister}' (known: ${persisters.map((p) => p.value.persister).join(', ') || 'none'})`);
+      if (!ctx.persistersIncomplete) at(['persister'], `unknown persister '${svc.persister}' (known: ${persisters.map((p) => p.value.persister).join(', ') || 'none'})`);
       continue;
     }
     if (persister.value.service !== svc.service) at(['persister'], `persister '${svc.persister}' belongs to service '${persister.value.service}', not '${svc.service}'`);
@@ -106,7 +108,8 @@ const compatibleColumnTypes: Record<string, ColumnType[]> = {
   array: ['json'],
 };
 
-export function checkPersisters(persisters: Sourced<PersisterDefinition>[], services: Sourced<ServiceDefinition>[]): DefinitionProblem[] {
+/** `servicesIncomplete`: some service file failed to load, so an unknown service may be that one. */
+export function checkPersisters(persisters: Sourced<PersisterDefinition>[], services: Sourced<ServiceDefinition>[], servicesIncomplete: boolean): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const tables = new Map<string, string>();
   const seen = new Map<string, string>();
@@ -121,8 +124,12 @@ export function checkPersisters(persisters: Sourced<PersisterDefinition>[], serv
     };
     claimTable(p.table, ['table']);
 
-    const service = services.find((s) => s.value.service === p.service);
+    const candidates = services.filter((s) => s.value.service === p.service);
+    // Two services with one name are reported as such; checking against either would only add noise.
+    if (candidates.length > 1) continue;
+    const service = candidates[0];
     if (!service) {
+      if (servicesIncomplete) continue;
       at(['service'], `unknown service '${p.service}' (known: ${services.map((s) => s.value.service).join(', ') || 'none'})`);
       continue;
     }

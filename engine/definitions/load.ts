@@ -41,15 +41,17 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
     return { problems: [{ file: root, line: 1, col: 1, message: `cannot read the definitions directory: ${(err as Error).message}` }] };
   }
   const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [] };
+  const failed = new Set<KindName | 'unknown'>();
   for (const path of files) {
     const rel = relative(root, path).split(sep).join('/');
     const display = relative(process.cwd(), path) || path;
     const parsed = parseSource(display, readFileSync(path, 'utf8'));
+    const kind = kindOfPath(rel);
     if (!parsed.source) {
       problems.push(...parsed.problems);
+      failed.add(kind?.name ?? 'unknown');
       continue;
     }
-    const kind = kindOfPath(rel);
     if (!kind) {
       const reserved = reservedFolders.find((f) => rel.startsWith(`${f}/`));
       problems.push({
@@ -64,11 +66,13 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
     }
     if (parsed.source.data === null || typeof parsed.source.data !== 'object') {
       problems.push(problemAt(parsed.source, [], `a ${kind.name} definition must be a YAML mapping`));
+      failed.add(kind.name);
       continue;
     }
     const kindProblems = validateKind(kind.name, parsed.source);
     problems.push(...kindProblems);
     if (kindProblems.length === 0) byKind[kind.name].push({ value: parsed.source.data, source: parsed.source });
+    else failed.add(kind.name);
   }
 
   const mdms = checkMdms(byKind['mdms-schema'] as Sourced<MasterSchemaDefinition>[], byKind['mdms-data'] as Sourced<MasterDataFile>[]);
@@ -83,8 +87,8 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
 
   const services = byKind.service as Sourced<ServiceDefinition>[];
   const persisters = byKind.persister as Sourced<PersisterDefinition>[];
-  problems.push(...checkPersisters(persisters, services));
-  problems.push(...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes }));
+  problems.push(...checkPersisters(persisters, services, failed.has('service')));
+  problems.push(...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes, persistersIncomplete: failed.has('persister') }));
 
   if (problems.length > 0) return { problems: sortProblems(problems) };
   return {

@@ -15,7 +15,7 @@ export function validateKind(kind: KindName, source: SourceFile): DefinitionProb
     const path = pointerToPath(e.instancePath);
     const atKey = e.keyword === 'additionalProperties';
     const target = atKey ? [...path, String(e.params.additionalProperty)] : path;
-    return problemAt(source, target, describeAjvError(e, kind), atKey);
+    return problemAt(source, target, describeAjvError(e, `a ${kind} definition`), atKey);
   });
 }
 
@@ -40,8 +40,9 @@ export function readableErrors(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-export function describeAjvError(e: ErrorObject, kind?: string): string {
-  const where = e.instancePath === '' ? (kind ? `a ${kind} definition` : 'the document') : `'${pointerToPath(e.instancePath).join('.')}'`;
+/** `subject` names the whole document in messages about its top level, e.g. "a service definition". */
+export function describeAjvError(e: ErrorObject, subject = 'the document'): string {
+  const where = e.instancePath === '' ? subject : `'${pointerToPath(e.instancePath).join('.')}'`;
   const found = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
   switch (e.keyword) {
     case 'required':
