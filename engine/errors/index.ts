@@ -14,7 +14,7 @@ export type ErrorKind =
 export interface ErrorDetail {
   code: string;
   message: string;
-  /** JSON path of the offending field, e.g. `$.vendor.owner.mobileNumber`. */
+  /** JSON path of the offending field, e.g. `$.asset.owner.mobileNumber`. */
   path?: string;
 }
 

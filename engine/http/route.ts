@@ -17,7 +17,7 @@ export interface HttpRequest {
 
 export interface Route {
   path: string;
-  /** Name in error messages and access checks, e.g. `user.create` or `POST /vendor/v1/_create`. */
+  /** Name in error messages and access checks, e.g. `user.create` or `POST /asset/v1/_create`. */
   endpoint: string;
   access: EndpointAccess;
   /** The tenants the request acts in; the caller must be granted the endpoint at each. */

@@ -1,4 +1,4 @@
 export { parseIdFormat, sequenceNameFor, type IdToken, type ParsedIdFormat } from './format.ts';
 export { financialYear } from './render.ts';
-export { sequenceTable } from './sequences.ts';
+export { nextSequenceValue, sequenceTable } from './sequences.ts';
 export { IdGenerator, type IdRequest } from './generator.ts';

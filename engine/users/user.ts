@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { conflict, invalid, invalidFields, notFound } from '../errors/index.ts';
-import { sequenceTable } from '../idgen/index.ts';
+import { nextSequenceValue } from '../idgen/index.ts';
 import type { Db } from '../store/index.ts';
 import { uniqueViolationOf } from '../store/index.ts';
 import { compilePayloadValidator } from '../validation/index.ts';
@@ -101,11 +101,18 @@ function checkInput(input: UserInput, basePath: string, checks: UserChecks): voi
   if (details.length > 0) throw invalidFields(details);
 }
 
-async function nextUserId(db: Db): Promise<number> {
-  const r = await sql<{ value: string }>`
-    insert into ${sql.table(sequenceTable.name)} (name, value) values ('seva_user_id', 1)
-    on conflict (name) do update set value = ${sql.table(sequenceTable.name)}.value + 1 returning value`.execute(db);
-  return Number(r.rows[0]!.value);
+/** The columns a create and an update both take from the request. */
+function profileColumns(input: UserInput): Row {
+  return {
+    user_name: input.userName,
+    name: input.name ?? null,
+    mobile_number: input.mobileNumber ?? null,
+    email_id: input.emailId ?? null,
+    gender: input.gender ?? null,
+    type: input.type,
+    roles: JSON.stringify(input.roles!.map((r) => ({ code: r.code, tenantId: r.tenantId, ...(r.name ? { name: r.name } : {}) }))),
+    active: input.active ?? true,
+  };
 }
 
 function rethrowDuplicate(err: unknown, input: UserInput): never {
@@ -118,16 +125,9 @@ export async function createUser(db: Db, input: UserInput, actor: string | undef
   const uuid = randomUUID();
   const row = {
     uuid,
-    id: await nextUserId(db),
+    id: await nextSequenceValue(db, 'seva_user_id'),
     tenant_id: input.tenantId,
-    user_name: input.userName,
-    name: input.name ?? null,
-    mobile_number: input.mobileNumber ?? null,
-    email_id: input.emailId ?? null,
-    gender: input.gender ?? null,
-    type: input.type,
-    roles: JSON.stringify(input.roles!.map((r) => ({ code: r.code, tenantId: r.tenantId, ...(r.name ? { name: r.name } : {}) }))),
-    active: input.active ?? true,
+    ...profileColumns(input),
     password_hash: input.password ? await hashPassword(input.password) : null,
     created_by: actor ?? uuid,
     created_time: now,
@@ -146,14 +146,7 @@ export async function updateUser(db: Db, input: UserInput, actor: string, now: n
   if (!input.uuid) throw invalid('REQUIRED_FIELD_MISSING', '$.user.uuid is required to update a user', '$.user.uuid');
   checkInput(input, '$.user', checks);
   const set: Row = {
-    user_name: input.userName,
-    name: input.name ?? null,
-    mobile_number: input.mobileNumber ?? null,
-    email_id: input.emailId ?? null,
-    gender: input.gender ?? null,
-    type: input.type,
-    roles: JSON.stringify(input.roles),
-    active: input.active ?? true,
+    ...profileColumns(input),
     last_modified_by: actor,
     last_modified_time: now,
   };

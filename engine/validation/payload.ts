@@ -23,7 +23,7 @@ const codeByKeyword: Record<string, string> = {
 };
 
 /**
- * Compiles a payload schema once. Each error names the field by JSON path (`$.vendor.owner.mobileNumber`);
+ * Compiles a payload schema once. Each error names the field by JSON path (`$.asset.owner.mobileNumber`);
  * a schema may set `x-error-code` / `x-error-message` on a field to say it in the domain's words.
  */
 export function compilePayloadValidator(schema: Record<string, unknown>): PayloadValidator {

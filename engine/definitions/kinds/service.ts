@@ -21,13 +21,13 @@ export const serviceSchema: JsonSchema = {
   properties: {
     service: { ...name, description: 'Unique name of the service.' },
     description: { type: 'string' },
-    basePath: { type: 'string', pattern: '^(/[A-Za-z0-9_.-]+)+$', description: 'e.g. /vendor/v1' },
+    basePath: { type: 'string', pattern: '^(/[A-Za-z0-9_.-]+)+$', description: 'e.g. /asset/v1' },
     entity: {
       type: 'object',
       additionalProperties: false,
       required: ['requestKey', 'responseKey', 'schema'],
       properties: {
-        requestKey: { type: 'string', description: 'Key of the entity in a request body, e.g. vendor.' },
+        requestKey: { type: 'string', description: 'Key of the entity in a request body, e.g. asset.' },
         responseKey: { type: 'string', description: 'Key of the entity array in a response.' },
         schema: { type: 'object', description: 'JSON Schema of the entity (id, tenantId and auditDetails are added).' },
         pii: { type: 'array', items: fieldPath, uniqueItems: true, description: 'Fields holding personal data.' },
