@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { Mdms } from '../mdms/index.ts';
+import { ID_FORMAT_MASTER, Mdms } from '../mdms/index.ts';
 import { parseIdFormat } from '../idgen/index.ts';
 import { checkAccess } from './check-access.ts';
 import { checkMdms, masterDataOf } from './check-mdms.ts';
@@ -8,7 +8,7 @@ import { checkPersisters, checkServices } from './check-services.ts';
 import { kindOfPath, reservedFolders, type KindName } from './kinds/index.ts';
 import { sortProblems, type DefinitionProblem } from './problem.ts';
 import type { Registry } from './registry.ts';
-import { parseSource, problemAt, type SourceFile } from './source.ts';
+import { parseSource, problemAt } from './source.ts';
 import type { AccessPolicyDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, Sourced } from './types.ts';
 import { validateKind } from './validate-kind.ts';
 
@@ -107,7 +107,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
 function checkIdFormats(masters: ReturnType<typeof checkMdms>['masters']): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   for (const byMaster of masters.values()) {
-    const set = byMaster.get('common-masters.IdFormat');
+    const set = byMaster.get(ID_FORMAT_MASTER);
     set?.records.forEach((record, i) => {
       const parsed = parseIdFormat(String(record.format));
       const origin = set.origins[i]!;
@@ -117,4 +117,3 @@ function checkIdFormats(masters: ReturnType<typeof checkMdms>['masters']): Defin
   return problems;
 }
 
-export type { SourceFile };
