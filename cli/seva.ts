@@ -17,10 +17,11 @@ program
   .description('check the definitions, migrate the database and serve every service over HTTP')
   .action(async () => {
     const options = optionsFromEnv();
-    const seva = await startSeva(options);
+    const seva = await startSeva({ ...options, scheduleJobs: true });
     const server = serve({ fetch: seva.app.fetch, port: options.port });
     const where = seva.database.dialect === 'pglite' ? `embedded PGlite in ${seva.database.location}` : `Postgres at ${seva.database.location}`;
-    console.log(`Seva is serving ${seva.registry.services.length} service(s) on ${where}`);
+    console.log(`Seva is serving ${seva.registry.services.length} service(s) and ${seva.registry.workflows.length} workflow(s) on ${where}`);
+    if (seva.registry.jobs.length > 0) console.log(`Scheduled ${seva.registry.jobs.filter((j) => j.enabled !== false).length} job(s): ${seva.registry.jobs.map((j) => j.job).join(', ')}`);
     if (seva.migration.applied.length > 0) console.log(`Applied ${seva.migration.applied.length} migration step(s).`);
     if (seva.admin) {
       console.log(`Created user '${seva.admin.userName}' (SUPERUSER at ${seva.admin.tenantId}).`);
@@ -42,13 +43,16 @@ program
   .option('-d, --definitions <dir>', 'definitions directory', process.env.SEVA_DEFINITIONS ?? 'definitions')
   .action((opts: { definitions: string }) => {
     const result = validateDefinitions(opts.definitions);
+    for (const w of result.warnings) console.error(formatProblem(w));
     if (!result.registry) {
       for (const p of result.problems) console.error(formatProblem(p));
       console.error(`${result.problems.length} problem(s) found.`);
       process.exit(1);
     }
     const r = result.registry;
-    console.log(`definitions OK: ${r.services.length} service(s), ${r.persisters.length} persister(s), ${r.masterSchemas.size} master schema(s), ${r.access.size} engine endpoint grant(s)`);
+    console.log(
+      `definitions OK: ${r.services.length} service(s), ${r.persisters.length} persister(s), ${r.workflows.length} workflow(s), ${r.jobs.length} job(s), ${r.masterSchemas.size} master schema(s), ${r.access.size} engine endpoint grant(s)`,
+    );
   });
 
 const db = program.command('db').description('the database');
@@ -87,6 +91,39 @@ db.command('status')
       for (const m of await appliedMigrations(database.db)) console.log(`#${m.id} ${new Date(m.appliedAt).toISOString()} ${m.steps.length} step(s)`);
     } finally {
       await database.close();
+    }
+  });
+
+const jobs = program.command('jobs').description('the scheduled jobs the definitions declare');
+jobs
+  .command('list')
+  .description('list the jobs with their schedule, next run and last run')
+  .action(async () => {
+    const seva = await startSeva(optionsFromEnv());
+    try {
+      const statuses = await seva.jobs.status();
+      if (statuses.length === 0) console.log('No jobs are defined (definitions/jobs/).');
+      for (const j of statuses) {
+        const last = j.lastRun ? `last run ${new Date(j.lastRun.startedAt).toISOString()} ${j.lastRun.status} ${JSON.stringify(j.lastRun.counts)}` : 'never run';
+        console.log(`${j.job}  "${j.schedule}" ${j.timeZone}${j.enabled ? '' : ' (disabled)'}  next ${j.nextRun?.toISOString() ?? '-'}  ${last}`);
+        if (j.description) console.log(`    ${j.description}`);
+      }
+    } finally {
+      await seva.close();
+    }
+  });
+jobs
+  .command('run <name>')
+  .description('run a job now (on the embedded database, stop the server first: one process owns the data directory)')
+  .action(async (name: string) => {
+    const seva = await startSeva(optionsFromEnv());
+    try {
+      const run = await seva.jobs.run(name);
+      console.log(`${run.job}: ${run.status} in ${(run.finishedAt ?? run.startedAt) - run.startedAt} ms ${JSON.stringify(run.counts)}`);
+      if (run.error) console.log(run.error);
+      if (run.status !== 'succeeded') process.exitCode = 1;
+    } finally {
+      await seva.close();
     }
   });
 

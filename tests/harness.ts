@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,3 +106,20 @@ export class TestServer {
 }
 
 export const requestInfo = (token?: string) => ({ apiId: 'mgramseva', ver: '1.0', msgId: 'test|en_IN', ...(token ? { authToken: token } : {}) });
+
+/**
+ * A copy of the shipped definitions with a fixture folder laid over it (files at the same path
+ * replace the shipped ones) and text edits applied; returns its root.
+ */
+export function definitionsWith(fixture: string, edits: { file: string; replace: string; with: string }[] = []): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'seva-defs-')), 'definitions');
+  cpSync('definitions', root, { recursive: true });
+  cpSync(fixture, root, { recursive: true });
+  for (const edit of edits) {
+    const path = join(root, edit.file);
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes(edit.replace)) throw new Error(`'${edit.replace}' is not in ${edit.file}`);
+    writeFileSync(path, text.replace(edit.replace, edit.with));
+  }
+  return root;
+}

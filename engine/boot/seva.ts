@@ -2,22 +2,25 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
 import { systemClock, type Clock } from '../clock/index.ts';
-import type { Registry } from '../definitions/index.ts';
-import { createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, userRoutes } from '../http/index.ts';
+import { formatProblem, type Registry } from '../definitions/index.ts';
+import { createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
+import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
 import { Mdms } from '../mdms/index.ts';
 import { ServiceRuntime } from '../runtime/index.ts';
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
-import { createUser, findUserByUuid, searchUsers, sessionUser, type UserChecks } from '../users/index.ts';
+import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type UserChecks } from '../users/index.ts';
+import { WorkflowEngine } from '../workflow/index.ts';
+import { systemCaller } from './system-caller.ts';
 import { tableSpecsOf } from './tables.ts';
-import { definitionsError, validateDefinitions } from './validate.ts';
+import { definitionsError, SYSTEM_ROLE, validateDefinitions } from './validate.ts';
 
 export interface SevaOptions {
   definitionsDir: string;
   database: DatabaseConfig;
   clock?: Clock;
-  /** Time zone of dates in IDs and financial years. */
+  /** Time zone of dates in IDs, financial years and job schedules. */
   timeZone?: string;
   /** Password of the `admin` superuser created on first start; random (and returned) when absent. */
   adminPassword?: string;
@@ -27,6 +30,8 @@ export interface SevaOptions {
   maxBodyBytes?: number;
   /** OAuth clients allowed at the token endpoint, as `client:secret`. */
   oauthClients?: string[];
+  /** Put the jobs on their cron schedules (the server does; tests and one-off commands run them by hand). */
+  scheduleJobs?: boolean;
 }
 
 export interface Seva {
@@ -34,18 +39,22 @@ export interface Seva {
   registry: Registry;
   database: Database;
   migration: MigrationResult;
+  workflow: WorkflowEngine;
+  jobs: JobRunner;
   /** Set when this start created the admin user. */
   admin?: { userName: string; tenantId: string; password: string; generated: boolean };
   close(): Promise<void>;
 }
 
-/** Loads and checks the definitions, opens the database, migrates, and builds the HTTP app. */
+/** Loads and checks the definitions, opens the database, migrates, and builds the HTTP app and the jobs. */
 export async function startSeva(options: SevaOptions): Promise<Seva> {
   const loaded = validateDefinitions(options.definitionsDir);
   if (!loaded.registry) throw definitionsError(loaded);
   const registry = loaded.registry;
   const logger = options.logger ?? createLogger();
+  for (const warning of loaded.warnings) logger.warn(formatProblem(warning));
   const clock = options.clock ?? systemClock;
+  const timeZone = options.timeZone ?? 'Asia/Kolkata';
   const database = await openDatabase(options.database);
   try {
     const db = database.db;
@@ -55,25 +64,25 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
 
     const mdms = new Mdms(registry.masters);
     const mdmsOf = () => mdms;
-    const idgen = new IdGenerator(mdmsOf, clock, options.timeZone ?? 'Asia/Kolkata');
-    const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, { db, clock, mdms: mdmsOf, idgen }));
     const checks: UserChecks = { tenantExists: (t) => mdms.tenantCodes().has(t), roleExists: (r) => mdms.roleCodes().has(r) };
+    const admin = await ensureAdmin(database, mdms, clock, checks, options.adminPassword);
+    const systemUser = await ensureSystemUser(database, mdms, clock, checks);
+
+    const idgen = new IdGenerator(mdmsOf, clock, timeZone);
+    const workflow = new WorkflowEngine(registry.workflows, { db, clock, mdms: mdmsOf, timeZone, logger });
+    const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, { db, clock, mdms: mdmsOf, idgen, workflow }));
     const grant = (id: string): EndpointAccess => {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };
-      return g.public ? { mode: 'public' } : { mode: 'roles', roles: g.roles };
+      if (g.public) return { mode: 'public' };
+      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles };
     };
+    const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
     const routes = [
-      ...userRoutes({
-        db,
-        clock,
-        checks,
-        grant,
-        sessions: { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 },
-        clients: new Set(options.oauthClients ?? ['egov-user-client:']),
-      }),
+      ...userRoutes({ db, clock, checks, grant, sessions, clients: new Set(options.oauthClients ?? ['egov-user-client:']) }),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
+      ...workflowRoutes({ db, clock, workflow, grant }),
       ...runtimes.flatMap(serviceRoutes),
     ];
     const app = createHttpApp({
@@ -87,17 +96,43 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
         },
       },
     });
-    const admin = await ensureAdmin(database, mdms, clock, checks, options.adminPassword);
-    return { app, registry, database, migration, admin, close: () => database.close() };
+    const jobs = new JobRunner(registry.jobs, {
+      database,
+      clock,
+      timeZone,
+      logger,
+      mdms: mdmsOf,
+      workflow,
+      systemUuid: () => systemUser?.uuid ?? 'system',
+      call: systemCaller(app, db, clock, systemUser),
+    });
+    if (options.scheduleJobs) jobs.start();
+    return {
+      app,
+      registry,
+      database,
+      migration,
+      workflow,
+      jobs,
+      admin,
+      close: async () => {
+        jobs.stop();
+        await database.close();
+      },
+    };
   } catch (err) {
     await database.close();
     throw err;
   }
 }
 
+function stateTenant(mdms: Mdms): string | undefined {
+  return process.env.SEVA_STATE_TENANT ?? [...mdms.tenantCodes()].find((t) => !t.includes('.'));
+}
+
 /** On first start there is nobody to log in as: create `admin`, a SUPERUSER at the state tenant. */
 async function ensureAdmin(database: Database, mdms: Mdms, clock: Clock, checks: UserChecks, password?: string): Promise<Seva['admin']> {
-  const tenantId = process.env.SEVA_STATE_TENANT ?? [...mdms.tenantCodes()].find((t) => !t.includes('.'));
+  const tenantId = stateTenant(mdms);
   if (!tenantId || !mdms.roleCodes().has('SUPERUSER')) return undefined;
   const existing = await searchUsers(database.db, { tenantId, userName: 'admin', limit: 1 });
   if (existing.some((u) => u.tenantId === tenantId)) return undefined;
@@ -105,4 +140,16 @@ async function ensureAdmin(database: Database, mdms: Mdms, clock: Clock, checks:
   const secret = password ?? randomBytes(12).toString('base64url');
   await createUser(database.db, { userName: 'admin', name: 'Administrator', type: 'EMPLOYEE', tenantId, roles: [{ code: 'SUPERUSER', tenantId }], password: secret, active: true }, undefined, clock.now(), checks);
   return { userName: 'admin', tenantId, password: secret, generated };
+}
+
+/**
+ * The user jobs and escalations act as: `system`, with the SYSTEM role at the state tenant and no
+ * password, so nobody can sign in as it.
+ */
+async function ensureSystemUser(database: Database, mdms: Mdms, clock: Clock, checks: UserChecks): Promise<User | undefined> {
+  const tenantId = stateTenant(mdms);
+  if (!tenantId || !mdms.roleCodes().has(SYSTEM_ROLE)) return undefined;
+  const existing = (await searchUsers(database.db, { tenantId, userName: 'system', limit: 1 })).find((u) => u.tenantId === tenantId);
+  if (existing) return existing;
+  return createUser(database.db, { userName: 'system', name: 'Seva system', type: 'SYSTEM', tenantId, roles: [{ code: SYSTEM_ROLE, tenantId }], active: true }, undefined, clock.now(), checks);
 }

@@ -3,10 +3,12 @@ import { outboxTable } from '../events/index.ts';
 import { sequenceTable } from '../idgen/index.ts';
 import { compilePersister } from '../persister/index.ts';
 import type { TableSpec } from '../store/index.ts';
+import { jobRunTable } from '../jobs/index.ts';
 import { sessionTable, userTable } from '../users/index.ts';
+import { instanceTable, transitionTable } from '../workflow/index.ts';
 
 /** Every table Seva manages: the engine's own and those the persister definitions describe. */
 export function tableSpecsOf(registry: Registry): TableSpec[] {
   const fromDefinitions = registry.persisters.flatMap((p) => compilePersister(p, registry.services.find((s) => s.service === p.service)!).tables);
-  return [sequenceTable, outboxTable, userTable, sessionTable, ...fromDefinitions];
+  return [sequenceTable, outboxTable, userTable, sessionTable, instanceTable, transitionTable, jobRunTable, ...fromDefinitions];
 }

@@ -18,3 +18,5 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
+
+export { parseDuration } from './duration.ts';

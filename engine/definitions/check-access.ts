@@ -4,6 +4,8 @@ import type { AccessPolicyDefinition, Sourced } from './types.ts';
 
 export interface EndpointGrant {
   public: boolean;
+  /** Any signed-in user. */
+  authenticated: boolean;
   roles: string[];
 }
 
@@ -22,12 +24,13 @@ export function checkAccess(policies: Sourced<AccessPolicyDefinition>[], knownEn
         at([], `endpoint '${id}' is already granted in ${where.get(id)}`, true);
         continue;
       }
-      if (grant.public && grant.roles) at(['roles'], `endpoint '${id}' is public, so roles would have no effect: give one or the other`);
-      if (!grant.public && !grant.roles) at([], `endpoint '${id}' needs either 'public: true' or a list of roles`);
+      const modes = [grant.public && 'public', grant.authenticated && 'authenticated', grant.roles && 'roles'].filter(Boolean);
+      if (modes.length > 1) at([], `endpoint '${id}' is given ${modes.join(' and ')}: give exactly one of public: true, authenticated: true or a list of roles`, true);
+      if (modes.length === 0) at([], `endpoint '${id}' needs one of 'public: true', 'authenticated: true' or a list of roles`, true);
       (grant.roles ?? []).forEach((role, i) => {
         if (!roles.has(role)) at(['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
       });
-      grants.set(id, { public: grant.public === true, roles: grant.roles ?? [] });
+      grants.set(id, { public: grant.public === true, authenticated: grant.authenticated === true, roles: grant.roles ?? [] });
       where.set(id, source.file);
     }
   }

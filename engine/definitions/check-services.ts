@@ -11,6 +11,8 @@ export interface ServiceCheckContext {
   idFormatNames: Set<string>;
   /** Routes the engine serves itself (`/user/oauth/token`, ...), which a service may not take. */
   reservedRoutes: Set<string>;
+  /** Names of the workflows defined; undefined when some workflow file failed to load. */
+  workflows: Set<string> | undefined;
 }
 
 export const defaultEndpointPaths = { create: '/_create', update: '/_update', search: '/_search' } as const;
@@ -30,6 +32,7 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
   const seenNames = new Map<string, string>();
   const routes = new Map<string, string>();
   for (const route of ctx.reservedRoutes) routes.set(route, 'the engine');
+  const bound = new Map<string, string>();
 
   for (const { value: svc, source } of services) {
     const at = (path: (string | number)[], message: string, key = false) => problems.push(problemAt(source, path, message, key));
@@ -95,6 +98,21 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
       if (!(sort.default in sort.fields)) at(['search', 'sort', 'default'], `default sort '${sort.default}' is not one of the sort fields (${Object.keys(sort.fields).join(', ')})`);
     }
     if ((svc.search.defaultLimit ?? 0) > (svc.search.maxLimit ?? Infinity)) at(['search', 'defaultLimit'], `defaultLimit ${svc.search.defaultLimit} is above maxLimit ${svc.search.maxLimit}`);
+
+    const wf = svc.workflow;
+    if (wf) {
+      if (ctx.workflows && !ctx.workflows.has(wf.businessService)) at(['workflow', 'businessService'], `unknown workflow '${wf.businessService}' (known: ${[...ctx.workflows].join(', ') || 'none'})`);
+      const boundBy = bound.get(wf.businessService);
+      if (boundBy) at(['workflow', 'businessService'], `workflow '${wf.businessService}' is already followed by service '${boundBy}': a workflow binds one service`);
+      bound.set(wf.businessService, svc.service);
+      for (const [key, field] of [['businessIdField', wf.businessIdField ?? 'id'], ['statusField', wf.statusField ?? 'applicationStatus']] as const) {
+        const path = wf[key] ? ['workflow', key] : ['workflow'];
+        const fieldSchema = schemaAt(schema, field);
+        if (!fieldSchema) at(path, `${key} '${field}' is not a field of the ${svc.service} entity schema`);
+        else if (schemaTypeOf(fieldSchema) !== 'string') at(path, `${key} '${field}' must be a string field`);
+        else if (!stored(field)) at(path, `${key} '${field}' has no column of its own in persister '${svc.persister}'`);
+      }
+    }
   }
   return problems;
 }

@@ -3,13 +3,15 @@ import { join, relative, sep } from 'node:path';
 import { ID_FORMAT_MASTER, Mdms } from '../mdms/index.ts';
 import { parseIdFormat } from '../idgen/index.ts';
 import { checkAccess } from './check-access.ts';
+import { checkJobs } from './check-jobs.ts';
+import { checkWorkflows, workflowsOfFile } from './check-workflows.ts';
 import { checkMdms, masterDataOf } from './check-mdms.ts';
 import { checkPersisters, checkServices } from './check-services.ts';
 import { kindOfPath, reservedFolders, type KindName } from './kinds/index.ts';
 import { sortProblems, type DefinitionProblem } from './problem.ts';
 import type { Registry } from './registry.ts';
 import { parseSource, problemAt } from './source.ts';
-import type { AccessPolicyDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, Sourced } from './types.ts';
+import type { AccessPolicyDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
 import { validateKind } from './validate-kind.ts';
 
 export interface LoadOptions {
@@ -17,16 +19,22 @@ export interface LoadOptions {
   engineEndpoints: Set<string>;
   /** Routes the engine serves itself, which services may not take. */
   engineRoutes: Set<string>;
+  /** The role scheduled jobs act with. */
+  systemRole: string;
 }
 
-export type LoadResult = { registry: Registry; problems: [] } | { registry?: undefined; problems: DefinitionProblem[] };
+/** `problems` stop the definitions from loading; `warnings` are worth reading but do not. */
+export type LoadResult =
+  | { registry: Registry; problems: []; warnings: DefinitionProblem[] }
+  | { registry?: undefined; problems: DefinitionProblem[]; warnings: DefinitionProblem[] };
 
 function listYamlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) out.push(...listYamlFiles(path));
-    else if (/\.ya?ml$/.test(entry)) out.push(path);
+    // JSON is YAML too: a DIGIT config exported as JSON can be dropped in as it is.
+    else if (/\.(ya?ml|json)$/.test(entry)) out.push(path);
   }
   return out;
 }
@@ -38,9 +46,9 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
   try {
     files = listYamlFiles(root);
   } catch (err) {
-    return { problems: [{ file: root, line: 1, col: 1, message: `cannot read the definitions directory: ${(err as Error).message}` }] };
+    return { problems: [{ file: root, line: 1, col: 1, message: `cannot read the definitions directory: ${(err as Error).message}` }], warnings: [] };
   }
-  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [] };
+  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [] };
   const failed = new Set<KindName | 'unknown'>();
   for (const path of files) {
     const rel = relative(root, path).split(sep).join('/');
@@ -60,7 +68,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
         col: 1,
         message: reserved
           ? `definitions under ${reserved}/ are not read by this version of the engine yet`
-          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
+          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
       });
       continue;
     }
@@ -85,12 +93,22 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
   const access = checkAccess(byKind.access as Sourced<AccessPolicyDefinition>[], options.engineEndpoints, roles);
   problems.push(...access.problems);
 
+  const workflows = (byKind.workflow as Sourced<WorkflowFile>[]).flatMap(workflowsOfFile);
+  problems.push(...checkWorkflows(workflows, { roles, tenants: reader.tenantCodes() }));
+  const workflowNames = failed.has('workflow') ? undefined : new Set(workflows.map((w) => w.value.businessService));
+
   const services = byKind.service as Sourced<ServiceDefinition>[];
   const persisters = byKind.persister as Sourced<PersisterDefinition>[];
   problems.push(...checkPersisters(persisters, services, failed.has('service')));
-  problems.push(...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes, persistersIncomplete: failed.has('persister') }));
+  problems.push(
+    ...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes, persistersIncomplete: failed.has('persister'), workflows: workflowNames }),
+  );
+  const jobs = byKind.job as Sourced<JobDefinition>[];
+  problems.push(...checkJobs(jobs, { services: services.map((s) => s.value), workflows: workflows.map((w) => w.value), tenants: reader.tenantCodes(), systemRole: options.systemRole }));
 
-  if (problems.length > 0) return { problems: sortProblems(problems) };
+  const warnings = sortProblems(problems.filter((p) => p.severity === 'warning'));
+  const errors = problems.filter((p) => p.severity !== 'warning');
+  if (errors.length > 0) return { problems: sortProblems(errors), warnings };
   return {
     registry: {
       root,
@@ -99,8 +117,11 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
       masters,
       masterSchemas: mdms.schemas,
       access: access.grants,
+      workflows: workflows.map((w) => w.value),
+      jobs: jobs.map((j) => j.value),
     },
     problems: [],
+    warnings,
   };
 }
 

@@ -4,10 +4,12 @@ export interface DefinitionProblem {
   line: number;
   col: number;
   message: string;
+  /** A warning is reported but does not stop the definitions from loading. */
+  severity?: 'warning';
 }
 
 export function formatProblem(p: DefinitionProblem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  return `${p.file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
 
 export function sortProblems(problems: DefinitionProblem[]): DefinitionProblem[] {

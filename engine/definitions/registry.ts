@@ -1,6 +1,6 @@
 import type { MasterData } from '../mdms/index.ts';
 import type { EndpointGrant } from './check-access.ts';
-import type { MasterSchemaDefinition, PersisterDefinition, ServiceDefinition } from './types.ts';
+import type { JobDefinition, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
 
 /** Everything the definitions say, checked and ready for the engine to compile. */
 export interface Registry {
@@ -11,4 +11,6 @@ export interface Registry {
   masterSchemas: Map<string, MasterSchemaDefinition>;
   /** Grants of the engine's own endpoints, by endpoint id. */
   access: Map<string, EndpointGrant>;
+  workflows: WorkflowDefinition[];
+  jobs: JobDefinition[];
 }

@@ -46,6 +46,105 @@ export interface ServiceDefinition {
   };
   endpoints: { create?: EndpointDefinition; update?: EndpointDefinition; search?: EndpointDefinition };
   events?: { create?: string; update?: string };
+  workflow?: WorkflowBinding;
+}
+
+/** The workflow a service's entity follows; its transitions commit with the entity. */
+export interface WorkflowBinding {
+  /** The workflow's `businessService`. */
+  businessService: string;
+  /** Entity field identifying the instance (DIGIT's businessId), e.g. an application number. Default `id`. */
+  businessIdField?: string;
+  /** Entity field that follows the state's `applicationStatus`. Default `applicationStatus`. */
+  statusField?: string;
+  /** DIGIT's `moduleName` on process instances. Default: the service name. */
+  moduleName?: string;
+}
+
+/** Seva's guard on a workflow action: a json-logic rule over entity, caller, instance and MDMS. */
+export interface ActionGuard {
+  rule: unknown;
+  code: string;
+  message: string;
+}
+
+export type AssignTo = 'request' | 'creator' | 'previousActor';
+
+export interface WorkflowActionDefinition {
+  action: string;
+  nextState: string;
+  roles: string[];
+  guard?: ActionGuard;
+  /** Who the instance is assigned to after the action. Default: whoever the request names. */
+  assignTo?: AssignTo;
+  assigneeRequired?: boolean;
+  // DIGIT fields carried by exported business services; read and ignored.
+  uuid?: string | null;
+  tenantId?: string | null;
+  currentState?: string | null;
+  active?: boolean;
+}
+
+export interface WorkflowStateDefinition {
+  /** The start state may be unnamed (`null`), as in DIGIT. */
+  state?: string | null;
+  applicationStatus?: string | null;
+  /** Milliseconds, or an ISO-8601 duration such as `P2D` or `PT12H`. */
+  sla?: number | string | null;
+  isStartState?: boolean;
+  isTerminateState?: boolean;
+  isStateUpdatable?: boolean;
+  docUploadRequired?: boolean;
+  actions?: WorkflowActionDefinition[] | null;
+  /** Seva: outbox topics written when an instance enters the state. */
+  onEnter?: { events: string[] };
+  uuid?: string | null;
+  tenantId?: string | null;
+  businessServiceId?: string | null;
+}
+
+export interface EscalationDefinition {
+  state: string;
+  action: string;
+  /** Escalate once the instance has been in the state this long (default: the state's SLA). */
+  stateSla?: number | string;
+  /** ... or once the whole application has taken this long. */
+  businessSla?: number | string;
+}
+
+/** DIGIT's BusinessService, with Seva's extensions (guards, assignment, events, escalation). */
+export interface WorkflowDefinition {
+  businessService: string;
+  business?: string;
+  businessServiceSla?: number | string | null;
+  tenantId?: string;
+  description?: string;
+  states: WorkflowStateDefinition[];
+  escalations?: EscalationDefinition[];
+  uuid?: string | null;
+  getUri?: string | null;
+  postUri?: string | null;
+}
+
+/** A workflow file: one business service, or DIGIT's `_create` body with several. */
+export type WorkflowFile = WorkflowDefinition | { BusinessServices: WorkflowDefinition[]; RequestInfo?: unknown };
+
+/** A scheduled job: when it runs and what it does (exactly one of the actions). */
+export interface JobDefinition {
+  job: string;
+  description?: string;
+  /** Cron expression (5 or 6 fields). */
+  schedule: string;
+  timeZone?: string;
+  enabled?: boolean;
+  escalate?: { workflows?: string[] };
+  request?: {
+    path: string;
+    /** Which tenants to call it for: every GP, the state tenants, or a list. */
+    tenants: 'gps' | 'states' | string[];
+    /** The body; values may be json-logic over `{tenantId, now}`. */
+    body: Record<string, unknown>;
+  };
 }
 
 export type ColumnType = 'text' | 'integer' | 'bigint' | 'numeric' | 'boolean' | 'json';
@@ -91,7 +190,7 @@ export interface MasterDataFile {
 
 export interface AccessPolicyDefinition {
   /** Grants for the engine's own endpoints, by endpoint id (e.g. `user.create`). */
-  endpoints: Record<string, { public?: boolean; roles?: string[] }>;
+  endpoints: Record<string, { public?: boolean; authenticated?: boolean; roles?: string[] }>;
 }
 
 /** A definition together with the file it came from, so later checks can point into it. */

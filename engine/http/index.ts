@@ -5,3 +5,4 @@ export { serviceRoutes } from './routes/services.ts';
 export { mdmsRoutes, MDMS_PATHS } from './routes/mdms.ts';
 export { idgenRoutes, IDGEN_PATH } from './routes/idgen.ts';
 export { userRoutes, USER_ENDPOINTS, SESSION_PATHS, type UserRouteDeps } from './routes/users.ts';
+export { workflowRoutes, WORKFLOW_PATHS, type WorkflowRouteDeps } from './routes/workflow.ts';

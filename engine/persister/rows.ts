@@ -1,6 +1,6 @@
 
 import type { Db } from '../store/index.ts';
-import { ORDER_COLUMN, type CompiledPersister, type MappedChild, type MappedTable } from './compile.ts';
+import { ORDER_COLUMN, type CompiledPersister, type MappedChild, type MappedColumn, type MappedTable } from './compile.ts';
 import { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';
 
 type Row = Record<string, unknown>;
@@ -77,11 +77,47 @@ export async function entitiesFromRows(db: Db, p: CompiledPersister, rows: Row[]
 }
 
 /** One entity by primary key within a tenant, locked for update when asked (inside a transaction). */
-export async function findEntity(db: Db, p: CompiledPersister, key: unknown, tenantId: string, forUpdate = false): Promise<Record<string, unknown> | undefined> {
-  let q = db.selectFrom(p.root.table).selectAll().where(p.root.primaryKey.column, '=', key).where(p.tenantColumn.column, '=', tenantId);
+export function findEntity(db: Db, p: CompiledPersister, key: unknown, tenantId: string, forUpdate = false): Promise<Record<string, unknown> | undefined> {
+  return findEntityBy(db, p, p.root.primaryKey, key, tenantId, forUpdate);
+}
+
+/** One entity by the value of a root column (an application number, say) within a tenant. */
+export async function findEntityBy(db: Db, p: CompiledPersister, column: MappedColumn, value: unknown, tenantId: string, forUpdate = false): Promise<Record<string, unknown> | undefined> {
+  let q = db.selectFrom(p.root.table).selectAll().where(column.column, '=', value).where(p.tenantColumn.column, '=', tenantId);
   if (forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   if (!row) return undefined;
   return (await entitiesFromRows(db, p, [row]))[0];
 }
 
+
+/** A value with object keys sorted, so stored JSON (jsonb reorders keys) compares equal to what was sent. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
+function storedForm(column: MappedColumn, value: unknown): string {
+  const v = toColumnValue(column, value);
+  return canonical(column.type === 'json' && typeof v === 'string' ? JSON.parse(v) : v);
+}
+
+/**
+ * The entity fields whose stored form would change from `before` to `after`: root columns by their
+ * path, child arrays by theirs. Fields in `ignore` (audit, engine-managed status) are left out.
+ */
+export function changedFields(p: CompiledPersister, before: unknown, after: unknown, ignore: string[]): string[] {
+  const skipped = (path: string) => ignore.some((i) => path === i || path.startsWith(`${i}.`));
+  const changed: string[] = [];
+  for (const c of p.root.columns) {
+    const path = c.path.join('.');
+    if (!skipped(path) && storedForm(c, getPath(before, c.path)) !== storedForm(c, getPath(after, c.path))) changed.push(path);
+  }
+  for (const child of p.children) {
+    const rows = (entity: unknown) => {
+      const items = getPath(entity, child.arrayPath);
+      return canonical((Array.isArray(items) ? items : []).map((item) => child.columns.map((c) => storedForm(c, getPath(item, c.path)))));
+    };
+    if (rows(before) !== rows(after)) changed.push(child.arrayPath.join('.'));
+  }
+  return changed;
+}

@@ -3,6 +3,7 @@ import type { IdGenerator } from '../idgen/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { Db } from '../store/index.ts';
 import type { User } from '../users/index.ts';
+import type { WorkflowEngine } from '../workflow/index.ts';
 
 /** What the runtime needs from the rest of the engine. */
 export interface RuntimeDeps {
@@ -10,6 +11,8 @@ export interface RuntimeDeps {
   clock: Clock;
   mdms: () => Mdms;
   idgen: IdGenerator;
+  /** Needed by services that follow a workflow. */
+  workflow?: WorkflowEngine;
 }
 
 /** Who is calling: the authenticated user (the server's view, never the client's userInfo). */

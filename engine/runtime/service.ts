@@ -7,7 +7,9 @@ import { compilePersister, entitiesFromRows, findEntity, getPath, insertEntity, 
 import { uniqueViolationOf, type Db } from '../store/index.ts';
 import { compilePayloadValidator, type PayloadValidator } from '../validation/index.ts';
 import type { CallContext, RuntimeDeps } from './context.ts';
+import { EntityWorkflow } from './entity-workflow.ts';
 import { readSearchRequest, whereOf } from './search.ts';
+import type { ActionOutcome, ActionRequest } from '../workflow/index.ts';
 
 type Entity = Record<string, unknown>;
 
@@ -15,6 +17,8 @@ type Entity = Record<string, unknown>;
 export class ServiceRuntime {
   readonly persister: CompiledPersister;
   private readonly validate: PayloadValidator;
+  /** Set when the entity follows a workflow. */
+  readonly flow?: EntityWorkflow;
 
   constructor(
     readonly definition: ServiceDefinition,
@@ -23,6 +27,23 @@ export class ServiceRuntime {
   ) {
     this.persister = compilePersister(persister, definition);
     this.validate = compilePayloadValidator(withStandardFields(definition.entity.schema));
+    if (definition.workflow) {
+      if (!deps.workflow) throw new Error(`service ${definition.service} follows a workflow but the runtime has no workflow engine`);
+      this.flow = new EntityWorkflow(definition, this.persister, deps.workflow, (trx, entity, now) => this.emit(trx, this.updateTopic, entity, now));
+    }
+  }
+
+  private get updateTopic(): string {
+    return this.definition.events?.update ?? `${this.name}.updated`;
+  }
+
+  /** Takes the workflow object out of each entity before validation (it is not part of the entity). */
+  private workflowRequests(items: { entity: Entity; path: string }[]): (ActionRequest | undefined)[] {
+    return items.map(({ entity, path }) => this.flow?.takeRequest(entity, path));
+  }
+
+  private withProcessInstance(entity: Entity, outcome: ActionOutcome | undefined, call: CallContext): Entity {
+    return outcome && this.flow ? { ...entity, processInstance: this.flow.present(outcome, call.caller, this.deps.clock.now()) } : entity;
   }
 
   get name(): string {
@@ -53,11 +74,12 @@ export class ServiceRuntime {
   }
 
   async create(call: CallContext, items: { entity: Entity; path: string }[]): Promise<Entity[]> {
+    const requests = this.workflowRequests(items);
     this.check(items);
     const now = this.deps.clock.now();
     const created: Entity[] = [];
     await this.inTransaction(items, async (trx) => {
-      for (const { entity } of items) {
+      for (const [i, { entity, path }] of items.entries()) {
         entity.id = randomUUID();
         entity.auditDetails = { createdBy: call.caller.uuid, createdTime: now, lastModifiedBy: call.caller.uuid, lastModifiedTime: now };
         this.enrichChildIds(entity);
@@ -65,9 +87,10 @@ export class ServiceRuntime {
           const [id] = await this.deps.idgen.generate(trx, { tenantId: String(entity.tenantId), idName: format });
           setPath(entity, field.split('.'), id);
         }
+        const outcome = this.flow ? await this.flow.onCreate(trx, call.caller, entity, requests[i]!, path) : undefined;
         await insertEntity(trx, this.persister, entity);
         await this.emit(trx, this.definition.events?.create ?? `${this.name}.created`, entity, now);
-        created.push(entity);
+        created.push(this.withProcessInstance(entity, outcome, call));
       }
     });
     return created;
@@ -82,11 +105,12 @@ export class ServiceRuntime {
       }
     }
     if (details.length > 0) throw invalidFields(details);
+    const requests = this.workflowRequests(items);
     this.check(items);
     const now = this.deps.clock.now();
     const updated: Entity[] = [];
     await this.inTransaction(items, async (trx) => {
-      for (const { entity, path } of items) {
+      for (const [i, { entity, path }] of items.entries()) {
         const stored = await findEntity(trx, this.persister, entity.id, String(entity.tenantId), true);
         if (!stored) throw notFound(`${this.constName()}_NOT_FOUND`, `no ${this.name} with id ${String(entity.id)} at tenant ${String(entity.tenantId)}`);
         const sent = getPath(entity, ['auditDetails', 'lastModifiedTime']) as number;
@@ -97,9 +121,10 @@ export class ServiceRuntime {
         entity.auditDetails = { createdBy: audit.createdBy, createdTime: audit.createdTime, lastModifiedBy: call.caller.uuid, lastModifiedTime: Math.max(now, current + 1) };
         for (const { field } of this.definition.idFormats ?? []) setPath(entity, field.split('.'), getPath(stored, field.split('.')));
         this.enrichChildIds(entity);
+        const outcome = this.flow ? await this.flow.onUpdate(trx, call.caller, stored, entity, requests[i]!, path) : undefined;
         if (!(await updateEntity(trx, this.persister, entity, current))) throw this.stale(path, entity.id, current);
-        await this.emit(trx, this.definition.events?.update ?? `${this.name}.updated`, entity, now);
-        updated.push(entity);
+        await this.emit(trx, this.updateTopic, entity, now);
+        updated.push(this.withProcessInstance(entity, outcome, call));
       }
     });
     return updated;

@@ -201,3 +201,11 @@ export async function findUserByUuid(db: Db, uuid: string): Promise<User | undef
   const row = await db.selectFrom('seva_user').selectAll().where('uuid', '=', uuid).executeTakeFirst();
   return row ? userFromRow(row) : undefined;
 }
+
+/** Users by uuid (for showing who acted); unknown uuids are simply absent. */
+export async function usersByUuid(db: Db, uuids: string[]): Promise<Map<string, User>> {
+  const unique = [...new Set(uuids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('seva_user').selectAll().where('uuid', 'in', unique).execute();
+  return new Map(rows.map((r) => [String(r.uuid), userFromRow(r)]));
+}

@@ -3,8 +3,10 @@ import { accessSchema } from './access.ts';
 import { masterDataSchema, masterSchemaSchema } from './mdms.ts';
 import { persisterSchema } from './persister.ts';
 import { serviceSchema } from './service.ts';
+import { jobSchema } from './job.ts';
+import { workflowSchema } from './workflow.ts';
 
-export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access';
+export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job';
 
 export interface Kind {
   name: KindName;
@@ -20,10 +22,12 @@ export const kinds: Kind[] = [
   { name: 'mdms-schema', folder: 'mdms/schemas', schema: masterSchemaSchema },
   { name: 'mdms-data', folder: 'mdms/data', schema: masterDataSchema },
   { name: 'access', folder: 'access', schema: accessSchema },
+  { name: 'workflow', folder: 'workflows', schema: workflowSchema },
+  { name: 'job', folder: 'jobs', schema: jobSchema },
 ];
 
 /** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */
-export const reservedFolders = ['workflows', 'indexer', 'pdf'];
+export const reservedFolders = ['indexer', 'pdf'];
 
 export function kindOfPath(relativePath: string): Kind | undefined {
   const matches = kinds.filter((k) => relativePath.startsWith(`${k.folder}/`));

@@ -100,5 +100,17 @@ export const serviceSchema: JsonSchema = {
       additionalProperties: false,
       properties: { create: { type: 'string' }, update: { type: 'string' } },
     },
+    workflow: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['businessService'],
+      description: "The workflow the entity follows: _create and _update carry DIGIT's processInstance (or workflow) object and the transition commits with the entity.",
+      properties: {
+        businessService: { type: 'string', description: 'businessService of a workflow in workflows/.' },
+        businessIdField: { ...fieldPath, description: 'Entity field that identifies the application (default id).' },
+        statusField: { ...fieldPath, description: "Entity field that follows the state's applicationStatus (default applicationStatus)." },
+        moduleName: { type: 'string', description: 'moduleName on process instances (default: the service name).' },
+      },
+    },
   },
 };

@@ -1,0 +1,113 @@
+import type { ServiceDefinition } from '../definitions/index.ts';
+import { conflict, invalid, notFound } from '../errors/index.ts';
+import { changedFields, findEntityBy, getPath, setPath, updateEntity, type CompiledPersister, type MappedColumn } from '../persister/index.ts';
+import type { Db } from '../store/index.ts';
+import type { User } from '../users/index.ts';
+import {
+  actorUuid,
+  findInstance,
+  processInstanceJson,
+  readActionRequest,
+  stateOf,
+  type ActionOutcome,
+  type ActionRequest,
+  type Actor,
+  type CompiledWorkflow,
+  type WorkflowBinding,
+  type WorkflowEngine,
+} from '../workflow/index.ts';
+
+type Entity = Record<string, unknown>;
+
+/** Keys under which DIGIT clients put the workflow object in an entity. */
+const REQUEST_KEYS = ['processInstance', 'workflow'] as const;
+
+/**
+ * A service's entity following its workflow: the action in a `_create`/`_update` is taken in the
+ * same transaction as the write, and the entity's status field always shows the state's status.
+ */
+export class EntityWorkflow implements WorkflowBinding {
+  readonly workflow: CompiledWorkflow;
+  private readonly businessIdPath: string[];
+  private readonly statusPath: string[];
+  private readonly businessIdColumn: MappedColumn;
+  private readonly moduleName: string;
+
+  constructor(
+    private readonly service: ServiceDefinition,
+    private readonly persister: CompiledPersister,
+    private readonly engine: WorkflowEngine,
+    /** Writes the service's update event (an action through the workflow API updates the entity). */
+    private readonly emitUpdate: (trx: Db, entity: Entity, now: number) => Promise<void>,
+  ) {
+    const binding = service.workflow!;
+    this.workflow = engine.require(binding.businessService, 'workflow');
+    this.businessIdPath = (binding.businessIdField ?? 'id').split('.');
+    this.statusPath = (binding.statusField ?? 'applicationStatus').split('.');
+    this.businessIdColumn = persister.columnFor(this.businessIdPath.join('.'))!.column;
+    this.moduleName = binding.moduleName ?? service.service;
+    engine.bind(this.workflow.name, this);
+  }
+
+  /** Takes the workflow object out of the entity (it is not stored with it). */
+  takeRequest(entity: Entity, path: string): ActionRequest {
+    const key = REQUEST_KEYS.find((k) => entity[k] !== undefined);
+    const value = key ? entity[key] : undefined;
+    for (const k of REQUEST_KEYS) delete entity[k];
+    return readActionRequest(value, `${path}.${key ?? REQUEST_KEYS[0]}`);
+  }
+
+  private target(entity: Entity, path: string) {
+    const businessId = getPath(entity, this.businessIdPath);
+    if (typeof businessId !== 'string' || businessId === '') throw invalid('REQUIRED_FIELD_MISSING', `${path}.${this.businessIdPath.join('.')} is required: it identifies the application in workflow ${this.workflow.name}`, `${path}.${this.businessIdPath.join('.')}`);
+    return { tenantId: String(entity.tenantId), businessId };
+  }
+
+  /** On create: the first action, from the start state. */
+  async onCreate(trx: Db, caller: User, entity: Entity, request: ActionRequest, path: string): Promise<ActionOutcome> {
+    const outcome = await this.engine.act(trx, this.workflow, this.target(entity, path), request, this.engine.context({ kind: 'user', user: caller }, this.moduleName, { entity }));
+    setPath(entity, this.statusPath, outcome.state.applicationStatus);
+    return outcome;
+  }
+
+  /**
+   * On update: the status and business id stay the server's; edits need an updatable state; an
+   * action, if any, moves the application on.
+   */
+  async onUpdate(trx: Db, caller: User, stored: Entity, entity: Entity, request: ActionRequest, path: string): Promise<ActionOutcome | undefined> {
+    setPath(entity, this.statusPath, getPath(stored, this.statusPath));
+    setPath(entity, this.businessIdPath, getPath(stored, this.businessIdPath));
+    const target = this.target(stored, path);
+    const current = stateOf(this.workflow, await findInstance(trx, this.workflow.name, target.tenantId, target.businessId, true));
+    if (!current.isUpdatable) {
+      const edited = changedFields(this.persister, stored, entity, ['auditDetails', this.statusPath.join('.')]);
+      if (edited.length > 0) {
+        throw invalid('STATE_NOT_UPDATABLE', `${this.service.service} ${target.businessId} cannot be edited in state ${current.name ?? 'start'}; the request changes ${edited.join(', ')}`, `${path}.${edited[0]}`);
+      }
+    }
+    if (!request.action) return undefined;
+    const outcome = await this.engine.act(trx, this.workflow, target, request, this.engine.context({ kind: 'user', user: caller }, this.moduleName, { entity }));
+    setPath(entity, this.statusPath, outcome.state.applicationStatus);
+    return outcome;
+  }
+
+  /** For the `_transition` API and escalation: lock the entity, act, and move its status along. */
+  async act(trx: Db, target: { tenantId: string; businessId: string }, request: ActionRequest, actor: Actor, options: { escalated?: boolean }): Promise<ActionOutcome> {
+    const entity = await findEntityBy(trx, this.persister, this.businessIdColumn, target.businessId, target.tenantId, true);
+    if (!entity) throw notFound('PROCESS_INSTANCE_NOT_FOUND', `no ${this.service.service} with ${this.businessIdPath.join('.')} ${target.businessId} at ${target.tenantId}`);
+    const ctx = this.engine.context(actor, this.moduleName, { entity, escalated: options.escalated });
+    const outcome = await this.engine.act(trx, this.workflow, target, request, ctx);
+    const audit = entity.auditDetails as { lastModifiedTime: number };
+    const previous = audit.lastModifiedTime;
+    setPath(entity, this.statusPath, outcome.state.applicationStatus);
+    entity.auditDetails = { ...audit, lastModifiedBy: actorUuid(actor), lastModifiedTime: Math.max(ctx.now, previous + 1) };
+    if (!(await updateEntity(trx, this.persister, entity, previous))) throw conflict('STALE_RECORD', `${this.service.service} ${target.businessId} changed while the action was being taken; try again`);
+    await this.emitUpdate(trx, entity, ctx.now);
+    return outcome;
+  }
+
+  /** The step just taken, as DIGIT's ProcessInstance, for the entity in the response. */
+  present(outcome: ActionOutcome, caller: User, now: number) {
+    return processInstanceJson(this.workflow, outcome.transition, { users: new Map([[caller.uuid, caller]]), current: outcome.instance, viewer: caller, now });
+  }
+}

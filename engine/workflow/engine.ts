@@ -1,0 +1,171 @@
+import type { Clock } from '../clock/index.ts';
+import type { WorkflowDefinition } from '../definitions/index.ts';
+import { SevaError } from '../errors/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Mdms } from '../mdms/index.ts';
+import type { Db } from '../store/index.ts';
+import { isWithinTenant } from '../tenancy/index.ts';
+import type { User } from '../users/index.ts';
+import { compileWorkflow, type CompiledWorkflow } from './compile.ts';
+import { findInstance, instanceFromRow } from './records.ts';
+import type { ActionRequest } from './request.ts';
+import { searchProcesses, type ProcessCriteria, type ProcessSearchResult } from './search.ts';
+import { takeAction, type ActionContext, type ActionOutcome, type Actor } from './transition.ts';
+
+/**
+ * A service whose entity follows a workflow. It takes actions for the workflow engine (the
+ * `_transition` API, escalation) so the entity is locked first and its status moves with the state.
+ */
+export interface WorkflowBinding {
+  act(trx: Db, target: { tenantId: string; businessId: string }, request: ActionRequest, actor: Actor, options: { escalated?: boolean }): Promise<ActionOutcome>;
+}
+
+/** One action asked of the `_transition` API. */
+export interface TransitionStep {
+  workflow: CompiledWorkflow;
+  target: { tenantId: string; businessId: string };
+  request: ActionRequest;
+  /** moduleName for a new application of a workflow no service follows. */
+  moduleName: string;
+}
+
+export interface WorkflowDeps {
+  db: Db;
+  clock: Clock;
+  mdms: () => Mdms;
+  timeZone: string;
+  logger?: Logger;
+}
+
+export interface EscalationReport {
+  due: number;
+  escalated: number;
+  /** Moved on by someone else between being found and being escalated. */
+  skipped: number;
+  failed: number;
+  errors: string[];
+}
+
+export class WorkflowEngine {
+  private readonly compiled: Map<string, CompiledWorkflow>;
+  private readonly bindings = new Map<string, WorkflowBinding>();
+
+  constructor(
+    definitions: WorkflowDefinition[],
+    private readonly deps: WorkflowDeps,
+  ) {
+    this.compiled = new Map(definitions.map((d) => [d.businessService, compileWorkflow(d)]));
+  }
+
+  all(): CompiledWorkflow[] {
+    return [...this.compiled.values()];
+  }
+
+  get(name: string): CompiledWorkflow | undefined {
+    return this.compiled.get(name);
+  }
+
+  require(name: string, path: string): CompiledWorkflow {
+    const wf = this.compiled.get(name);
+    if (!wf) throw new SevaError('invalid', 'INVALID_BUSINESS_SERVICE', `no workflow '${name}' (known: ${[...this.compiled.keys()].join(', ') || 'none'})`, { path });
+    return wf;
+  }
+
+  bind(name: string, binding: WorkflowBinding): void {
+    this.bindings.set(name, binding);
+  }
+
+  /** The context an action is checked in; the caller adds the entity. */
+  context(actor: Actor, moduleName: string, extra: Partial<ActionContext> = {}): ActionContext {
+    return { actor, now: this.deps.clock.now(), mdms: this.deps.mdms(), timeZone: this.deps.timeZone, moduleName, ...extra };
+  }
+
+  /** Takes an action inside the caller's transaction (services bound to the workflow call this). */
+  act(trx: Db, wf: CompiledWorkflow, target: { tenantId: string; businessId: string }, request: ActionRequest, ctx: ActionContext): Promise<ActionOutcome> {
+    return takeAction(trx, wf, target, request, ctx);
+  }
+
+  /**
+   * The `_transition` API: actions on one or more applications, all in one transaction. Without
+   * an expected state in a request, the state read before taking the lock is expected, so of two
+   * requests racing for one step the second gets 409 rather than acting on a state it never saw.
+   */
+  async transition(actor: Actor, steps: TransitionStep[], options: { escalated?: boolean } = {}): Promise<ActionOutcome[]> {
+    const prepared: TransitionStep[] = [];
+    for (const step of steps) {
+      const request = { ...step.request };
+      if (request.expectedState === undefined && request.expectedTransitions === undefined) {
+        const seen = await findInstance(this.deps.db, step.workflow.name, step.target.tenantId, step.target.businessId, false);
+        if (seen) request.expectedState = seen.state;
+      }
+      prepared.push({ ...step, request });
+    }
+    return this.deps.db.transaction().execute(async (trx) => {
+      const outcomes: ActionOutcome[] = [];
+      for (const { workflow, target, request, moduleName } of prepared) {
+        const binding = this.bindings.get(workflow.name);
+        outcomes.push(binding ? await binding.act(trx, target, request, actor, options) : await takeAction(trx, workflow, target, request, this.context(actor, moduleName, options)));
+      }
+      return outcomes;
+    });
+  }
+
+  /** True when applications of this workflow live with a service's entity. */
+  isBound(name: string): boolean {
+    return this.bindings.has(name);
+  }
+
+  search(criteria: ProcessCriteria, viewer: User): Promise<ProcessSearchResult> {
+    return searchProcesses(this.deps.db, this.all(), criteria, viewer);
+  }
+
+  /** Workflows that apply at a tenant (those defined for it, an ancestor, or every tenant). */
+  forTenant(tenantId: string, names?: string[]): CompiledWorkflow[] {
+    return this.all().filter((wf) => (!wf.tenantId || isWithinTenant(tenantId, wf.tenantId)) && (!names || names.includes(wf.name)));
+  }
+
+  /**
+   * Applies escalation rules: each application past its limit takes the rule's action as the
+   * system. The step count read when it was found must still hold under the lock, so an
+   * application is escalated once however many runs overlap.
+   */
+  async escalate(systemUuid: string, names?: string[]): Promise<EscalationReport> {
+    const report: EscalationReport = { due: 0, escalated: 0, skipped: 0, failed: 0, errors: [] };
+    const now = this.deps.clock.now();
+    for (const wf of this.all().filter((w) => !names || names.includes(w.name))) {
+      for (const rule of wf.escalations) {
+        const rows = await this.deps.db
+          .selectFrom('seva_wf_instance')
+          .selectAll()
+          .where('business_service', '=', wf.name)
+          .where('state', '=', rule.state)
+          .where((eb) => {
+            const limits = [];
+            if (rule.stateSlaMs !== undefined) limits.push(eb('state_since', '<=', now - rule.stateSlaMs));
+            if (rule.businessSlaMs !== undefined) limits.push(eb('created_time', '<=', now - rule.businessSlaMs));
+            return eb.or(limits);
+          })
+          .orderBy('state_since')
+          .execute();
+        for (const instance of rows.map(instanceFromRow)) {
+          report.due++;
+          const request: ActionRequest = { action: rule.action, comment: `Escalated: past the time allowed in state ${rule.state}`, documents: [], expectedTransitions: instance.transitions, path: '$.escalation' };
+          try {
+            const target = { tenantId: instance.tenantId, businessId: instance.businessId };
+            await this.transition({ kind: 'system', uuid: systemUuid }, [{ workflow: wf, target, request, moduleName: instance.moduleName }], { escalated: true });
+            report.escalated++;
+          } catch (err) {
+            if (err instanceof SevaError && err.code === 'WORKFLOW_STATE_CHANGED') {
+              report.skipped++;
+              continue;
+            }
+            report.failed++;
+            report.errors.push(`${wf.name} ${instance.businessId}: ${(err as Error).message}`);
+            this.deps.logger?.warn({ err, businessService: wf.name, businessId: instance.businessId }, 'escalation failed');
+          }
+        }
+      }
+    }
+    return report;
+  }
+}
