@@ -45,6 +45,21 @@ describe('definitions are checked before anything runs', () => {
     expect(bad.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('reports an unreachable state as a warning: the definitions still load, and `seva validate` prints it and exits 0', () => {
+    const root = materialize({
+      name: 'unreachable-state',
+      description: 'no action leads to PENDING_FOR_CITIZEN_ACTION',
+      edits: [{ file: 'workflows/NewWS1.yaml', replace: '      - { action: SEND_BACK_TO_CITIZEN, nextState: PENDING_FOR_CITIZEN_ACTION, roles: [WS_DOC_VERIFIER], assignTo: creator }\n', with: '' }],
+      expect: { at: '', message: '' },
+    });
+    const result = validateDefinitions(root);
+    expect(result.registry).toBeDefined();
+    expect(result.warnings.map((w) => located(root, w))).toEqual([`workflows/NewWS1.yaml:25:5: state 'PENDING_FOR_CITIZEN_ACTION' cannot be reached from the start state`]);
+    const run = cli(['validate', '-d', root]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`NewWS1.yaml:25:5: warning: state 'PENDING_FOR_CITIZEN_ACTION' cannot be reached from the start state`);
+  });
+
   it('the JSON Schemas in schemas/ match the engine (run `npm run seva -- schemas` after changing a kind)', () => {
     for (const kind of kinds) {
       expect(JSON.parse(readFileSync(`schemas/${schemaFileName(kind)}`, 'utf8'))).toEqual(kind.schema);

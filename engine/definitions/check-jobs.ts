@@ -8,6 +8,8 @@ import type { JobDefinition, ServiceDefinition, Sourced, WorkflowDefinition } fr
 export interface JobCheckContext {
   services: ServiceDefinition[];
   workflows: WorkflowDefinition[];
+  /** Some workflow file failed to load: say nothing about workflows that may be in it. */
+  workflowsIncomplete: boolean;
   tenants: Set<string>;
   /** The role jobs act with. */
   systemRole: string;
@@ -52,10 +54,11 @@ export function checkJobs(jobs: Sourced<JobDefinition>[], ctx: JobCheckContext):
       const withRules = ctx.workflows.filter((w) => (w.escalations ?? []).length > 0).map((w) => w.businessService);
       (job.escalate.workflows ?? []).forEach((name, i) => {
         const wf = ctx.workflows.find((w) => w.businessService === name);
+        if (!wf && ctx.workflowsIncomplete) return;
         if (!wf) at(['escalate', 'workflows', i], `unknown workflow '${name}' (known: ${ctx.workflows.map((w) => w.businessService).join(', ') || 'none'})`);
         else if (!wf.escalations?.length) at(['escalate', 'workflows', i], `workflow '${name}' has no escalations to apply`);
       });
-      if (!job.escalate.workflows && withRules.length === 0) at(['escalate'], 'no workflow has escalations, so this job would have nothing to do');
+      if (!job.escalate.workflows && withRules.length === 0 && !ctx.workflowsIncomplete) at(['escalate'], 'no workflow has escalations, so this job would have nothing to do');
     }
     if (job.request) {
       const roles = routes.get(job.request.path);

@@ -109,7 +109,7 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
         const path = wf[key] ? ['workflow', key] : ['workflow'];
         const fieldSchema = schemaAt(schema, field);
         if (!fieldSchema) at(path, `${key} '${field}' is not a field of the ${svc.service} entity schema`);
-        else if (schemaTypeOf(fieldSchema) !== 'string') at(path, `${key} '${field}' must be a string field`);
+        else if (!isStringField(fieldSchema)) at(path, `${key} '${field}' must be a string field`);
         else if (!stored(field)) at(path, `${key} '${field}' has no column of its own in persister '${svc.persister}'`);
       }
     }
@@ -200,6 +200,12 @@ export function checkPersisters(persisters: Sourced<PersisterDefinition>[], serv
     }
   }
   return problems;
+}
+
+function isStringField(schema: JsonSchema): boolean {
+  const type = schemaTypeOf(schema);
+  if (type) return type === 'string';
+  return Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string');
 }
 
 function coveredBy(leaf: string, paths: string[]): boolean {

@@ -104,7 +104,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
     ...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes, persistersIncomplete: failed.has('persister'), workflows: workflowNames }),
   );
   const jobs = byKind.job as Sourced<JobDefinition>[];
-  problems.push(...checkJobs(jobs, { services: services.map((s) => s.value), workflows: workflows.map((w) => w.value), tenants: reader.tenantCodes(), systemRole: options.systemRole }));
+  problems.push(...checkJobs(jobs, { services: services.map((s) => s.value), workflows: workflows.map((w) => w.value), workflowsIncomplete: failed.has('workflow'), tenants: reader.tenantCodes(), systemRole: options.systemRole }));
 
   const warnings = sortProblems(problems.filter((p) => p.severity === 'warning'));
   const errors = problems.filter((p) => p.severity !== 'warning');

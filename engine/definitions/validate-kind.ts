@@ -25,18 +25,20 @@ export function pointerToPath(pointer: string): string[] {
 }
 
 /**
- * ajv reports a failed `oneOf` together with every branch's own failure. Keep the branch errors that
- * go deeper than the `oneOf` (they say what is wrong); drop the rest of the noise.
+ * ajv reports a failed `oneOf`/`anyOf` together with every branch's own failure. Keep the branch
+ * errors that say what is wrong (deeper ones, or a pattern or range at the same place); drop the
+ * combinator itself and the "wrong type" of branches the value was never meant for.
  */
 export function readableErrors(errors: ErrorObject[]): ErrorObject[] {
-  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  const combinator = (e: ErrorObject) => e.keyword === 'oneOf' || e.keyword === 'anyOf';
+  const combinatorPaths = new Set(errors.filter(combinator).map((e) => e.instancePath));
   return errors.filter((e) => {
-    for (const p of oneOfPaths) {
-      const deeper = errors.some((o) => o.instancePath.startsWith(`${p}/`));
-      if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && e.instancePath === p && deeper) return false;
-      if (e.instancePath === p && e.keyword === 'type' && deeper) return false;
-    }
-    return e.keyword !== 'if';
+    if (e.keyword === 'if') return false;
+    if (!combinatorPaths.has(e.instancePath)) return true;
+    const p = e.instancePath;
+    const telling = errors.some((o) => o.instancePath.startsWith(`${p}/`) || (o.instancePath === p && !combinator(o) && o.keyword !== 'type'));
+    if (combinator(e) || e.keyword === 'type') return !telling;
+    return true;
   });
 }
 

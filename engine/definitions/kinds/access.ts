@@ -19,7 +19,6 @@ export const accessSchema: JsonSchema = {
           authenticated: { type: 'boolean', description: 'Callable by any signed-in user; for endpoints that check roles themselves (a workflow action checks its own roles).' },
           roles: { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1, uniqueItems: true },
         },
-        oneOf: [{ required: ['public'] }, { required: ['authenticated'] }, { required: ['roles'] }],
       },
     },
   },
