@@ -60,6 +60,45 @@ describe('definitions are checked before anything runs', () => {
     expect(run.stderr).toContain(`NewWS1.yaml:25:5: warning: state 'PENDING_FOR_CITIZEN_ACTION' cannot be reached from the start state`);
   });
 
+  it("reads a business service exported from DIGIT as JSON, as it is", () => {
+    const digit = {
+      RequestInfo: { apiId: 'Rainmaker', ver: '.01', authToken: '{{Auth_Token}}' },
+      BusinessServices: [
+        {
+          tenantId: 'pb',
+          businessService: 'ModifyWSConnection',
+          business: 'ws-services',
+          businessServiceSla: 259200000,
+          states: [
+            { sla: null, state: null, applicationStatus: null, docUploadRequired: false, isStartState: true, isTerminateState: false, isStateUpdatable: false, actions: [{ action: 'INITIATE', nextState: 'INITIATED', roles: ['WS_CEMP'] }] },
+            { sla: null, state: 'INITIATED', applicationStatus: 'INITIATED', docUploadRequired: false, isStartState: false, isTerminateState: false, isStateUpdatable: true, actions: [{ action: 'SUBMIT_APPLICATION', nextState: 'PENDING_FOR_APPROVAL', roles: ['WS_CEMP'] }] },
+            {
+              sla: 86400000,
+              state: 'PENDING_FOR_APPROVAL',
+              applicationStatus: 'PENDING_FOR_APPROVAL',
+              docUploadRequired: false,
+              isStartState: false,
+              isStateUpdatable: true,
+              isTerminateState: false,
+              actions: [
+                { uuid: 'a-1', tenantId: 'pb', currentState: 's-3', action: 'APPROVE_CONNECTION', nextState: 'APPROVED', roles: ['WS_APPROVER'], active: true },
+                { action: 'REJECT', nextState: 'REJECTED', roles: ['WS_APPROVER'] },
+                { action: 'SEND_BACK', nextState: 'INITIATED', roles: ['WS_APPROVER'] },
+              ],
+            },
+            { sla: null, state: 'REJECTED', applicationStatus: 'REJECTED', isStateUpdatable: false, docUploadRequired: false, isStartState: false, isTerminateState: true },
+            { sla: null, state: 'APPROVED', applicationStatus: 'APPROVED', isStateUpdatable: false, docUploadRequired: false, isStartState: false, isTerminateState: true, actions: null },
+          ],
+        },
+      ],
+    };
+    const root = materialize({ name: 'digit-json', description: '', edits: [{ file: 'workflows/ModifyWSConnection.json', content: JSON.stringify(digit, null, 2) }], expect: { at: '', message: '' } });
+    const result = validateDefinitions(root);
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.registry?.workflows.map((w) => w.businessService).sort()).toEqual(['ModifyWSConnection', 'NewWS1']);
+  });
+
   it('the JSON Schemas in schemas/ match the engine (run `npm run seva -- schemas` after changing a kind)', () => {
     for (const kind of kinds) {
       expect(JSON.parse(readFileSync(`schemas/${schemaFileName(kind)}`, 'utf8'))).toEqual(kind.schema);

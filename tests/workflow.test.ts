@@ -245,6 +245,23 @@ describe.each(backends())('applications follow the NewWS1 workflow over HTTP (%s
     expect(await inbox('elsewhere').catch(() => [])).toEqual([]);
   });
 
+  it('runs a workflow no service follows through the workflow API alone', async () => {
+    const open = (who: Person) => post(who, `${WF}/process/_transition`, { ProcessInstances: [{ tenantId: GP, businessService: 'PlainReview', businessId: 'REVIEW-1', action: 'OPEN', comment: 'please review' }] });
+    let res = await open('cemp');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.ProcessInstances[0]).toMatchObject({ businessId: 'REVIEW-1', moduleName: 'review', state: { state: 'OPEN', applicationStatus: 'UNDER_REVIEW' }, previousStatus: null });
+    res = await open('cemp');
+    expect(res.status).toBe(400);
+    expect(res.body.Errors[0].message).toContain('valid actions: CLOSE');
+    res = await post('appr', `${WF}/process/_transition`, { ProcessInstances: [{ tenantId: GP, businessService: 'PlainReview', businessId: 'REVIEW-1', action: 'CLOSE' }] });
+    expect(res.status).toBe(200);
+    res = await processes('appr', 'businessIds=REVIEW-1&history=true');
+    expect(res.body.ProcessInstances.map((p: any) => [p.action, p.state.state])).toEqual([['CLOSE', 'CLOSED'], ['OPEN', 'OPEN']]);
+    res = await post('appr', `${WF}/process/_transition`, { ProcessInstances: [{ tenantId: GP, businessService: 'NoSuchFlow', businessId: 'X', action: 'OPEN' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.Errors[0]).toMatchObject({ code: 'INVALID_BUSINESS_SERVICE', params: ['$.ProcessInstances[0].businessService'] });
+  });
+
   it('lets exactly one of 20 concurrent requests take a step; the rest get 409', async () => {
     const app = (await create('cemp')).body.Applications[0];
     const submitted = (await update('cemp', app, { action: 'SUBMIT_APPLICATION' })).body.Applications[0];
