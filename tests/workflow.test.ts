@@ -37,7 +37,7 @@ describe.each(backends())('applications follow the NewWS1 workflow over HTTP (%s
 
   const post = (who: Person, path: string, body: Record<string, unknown>) => server.post(path, { RequestInfo: requestInfo(token[who]), ...body });
   const create = (who: Person, fields: Record<string, unknown> = {}, action = 'INITIATE') =>
-    post(who, '/ws-test/application/_create', { Application: { tenantId: GP, applicantName: 'Harjit Kaur', mobileNumber: '9876500001', pipeSize: 1, ...fields, processInstance: { action } } });
+    post(who, '/ws-test/application/_create', { Application: { tenantId: GP, applicantName: 'Harjit Kaur', mobileNumber: '9876500001', pipeSize: 1, additionalDetails: { zeta: 1, alpha: { b: 2, a: 1 }, doorNo: '12' }, ...fields, processInstance: { action } } });
   const update = (who: Person, app: any, workflow?: Record<string, unknown>) => {
     const { processInstance: _drop, ...entity } = app;
     return post(who, '/ws-test/application/_update', { Application: { ...entity, ...(workflow ? { processInstance: workflow } : {}) } });
@@ -306,6 +306,17 @@ describe.each(backends())('applications follow the NewWS1 workflow over HTTP (%s
     const recorded = await server.seva.jobs.recentRuns('escalate-applications');
     expect(recorded.length).toBeGreaterThanOrEqual(4);
     expect(recorded.every((r) => r.finishedAt !== null && ['succeeded', 'skipped'].includes(r.status))).toBe(true);
+  });
+
+  it('leaves no application whose status disagrees with its workflow state', async () => {
+    const store = server.seva.database.db;
+    const rows = await store
+      .selectFrom('test_ws_application as a')
+      .leftJoin('seva_wf_instance as i', (join) => join.onRef('i.business_id', '=', 'a.applicationno').onRef('i.tenant_id', '=', 'a.tenantid').on('i.business_service', '=', 'NewWS1'))
+      .select(['a.applicationno', 'a.applicationstatus', 'i.application_status'])
+      .execute();
+    expect(rows.length).toBe(8);
+    expect(rows.filter((r) => r.applicationstatus !== r.application_status)).toEqual([]);
   });
 
   it('runs a request job as the system user in every GP, and records a failed run', async () => {

@@ -105,7 +105,7 @@ export class JobRunner {
   /** Puts every enabled job on its schedule. */
   start(): void {
     for (const job of this.definitions.filter((j) => j.enabled !== false)) {
-      const cron: Cron = new Cron(job.schedule, { timezone: this.zoneOf(job), protect: true, name: `seva.${job.job}` }, async () => {
+      const cron: Cron = new Cron(job.schedule, { timezone: this.zoneOf(job), protect: true }, async () => {
         // The slot, to the second, is the same in every process that fires for it.
         const slot = Math.floor((cron.currentRun()?.getTime() ?? Date.now()) / 1000) * 1000;
         try {
