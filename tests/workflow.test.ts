@@ -139,6 +139,10 @@ describe.each(backends())('applications follow the NewWS1 workflow over HTTP (%s
     expect(res.body.Errors[0]).toMatchObject({ code: 'WORKFLOW_ACTION_FORBIDDEN', message: expect.stringContaining('WS_DOC_VERIFIER') });
     res = await transition('elsewhere', app.applicationNo, 'VERIFY_AND_FORWARD');
     expect(res.status).toBe(403);
+    // Not even the state of another GP's application leaks through a wrong action.
+    res = await transition('elsewhere', app.applicationNo, 'NO_SUCH_ACTION');
+    expect(res.status).toBe(403);
+    expect(res.body.Errors[0].message).not.toContain('PENDING');
     res = await update('elsewhere', submitted, { action: 'VERIFY_AND_FORWARD' });
     expect(res.status).toBe(403);
     expect(res.body.Errors[0].code).toBe('ACCESS_DENIED');

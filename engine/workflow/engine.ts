@@ -1,6 +1,7 @@
 import type { Clock } from '../clock/index.ts';
 import type { WorkflowDefinition } from '../definitions/index.ts';
-import { SevaError } from '../errors/index.ts';
+import { holdsRoleAt } from '../access/index.ts';
+import { forbidden, SevaError } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { Db } from '../store/index.ts';
@@ -18,6 +19,10 @@ import { takeAction, type ActionContext, type ActionOutcome, type Actor } from '
  */
 export interface WorkflowBinding {
   act(trx: Db, target: { tenantId: string; businessId: string }, request: ActionRequest, actor: Actor, options: { escalated?: boolean }): Promise<ActionOutcome>;
+}
+
+function rolesOf(wf: CompiledWorkflow): string[] {
+  return [...new Set(wf.states.flatMap((s) => s.actions.flatMap((a) => a.roles)))];
 }
 
 /** One action asked of the `_transition` API. */
@@ -93,6 +98,10 @@ export class WorkflowEngine {
   async transition(actor: Actor, steps: TransitionStep[], options: { escalated?: boolean } = {}): Promise<ActionOutcome[]> {
     const prepared: TransitionStep[] = [];
     for (const step of steps) {
+      // Someone with no part in a workflow at a tenant learns nothing of its applications there.
+      if (actor.kind === 'user' && !holdsRoleAt(actor.user, rolesOf(step.workflow), step.target.tenantId)) {
+        throw forbidden('WORKFLOW_ACTION_FORBIDDEN', `user ${actor.user.userName} holds no role in workflow ${step.workflow.name} at ${step.target.tenantId}`);
+      }
       const request = { ...step.request };
       if (request.expectedState === undefined && request.expectedTransitions === undefined) {
         const seen = await findInstance(this.deps.db, step.workflow.name, step.target.tenantId, step.target.businessId, false);
