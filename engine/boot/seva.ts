@@ -3,7 +3,8 @@ import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
 import { systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type Registry } from '../definitions/index.ts';
-import { createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { BillingEngine } from '../billing/index.ts';
+import { billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -40,6 +41,7 @@ export interface Seva {
   database: Database;
   migration: MigrationResult;
   workflow: WorkflowEngine;
+  billing: BillingEngine;
   jobs: JobRunner;
   /** Set when this start created the admin user. */
   admin?: { userName: string; tenantId: string; password: string; generated: boolean };
@@ -69,6 +71,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const systemUser = await ensureSystemUser(database, mdms, clock, checks);
 
     const idgen = new IdGenerator(mdmsOf, clock, timeZone);
+    const billing = new BillingEngine({ db, clock, mdms: mdmsOf, idgen });
     const workflow = new WorkflowEngine(registry.workflows, { db, clock, mdms: mdmsOf, timeZone, logger });
     const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, { db, clock, mdms: mdmsOf, idgen, workflow }));
     const grant = (id: string): EndpointAccess => {
@@ -83,6 +86,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, grant }),
+      ...billingRoutes(billing, grant),
       ...runtimes.flatMap(serviceRoutes),
     ];
     const app = createHttpApp({
@@ -113,6 +117,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       database,
       migration,
       workflow,
+      billing,
       jobs,
       admin,
       close: async () => {

@@ -64,9 +64,9 @@ async function introspect(db: Db): Promise<ActualSchema> {
   return { columns, indexes };
 }
 
-function createIndexSql(table: string, index: { name: string; expressions: string[]; unique?: boolean }): string {
+function createIndexSql(table: string, index: { name: string; expressions: string[]; unique?: boolean; where?: string }): string {
   const exprs = index.expressions.map((e) => (/^[a-z_][a-z0-9_]*$/.test(e) ? quoteIdent(e) : e)).join(', ');
-  return `create ${index.unique ? 'unique ' : ''}index ${quoteIdent(index.name)} on ${quoteIdent(table)} (${exprs})`;
+  return `create ${index.unique ? 'unique ' : ''}index ${quoteIdent(index.name)} on ${quoteIdent(table)} (${exprs})${index.where ? ` where ${index.where}` : ''}`;
 }
 
 /** Compares the tables the definitions want with the database and lists what would change. */

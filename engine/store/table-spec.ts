@@ -13,6 +13,8 @@ export interface IndexSpec {
   /** Column names, or SQL expressions over them such as `lower(name)`. */
   expressions: string[];
   unique?: boolean;
+  /** A partial index: only rows matching this SQL condition (e.g. `status = 'ACTIVE'`). */
+  where?: string;
 }
 
 export interface TableSpec {

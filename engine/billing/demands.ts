@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
+import { ZERO } from '../money/index.ts';
+import { uniqueViolationOf, type Db } from '../store/index.ts';
+import { demandFromRows, demandJson, demandRow, detailRow, isSettled, type Demand, type DemandDetail } from './demand.ts';
+import { readDemand, withinAmount, type DemandInput } from './demand-input.ts';
+import type { BillingMasters } from './masters.ts';
+
+type Raw = Record<string, any>;
+
+/** Loads demands with their details; locked for update when asked. */
+export async function loadDemands(db: Db, ids: string[], forUpdate = false): Promise<Demand[]> {
+  if (ids.length === 0) return [];
+  let q = db.selectFrom('seva_demand').selectAll().where('id', 'in', ids).orderBy('tax_period_from').orderBy('created_time').orderBy('id');
+  if (forUpdate) q = q.forUpdate();
+  const rows = await q.execute();
+  const details = rows.length === 0 ? [] : await db.selectFrom('seva_demand_detail').selectAll().where('demand_id', 'in', rows.map((r) => r.id)).execute();
+  return rows.map((r) => demandFromRows(r, details.filter((d) => d.demand_id === r.id)));
+}
+
+/** Writes a demand (insert or full replace of its row and details) and a version in its history. */
+export async function saveDemand(db: Db, d: Demand, reason: string, isNew: boolean): Promise<void> {
+  d.isPaymentCompleted = isSettled(d);
+  if (isNew) await db.insertInto('seva_demand').values(demandRow(d)).execute();
+  else await db.updateTable('seva_demand').set(demandRow(d)).where('id', '=', d.id).execute();
+  if (!isNew) await db.deleteFrom('seva_demand_detail').where('demand_id', '=', d.id).execute();
+  if (d.demandDetails.length > 0) await db.insertInto('seva_demand_detail').values(d.demandDetails.map((x, i) => detailRow(x, i))).execute();
+  await db
+    .insertInto('seva_demand_history')
+    .values({
+      id: randomUUID(),
+      demand_id: d.id,
+      tenant_id: d.tenantId,
+      version: d.version,
+      reason,
+      snapshot: JSON.stringify(demandJson(d)),
+      changed_by: d.auditDetails.lastModifiedBy,
+      changed_time: d.auditDetails.lastModifiedTime,
+    })
+    .execute();
+}
+
+function readAll(raws: unknown, masters: BillingMasters): DemandInput[] {
+  if (!Array.isArray(raws) || raws.length === 0) throw invalid('INVALID_REQUEST', 'Demands must be a non-empty list', '$.Demands');
+  const details: ErrorDetail[] = [];
+  const inputs = raws.map((raw: Raw, i) => readDemand(raw, `$.Demands[${i}]`, masters, details));
+  if (details.length > 0) throw invalidFields(details);
+  return inputs as DemandInput[];
+}
+
+async function activeDuplicate(db: Db, d: Pick<Demand, 'tenantId' | 'consumerCode' | 'businessService' | 'consumerType' | 'taxPeriodFrom' | 'taxPeriodTo' | 'id'>): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('seva_demand')
+    .select('id')
+    .where('tenant_id', '=', d.tenantId)
+    .where('consumer_code', '=', d.consumerCode)
+    .where('business_service', '=', d.businessService)
+    .where('consumer_type', '=', d.consumerType)
+    .where('tax_period_from', '=', d.taxPeriodFrom)
+    .where('tax_period_to', '=', d.taxPeriodTo)
+    .where('status', '=', 'ACTIVE')
+    .where('id', '!=', d.id)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+const duplicateError = (d: DemandInput, existing?: string) =>
+  conflict('DUPLICATE_DEMAND', `consumer ${d.consumerCode} already has an ACTIVE ${d.businessService} demand${existing ? ` (${existing})` : ''} for this period and consumer type`, `${d.path}.consumerCode`);
+
+/** Runs `work`, turning a clash on the one-ACTIVE-demand-per-period index into 409. */
+async function guardDuplicates<T>(inputs: DemandInput[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (uniqueViolationOf(err) === 'seva_demand_active_period_ukey') throw duplicateError(inputs[0]!);
+    throw err;
+  }
+}
+
+/** Creates demands inside the caller's transaction (the `_create` API, or a service's own write). */
+export async function createDemands(trx: Db, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
+  const inputs = readAll(raws, masters);
+  const created: Demand[] = [];
+  return guardDuplicates(inputs, async () => {
+    for (const input of inputs) {
+      const id = randomUUID();
+      const auditDetails = { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now };
+      const demand: Demand = {
+        ...input,
+        id,
+        isPaymentCompleted: false,
+        version: 1,
+        auditDetails,
+        demandDetails: input.demandDetails.map((x) => ({
+          id: randomUUID(),
+          demandId: id,
+          tenantId: input.tenantId,
+          taxHeadMasterCode: x.taxHeadMasterCode,
+          taxAmount: x.taxAmount,
+          collectionAmount: x.collectionAmount ?? ZERO,
+          additionalDetails: x.additionalDetails,
+          auditDetails,
+        })),
+      };
+      if (demand.status === 'ACTIVE') {
+        const existing = await activeDuplicate(trx, demand);
+        if (existing) throw duplicateError(input, existing);
+      }
+      await saveDemand(trx, demand, 'created', true);
+      created.push(demand);
+    }
+    return created;
+  });
+}
+
+/**
+ * Updates demands: amounts of existing heads (never below what is collected), new heads, status,
+ * expiry, payer and details. Consumer, service, type and period are fixed once created; collected
+ * amounts change only through payments.
+ */
+export async function updateDemands(trx: Db, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
+  const inputs = readAll(raws, masters);
+  const missing: ErrorDetail[] = inputs.filter((d) => !d.id).map((d) => ({ code: 'REQUIRED_FIELD_MISSING', message: `${d.path}.id is required to update a demand`, path: `${d.path}.id` }));
+  if (missing.length > 0) throw invalidFields(missing);
+  const updated: Demand[] = [];
+  return guardDuplicates(inputs, async () => {
+    for (const input of inputs) {
+      const [stored] = await loadDemands(trx, [input.id!], true);
+      if (!stored || stored.tenantId !== input.tenantId) throw notFound('DEMAND_NOT_FOUND', `no demand ${input.id} at ${input.tenantId}`);
+      if (input.lastModifiedTime !== undefined && input.lastModifiedTime !== stored.auditDetails.lastModifiedTime) {
+        throw conflict('STALE_DEMAND', `demand ${stored.id} was changed since it was read (last modified ${new Date(stored.auditDetails.lastModifiedTime).toISOString()}); search it again`, `${input.path}.auditDetails.lastModifiedTime`);
+      }
+      const fixed = ['consumerCode', 'businessService', 'consumerType', 'taxPeriodFrom', 'taxPeriodTo'] as const;
+      for (const field of fixed) {
+        if (input[field] !== stored[field]) throw invalid('IMMUTABLE_FIELD', `${input.path}.${field} cannot change once a demand is created (it is ${String(stored[field])})`, `${input.path}.${field}`);
+      }
+      const details: DemandDetail[] = stored.demandDetails.map((x) => ({ ...x }));
+      for (const sent of input.demandDetails) {
+        const existing = sent.id ? details.find((x) => x.id === sent.id) : details.find((x) => x.taxHeadMasterCode === sent.taxHeadMasterCode);
+        if (sent.id && !existing) throw invalid('UNKNOWN_DEMAND_DETAIL', `${sent.path}.id ${sent.id} is not a detail of demand ${stored.id}`, `${sent.path}.id`);
+        if (existing) {
+          if (existing.taxHeadMasterCode !== sent.taxHeadMasterCode) throw invalid('IMMUTABLE_FIELD', `${sent.path}.taxHeadMasterCode cannot change (it is ${existing.taxHeadMasterCode})`, `${sent.path}.taxHeadMasterCode`);
+          if (!withinAmount(existing.collectionAmount, sent.taxAmount)) {
+            throw invalid('INVALID_TAX_AMOUNT', `${sent.path}.taxAmount ${sent.taxAmount.toFixed()} is below the ${existing.collectionAmount.toFixed()} already collected`, `${sent.path}.taxAmount`);
+          }
+          if (!existing.taxAmount.equals(sent.taxAmount) || JSON.stringify(existing.additionalDetails) !== JSON.stringify(sent.additionalDetails)) {
+            existing.taxAmount = sent.taxAmount;
+            existing.additionalDetails = sent.additionalDetails;
+            existing.auditDetails = { ...existing.auditDetails, lastModifiedBy: actor, lastModifiedTime: now };
+          }
+        } else {
+          details.push({
+            id: randomUUID(),
+            demandId: stored.id,
+            tenantId: stored.tenantId,
+            taxHeadMasterCode: sent.taxHeadMasterCode,
+            taxAmount: sent.taxAmount,
+            collectionAmount: ZERO,
+            additionalDetails: sent.additionalDetails,
+            auditDetails: { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now },
+          });
+        }
+      }
+      const demand: Demand = {
+        ...stored,
+        payer: input.payer ?? stored.payer,
+        billExpiryTime: input.billExpiryTime ?? stored.billExpiryTime,
+        minimumAmountPayable: input.minimumAmountPayable,
+        status: input.status,
+        additionalDetails: input.additionalDetails ?? stored.additionalDetails,
+        demandDetails: details,
+        version: stored.version + 1,
+        auditDetails: { ...stored.auditDetails, lastModifiedBy: actor, lastModifiedTime: Math.max(now, stored.auditDetails.lastModifiedTime + 1) },
+      };
+      if (demand.status === 'ACTIVE' && stored.status !== 'ACTIVE') {
+        const existing = await activeDuplicate(trx, demand);
+        if (existing) throw duplicateError(input, existing);
+      }
+      await saveDemand(trx, demand, demand.status === 'CANCELLED' && stored.status !== 'CANCELLED' ? 'cancelled' : 'updated', false);
+      updated.push(demand);
+    }
+    return updated;
+  });
+}
+
+export interface DemandCriteria {
+  tenantId: string;
+  ids?: string[];
+  consumerCodes?: string[];
+  businessService?: string;
+  status?: string[];
+  periodFrom?: number;
+  periodTo?: number;
+  isPaymentCompleted?: boolean;
+  offset: number;
+  limit: number;
+}
+
+const list = (v: unknown): string[] | undefined => {
+  if (v === undefined || v === null || v === '') return undefined;
+  const items = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+};
+const integer = (v: unknown, name: string): number | undefined => {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw invalid('INVALID_SEARCH_CRITERIA', `${name} must be a whole number`, `$.${name}`);
+  return n;
+};
+
+export function readDemandCriteria(raw: Raw): DemandCriteria {
+  if (typeof raw.tenantId !== 'string' || raw.tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required', '$.tenantId');
+  const paid = raw.isPaymentCompleted;
+  return {
+    tenantId: raw.tenantId,
+    ids: list(raw.demandId ?? raw.ids),
+    consumerCodes: list(raw.consumerCode),
+    businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
+    status: list(raw.status),
+    periodFrom: integer(raw.periodFrom, 'periodFrom'),
+    periodTo: integer(raw.periodTo, 'periodTo'),
+    isPaymentCompleted: paid === undefined || paid === '' ? undefined : paid === true || paid === 'true',
+    offset: Math.max(0, integer(raw.offset, 'offset') ?? 0),
+    limit: Math.min(Math.max(1, integer(raw.limit, 'limit') ?? 100), 1000),
+  };
+}
+
+export async function searchDemands(db: Db, c: DemandCriteria): Promise<Demand[]> {
+  let q = db
+    .selectFrom('seva_demand')
+    .select('id')
+    .where((eb) => eb.or([eb('tenant_id', '=', c.tenantId), eb('tenant_id', 'like', `${c.tenantId}.%`)]));
+  if (c.ids) q = q.where('id', 'in', c.ids);
+  if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
+  if (c.businessService) q = q.where('business_service', '=', c.businessService);
+  if (c.status) q = q.where('status', 'in', c.status);
+  if (c.periodFrom !== undefined) q = q.where('tax_period_from', '>=', c.periodFrom);
+  if (c.periodTo !== undefined) q = q.where('tax_period_to', '<=', c.periodTo);
+  if (c.isPaymentCompleted !== undefined) q = q.where('is_payment_completed', '=', c.isPaymentCompleted);
+  const rows = await q.orderBy('tax_period_from').orderBy('created_time').orderBy('id').offset(c.offset).limit(c.limit).execute();
+  return loadDemands(db, rows.map((r) => r.id));
+}
+
+/** Every version of a demand, oldest first, with who changed it, when and why. */
+export async function demandHistory(db: Db, tenantId: string, demandId: string) {
+  const rows = await db.selectFrom('seva_demand_history').selectAll().where('demand_id', '=', demandId).where('tenant_id', '=', tenantId).orderBy('version').execute();
+  return rows.map((r) => ({
+    version: Number(r.version),
+    reason: r.reason as string,
+    changedBy: r.changed_by as string,
+    changedTime: Number(r.changed_time),
+    demand: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
+  }));
+}

@@ -1,0 +1,75 @@
+import type { TableSpec } from '../store/index.ts';
+
+const audit = [
+  { name: 'created_by', type: 'text' as const, notNull: true },
+  { name: 'created_time', type: 'bigint' as const, notNull: true },
+  { name: 'last_modified_by', type: 'text' as const, notNull: true },
+  { name: 'last_modified_time', type: 'bigint' as const, notNull: true },
+];
+
+/** What a consumer owes for a period under a business service. */
+export const demandTable: TableSpec = {
+  name: 'seva_demand',
+  primaryKey: ['id'],
+  columns: [
+    { name: 'id', type: 'text', notNull: true },
+    { name: 'tenant_id', type: 'text', notNull: true },
+    { name: 'consumer_code', type: 'text', notNull: true },
+    { name: 'consumer_type', type: 'text', notNull: true },
+    { name: 'business_service', type: 'text', notNull: true },
+    { name: 'payer', type: 'json' },
+    { name: 'tax_period_from', type: 'bigint', notNull: true },
+    { name: 'tax_period_to', type: 'bigint', notNull: true },
+    { name: 'bill_expiry_time', type: 'bigint' },
+    { name: 'minimum_amount_payable', type: 'numeric', notNull: true },
+    { name: 'status', type: 'text', notNull: true },
+    { name: 'is_payment_completed', type: 'boolean', notNull: true },
+    { name: 'additional_details', type: 'json' },
+    { name: 'version', type: 'integer', notNull: true },
+    ...audit,
+  ],
+  indexes: [
+    // Never two ACTIVE demands for one consumer, service, consumer type and period.
+    {
+      name: 'seva_demand_active_period_ukey',
+      expressions: ['tenant_id', 'consumer_code', 'business_service', 'consumer_type', 'tax_period_from', 'tax_period_to'],
+      unique: true,
+      where: "status = 'ACTIVE'",
+    },
+    { name: 'seva_demand_consumer_idx', expressions: ['tenant_id', 'consumer_code', 'business_service'] },
+  ],
+};
+
+export const demandDetailTable: TableSpec = {
+  name: 'seva_demand_detail',
+  primaryKey: ['id'],
+  columns: [
+    { name: 'id', type: 'text', notNull: true },
+    { name: 'demand_id', type: 'text', notNull: true },
+    { name: 'tenant_id', type: 'text', notNull: true },
+    { name: 'tax_head_code', type: 'text', notNull: true },
+    { name: 'tax_amount', type: 'numeric', notNull: true },
+    { name: 'collection_amount', type: 'numeric', notNull: true },
+    { name: 'additional_details', type: 'json' },
+    { name: 'seq', type: 'integer', notNull: true },
+    ...audit,
+  ],
+  indexes: [{ name: 'seva_demand_detail_demand_idx', expressions: ['demand_id'] }],
+};
+
+/** Every version of every demand, with who changed it, when and why. */
+export const demandHistoryTable: TableSpec = {
+  name: 'seva_demand_history',
+  primaryKey: ['id'],
+  columns: [
+    { name: 'id', type: 'text', notNull: true },
+    { name: 'demand_id', type: 'text', notNull: true },
+    { name: 'tenant_id', type: 'text', notNull: true },
+    { name: 'version', type: 'integer', notNull: true },
+    { name: 'reason', type: 'text', notNull: true },
+    { name: 'snapshot', type: 'json', notNull: true },
+    { name: 'changed_by', type: 'text', notNull: true },
+    { name: 'changed_time', type: 'bigint', notNull: true },
+  ],
+  indexes: [{ name: 'seva_demand_history_demand_version_ukey', expressions: ['demand_id', 'version'], unique: true }],
+};

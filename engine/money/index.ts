@@ -1,0 +1,1 @@
+export { min, Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount, sum, ZERO } from './money.ts';
