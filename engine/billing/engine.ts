@@ -2,6 +2,8 @@ import type { Clock } from '../clock/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { Db } from '../store/index.ts';
+import { invalid } from '../errors/index.ts';
+import { fetchBill, searchBills, type Bill, type BillTarget, type RecomputeStep } from './bills.ts';
 import type { Demand } from './demand.ts';
 import { createDemands, demandHistory, readDemandCriteria, searchDemands, updateDemands } from './demands.ts';
 import { BillingMasters } from './masters.ts';
@@ -19,6 +21,7 @@ export interface BillingDeps {
  */
 export class BillingEngine {
   readonly masters: BillingMasters;
+  private readonly recompute = new Map<string, RecomputeStep>();
 
   constructor(private readonly deps: BillingDeps) {
     this.masters = new BillingMasters(deps.mdms);
@@ -43,5 +46,36 @@ export class BillingEngine {
 
   demandHistory(tenantId: string, demandId: string) {
     return demandHistory(this.deps.db, tenantId, demandId);
+  }
+
+  /** Names the step a business service runs before each bill is made (e.g. its penalty rules). */
+  setRecomputeStep(businessService: string, step: RecomputeStep): void {
+    this.recompute.set(businessService, step);
+  }
+
+  /** The consumers' current bills (one per consumer code), made or remade as needed. */
+  async fetchBills(tenantId: string, consumerCodes: string[], businessService: string, actor: string): Promise<Bill[]> {
+    const now = this.deps.clock.now();
+    const bills: Bill[] = [];
+    for (const consumerCode of consumerCodes) {
+      const target: BillTarget = { tenantId, consumerCode, businessService };
+      const bill = await this.deps.db.transaction().execute((trx) => fetchBill(trx, target, { masters: this.masters, idgen: this.deps.idgen, recompute: this.recompute.get(businessService) }, actor, now));
+      if (bill) bills.push(bill);
+    }
+    return bills;
+  }
+
+  searchBills(raw: Record<string, unknown>): Promise<Bill[]> {
+    if (typeof raw.tenantId !== 'string' || raw.tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required', '$.tenantId');
+    const list = (v: unknown) => (v === undefined || v === '' ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean));
+    return searchBills(this.deps.db, {
+      tenantId: raw.tenantId,
+      billIds: list(raw.billId ?? raw.billIds),
+      consumerCodes: list(raw.consumerCode),
+      businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
+      status: list(raw.status),
+      offset: Math.max(0, Number(raw.offset ?? 0) || 0),
+      limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
+    });
   }
 }

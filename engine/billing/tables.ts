@@ -73,3 +73,31 @@ export const demandHistoryTable: TableSpec = {
   ],
   indexes: [{ name: 'seva_demand_history_demand_version_ukey', expressions: ['demand_id', 'version'], unique: true }],
 };
+
+/** A bill: what a consumer is asked to pay now, built from the ACTIVE demands; one ACTIVE bill each. */
+export const billTable: TableSpec = {
+  name: 'seva_bill',
+  primaryKey: ['id'],
+  columns: [
+    { name: 'id', type: 'text', notNull: true },
+    { name: 'tenant_id', type: 'text', notNull: true },
+    { name: 'bill_number', type: 'text', notNull: true },
+    { name: 'consumer_code', type: 'text', notNull: true },
+    { name: 'business_service', type: 'text', notNull: true },
+    { name: 'status', type: 'text', notNull: true },
+    { name: 'payer', type: 'json' },
+    { name: 'total_amount', type: 'numeric', notNull: true },
+    { name: 'amount_paid', type: 'numeric', notNull: true },
+    { name: 'minimum_amount_payable', type: 'numeric', notNull: true },
+    { name: 'bill_date', type: 'bigint', notNull: true },
+    { name: 'expiry_date', type: 'bigint', notNull: true },
+    /** The demands (id and version) the bill was built from: if any has changed, the bill is stale. */
+    { name: 'demand_versions', type: 'json', notNull: true },
+    { name: 'bill_details', type: 'json', notNull: true },
+    ...audit,
+  ],
+  indexes: [
+    { name: 'seva_bill_active_consumer_ukey', expressions: ['tenant_id', 'consumer_code', 'business_service'], unique: true, where: "status = 'ACTIVE'" },
+    { name: 'seva_bill_consumer_idx', expressions: ['tenant_id', 'consumer_code'] },
+  ],
+};

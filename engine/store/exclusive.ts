@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Database } from './database.ts';
+import type { Database, Db } from './database.ts';
 
 // PGlite lives in one process (the data-directory lock sees to that), so a set of held keys per
 // open database is exclusive; its advisory locks would not be, as every query shares one session.
@@ -30,4 +30,12 @@ export async function withExclusiveLock<T>(database: Database, key: string, work
   } finally {
     keys.delete(key);
   }
+}
+
+/**
+ * Serialises transactions on one key until the end of the transaction `trx` (a Postgres
+ * transaction-level advisory lock; on PGlite transactions run one at a time anyway).
+ */
+export async function lockForTransaction(trx: Db, key: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }

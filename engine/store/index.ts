@@ -12,4 +12,4 @@ export {
   type MigrationStep,
 } from './migrate.ts';
 export { uniqueViolationOf } from './pg-errors.ts';
-export { withExclusiveLock } from './exclusive.ts';
+export { lockForTransaction, withExclusiveLock } from './exclusive.ts';

@@ -1,5 +1,5 @@
 import type { EndpointAccess } from '../../access/index.ts';
-import { demandJson, type BillingEngine } from '../../billing/index.ts';
+import { billJson, demandJson, type Bill, type BillingEngine } from '../../billing/index.ts';
 import { invalid } from '../../errors/index.ts';
 import { requireTenant, type HttpRequest, type Route } from '../route.ts';
 
@@ -8,6 +8,8 @@ export const BILLING_PATHS = {
   'billing.demand.update': '/billing-service/demand/_update',
   'billing.demand.search': '/billing-service/demand/_search',
   'billing.demand.history': '/billing-service/demand/_history',
+  'billing.bill.fetch': '/billing-service/bill/v2/_fetchbill',
+  'billing.bill.search': '/billing-service/bill/v2/_search',
 } as const;
 
 type Json = Record<string, unknown>;
@@ -59,5 +61,30 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
         return req.respond({ DemandHistory: await billing.demandHistory(String(c.tenantId), c.demandId) });
       },
     },
+    {
+      path: BILLING_PATHS['billing.bill.fetch'],
+      endpoint: 'billing.bill.fetch',
+      access: grant('billing.bill.fetch'),
+      tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
+      handle: async (req) => {
+        const c = criteriaOf(req);
+        const codes = String(c.consumerCode ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+        if (codes.length === 0) throw invalid('REQUIRED_FIELD_MISSING', 'consumerCode is required', '$.consumerCode');
+        if (typeof c.businessService !== 'string' || c.businessService === '') throw invalid('REQUIRED_FIELD_MISSING', 'businessService is required', '$.businessService');
+        const bills = await billing.fetchBills(String(c.tenantId), codes, c.businessService, req.caller!.uuid);
+        return req.respond({ Bill: bills.map(present) });
+      },
+    },
+    {
+      path: BILLING_PATHS['billing.bill.search'],
+      endpoint: 'billing.bill.search',
+      access: grant('billing.bill.search'),
+      tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
+      handle: async (req) => req.respond({ Bill: (await billing.searchBills(criteriaOf(req))).map(present) }),
+    },
   ];
+
+  function present(b: Bill) {
+    return billJson(b, billing.masters.businessService(b.tenantId, b.businessService));
+  }
 }

@@ -118,4 +118,46 @@ describe.each(backends())('demands through the billing API (%s)', (backend) => {
     expect(history.every((h: any) => typeof h.changedBy === 'string' && h.changedBy.length > 0)).toBe(true);
     expect(history[1].demand.demandDetails).toHaveLength(2);
   });
+
+  describe('bills', () => {
+    const fetchBill = (consumerCode: string) => post(`/billing-service/bill/v2/_fetchbill?tenantId=${GP}&consumerCode=${consumerCode}&businessService=TESTSVC`, {});
+
+    it('builds one bill from every open demand, oldest period first, heads with their order', async () => {
+      const res = await fetchBill('C-1');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.Bill).toHaveLength(1);
+      const bill = res.body.Bill[0];
+      expect(bill).toMatchObject({ consumerCode: 'C-1', businessService: 'TESTSVC', status: 'ACTIVE', totalAmount: 310.3, partPaymentAllowed: true, isAdvanceAllowed: true, collectionModesNotAllowed: ['DD'], payerName: 'Harjit Kaur' });
+      expect(bill.billNumber).toMatch(/^BILL-2026-27-\d+$/);
+      expect(bill.expiryDate - bill.billDate).toBe(24 * 3600_000);
+      expect(bill.billDetails.map((d: any) => [d.fromPeriod, d.amount])).toEqual([[month(4).taxPeriodFrom, 110.1], [month(5).taxPeriodFrom, 100.2], [month(6).taxPeriodFrom, 100]]);
+      expect(bill.billDetails[2].billAccountDetails.map((a: any) => [a.taxHeadCode, a.order, a.amount])).toEqual([['TESTSVC_CHARGE', 2, 100.3], ['TESTSVC_REBATE', 0, -0.3]]);
+      expect((await fetchBill('C-1')).body.Bill[0].id).toBe(bill.id);
+      expect((await fetchBill('NOBODY')).body.Bill).toEqual([]);
+    });
+
+    it('makes exactly one ACTIVE bill when 50 fetches race', async () => {
+      await post('/billing-service/demand/_create', { Demands: [demand('C-BILL-RACE', 4, [['TESTSVC_CHARGE', 75]])] });
+      const results = await Promise.all(Array.from({ length: 50 }, () => fetchBill('C-BILL-RACE')));
+      expect(results.every((r) => r.status === 200)).toBe(true);
+      expect(new Set(results.map((r) => r.body.Bill[0].id)).size).toBe(1);
+      const stored = await post(`/billing-service/bill/v2/_search?tenantId=${GP}&consumerCode=C-BILL-RACE`, {});
+      expect(stored.body.Bill.filter((b: any) => b.status === 'ACTIVE')).toHaveLength(1);
+      expect(stored.body.Bill).toHaveLength(1);
+    });
+
+    it('replaces a bill whose demands changed, and one that expired', async () => {
+      const first = (await fetchBill('C-BILL-RACE')).body.Bill[0];
+      const [d] = await search('consumerCode=C-BILL-RACE');
+      await post('/billing-service/demand/_update', { Demands: [{ ...d, demandDetails: [{ ...d.demandDetails[0], taxAmount: 80 }] }] });
+      const second = (await fetchBill('C-BILL-RACE')).body.Bill[0];
+      expect(second.id).not.toBe(first.id);
+      expect(second.totalAmount).toBe(80);
+      clock.advance(25 * 3600_000);
+      const third = (await fetchBill('C-BILL-RACE')).body.Bill[0];
+      expect(third.id).not.toBe(second.id);
+      const all = (await post(`/billing-service/bill/v2/_search?tenantId=${GP}&consumerCode=C-BILL-RACE`, {})).body.Bill;
+      expect(all.map((b: any) => [b.id, b.status])).toEqual(expect.arrayContaining([[first.id, 'EXPIRED'], [second.id, 'EXPIRED'], [third.id, 'ACTIVE']]));
+    });
+  });
 });

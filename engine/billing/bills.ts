@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import { invalid } from '../errors/index.ts';
+import type { IdGenerator } from '../idgen/index.ts';
+import { Money, moneyFromColumn, moneyToColumn, moneyToJson, sum, ZERO } from '../money/index.ts';
+import { lockForTransaction, uniqueViolationOf, type Db } from '../store/index.ts';
+import { isSettled, outstandingOf, type Audit, type Demand } from './demand.ts';
+import { loadDemands } from './demands.ts';
+import type { BillingMasters, BillingService } from './masters.ts';
+
+export type BillStatus = 'ACTIVE' | 'EXPIRED' | 'PAID' | 'CANCELLED';
+
+export interface BillAccountDetail {
+  id: string;
+  demandDetailId: string;
+  taxHeadCode: string;
+  order: number;
+  /** Outstanding on the head when the bill was made. */
+  amount: Money;
+  /** Applied by payments against this bill. */
+  adjustedAmount: Money;
+}
+
+export interface BillDetail {
+  id: string;
+  demandId: string;
+  fromPeriod: number;
+  toPeriod: number;
+  /** Outstanding on the demand when the bill was made. */
+  amount: Money;
+  /** Collected on the demand before the bill. */
+  amountPaid: Money;
+  expiryDate: number;
+  accounts: BillAccountDetail[];
+}
+
+export interface Bill {
+  id: string;
+  tenantId: string;
+  billNumber: string;
+  consumerCode: string;
+  businessService: string;
+  status: BillStatus;
+  payer: { name?: string; mobileNumber?: string; uuid?: string; address?: string; emailId?: string } | null;
+  totalAmount: Money;
+  amountPaid: Money;
+  minimumAmountPayable: Money;
+  billDate: number;
+  expiryDate: number;
+  demandVersions: { id: string; version: number }[];
+  billDetails: BillDetail[];
+  auditDetails: Audit;
+}
+
+export interface BillTarget {
+  tenantId: string;
+  consumerCode: string;
+  businessService: string;
+}
+
+type Row = Record<string, any>;
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+export function billFromRow(r: Row): Bill {
+  const details = json(r.bill_details) as Row[];
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    billNumber: r.bill_number,
+    consumerCode: r.consumer_code,
+    businessService: r.business_service,
+    status: r.status,
+    payer: json(r.payer) ?? null,
+    totalAmount: moneyFromColumn(r.total_amount),
+    amountPaid: moneyFromColumn(r.amount_paid),
+    minimumAmountPayable: moneyFromColumn(r.minimum_amount_payable),
+    billDate: Number(r.bill_date),
+    expiryDate: Number(r.expiry_date),
+    demandVersions: json(r.demand_versions),
+    billDetails: details.map((d) => ({
+      ...(d as Omit<BillDetail, 'amount' | 'amountPaid' | 'accounts'>),
+      amount: new Money(d.amount),
+      amountPaid: new Money(d.amountPaid),
+      accounts: (d.accounts as Row[]).map((a) => ({ ...(a as BillAccountDetail), amount: new Money(a.amount), adjustedAmount: new Money(a.adjustedAmount) })),
+    })),
+    auditDetails: { createdBy: r.created_by, createdTime: Number(r.created_time), lastModifiedBy: r.last_modified_by, lastModifiedTime: Number(r.last_modified_time) },
+  };
+}
+
+export function billRow(b: Bill): Row {
+  return {
+    id: b.id,
+    tenant_id: b.tenantId,
+    bill_number: b.billNumber,
+    consumer_code: b.consumerCode,
+    business_service: b.businessService,
+    status: b.status,
+    payer: b.payer ? JSON.stringify(b.payer) : null,
+    total_amount: moneyToColumn(b.totalAmount),
+    amount_paid: moneyToColumn(b.amountPaid),
+    minimum_amount_payable: moneyToColumn(b.minimumAmountPayable),
+    bill_date: b.billDate,
+    expiry_date: b.expiryDate,
+    demand_versions: JSON.stringify(b.demandVersions),
+    bill_details: JSON.stringify(
+      b.billDetails.map((d) => ({ ...d, amount: moneyToColumn(d.amount), amountPaid: moneyToColumn(d.amountPaid), accounts: d.accounts.map((a) => ({ ...a, amount: moneyToColumn(a.amount), adjustedAmount: moneyToColumn(a.adjustedAmount) })) })),
+    ),
+    created_by: b.auditDetails.createdBy,
+    created_time: b.auditDetails.createdTime,
+    last_modified_by: b.auditDetails.lastModifiedBy,
+    last_modified_time: b.auditDetails.lastModifiedTime,
+  };
+}
+
+/** The consumer's ACTIVE demands of a business service that are not settled, oldest period first. */
+export async function openDemandsOf(db: Db, t: BillTarget, forUpdate: boolean): Promise<Demand[]> {
+  const rows = await db
+    .selectFrom('seva_demand')
+    .select('id')
+    .where('tenant_id', '=', t.tenantId)
+    .where('consumer_code', '=', t.consumerCode)
+    .where('business_service', '=', t.businessService)
+    .where('status', '=', 'ACTIVE')
+    .execute();
+  const demands = await loadDemands(db, rows.map((r) => r.id), forUpdate);
+  return demands.filter((d) => !isSettled(d));
+}
+
+const versionsOf = (demands: Demand[]) => demands.map((d) => ({ id: d.id, version: d.version })).sort((a, b) => a.id.localeCompare(b.id));
+
+/** True when the demands a bill was made from are no longer as they were (changed, paid, new ones). */
+export function isStale(bill: Bill, demands: Demand[]): boolean {
+  return JSON.stringify(versionsOf(demands)) !== JSON.stringify([...bill.demandVersions].sort((a, b) => a.id.localeCompare(b.id)));
+}
+
+export async function activeBill(db: Db, t: BillTarget): Promise<Bill | undefined> {
+  const row = await db
+    .selectFrom('seva_bill')
+    .selectAll()
+    .where('tenant_id', '=', t.tenantId)
+    .where('consumer_code', '=', t.consumerCode)
+    .where('business_service', '=', t.businessService)
+    .where('status', '=', 'ACTIVE')
+    .executeTakeFirst();
+  return row ? billFromRow(row) : undefined;
+}
+
+export async function setBillStatus(db: Db, bill: Bill, status: BillStatus, actor: string, now: number): Promise<void> {
+  bill.status = status;
+  bill.auditDetails = { ...bill.auditDetails, lastModifiedBy: actor, lastModifiedTime: now };
+  await db.updateTable('seva_bill').set(billRow(bill)).where('id', '=', bill.id).execute();
+}
+
+/** Something a business service runs before a bill is made (a penalty rule set, say), in the same transaction. */
+export type RecomputeStep = (trx: Db, target: BillTarget, now: number) => Promise<void>;
+
+export interface FetchBillDeps {
+  masters: BillingMasters;
+  idgen: IdGenerator;
+  recompute?: RecomputeStep;
+}
+
+const DEFAULT_BILL_FORMAT = 'BILL-[fy:yyyy-yy]-[SEQ_SEVA_BILL_[TENANT_ID]]';
+
+/**
+ * DIGIT's fetch-bill: the consumer's one ACTIVE bill, made anew when there is none, it has
+ * expired, or its demands have changed. Calls for one consumer are serialised (a transaction
+ * lock), and the database holds at most one ACTIVE bill per consumer and service.
+ */
+export async function fetchBill(trx: Db, t: BillTarget, deps: FetchBillDeps, actor: string, now: number): Promise<Bill | undefined> {
+  const service = deps.masters.businessService(t.tenantId, t.businessService);
+  if (!service) throw invalid('INVALID_BUSINESS_SERVICE', `businessService '${t.businessService}' is not a BillingService.BusinessService at ${t.tenantId}`, '$.businessService');
+  await lockForTransaction(trx, `seva.bill|${t.tenantId}|${t.businessService}|${t.consumerCode}`);
+  const current = await activeBill(trx, t);
+  if (current && current.expiryDate > now && !isStale(current, await openDemandsOf(trx, t, false))) return current;
+  if (current) await setBillStatus(trx, current, 'EXPIRED', actor, now);
+  if (deps.recompute) await deps.recompute(trx, t, now);
+  const demands = await openDemandsOf(trx, t, false);
+  if (demands.length === 0) return undefined;
+  const bill = await buildBill(trx, t, demands, service, deps, actor, now);
+  try {
+    await trx.insertInto('seva_bill').values(billRow(bill)).execute();
+  } catch (err) {
+    // The lock makes this unreachable in practice; the index is the guarantee.
+    if (uniqueViolationOf(err) === 'seva_bill_active_consumer_ukey') throw invalid('BILL_IN_PROGRESS', `another bill for ${t.consumerCode} is being made; fetch it again`);
+    throw err;
+  }
+  return bill;
+}
+
+async function buildBill(trx: Db, t: BillTarget, demands: Demand[], service: BillingService, deps: FetchBillDeps, actor: string, now: number): Promise<Bill> {
+  const heads = deps.masters.taxHeads(t.tenantId, t.businessService);
+  const id = randomUUID();
+  const expiryDate = now + service.billExpiryMs;
+  const [billNumber] = await deps.idgen.generate(trx, { tenantId: t.tenantId, idName: service.billIdFormat, format: DEFAULT_BILL_FORMAT });
+  const latest = demands[demands.length - 1]!;
+  const payer = (latest.payer ?? null) as Bill['payer'];
+  const billDetails: BillDetail[] = demands.map((d) => ({
+    id: randomUUID(),
+    demandId: d.id,
+    fromPeriod: d.taxPeriodFrom,
+    toPeriod: d.taxPeriodTo,
+    amount: outstandingOf(d),
+    amountPaid: sum(d.demandDetails.map((x) => x.collectionAmount)),
+    expiryDate: d.billExpiryTime ?? expiryDate,
+    accounts: d.demandDetails.map((x) => ({
+      id: randomUUID(),
+      demandDetailId: x.id,
+      taxHeadCode: x.taxHeadMasterCode,
+      order: heads.get(x.taxHeadMasterCode)?.order ?? Number.MAX_SAFE_INTEGER,
+      amount: x.taxAmount.minus(x.collectionAmount),
+      adjustedAmount: ZERO,
+    })),
+  }));
+  const minimum = demands.reduce((m, d) => (d.minimumAmountPayable.greaterThan(m) ? d.minimumAmountPayable : m), service.minimumAmountPayable ?? ZERO);
+  return {
+    id,
+    tenantId: t.tenantId,
+    billNumber: billNumber!,
+    consumerCode: t.consumerCode,
+    businessService: t.businessService,
+    status: 'ACTIVE',
+    payer,
+    totalAmount: sum(billDetails.map((d) => d.amount)),
+    amountPaid: ZERO,
+    minimumAmountPayable: minimum,
+    billDate: now,
+    expiryDate,
+    demandVersions: versionsOf(demands),
+    billDetails,
+    auditDetails: { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now },
+  };
+}
+
+/** DIGIT's Bill (v2) as clients read it. */
+export function billJson(b: Bill, service: BillingService | undefined) {
+  return {
+    id: b.id,
+    tenantId: b.tenantId,
+    billNumber: b.billNumber,
+    billDate: b.billDate,
+    consumerCode: b.consumerCode,
+    businessService: b.businessService,
+    status: b.status,
+    payerName: b.payer?.name ?? null,
+    mobileNumber: b.payer?.mobileNumber ?? null,
+    payerAddress: b.payer?.address ?? null,
+    payerEmail: b.payer?.emailId ?? null,
+    payerId: b.payer?.uuid ?? null,
+    totalAmount: moneyToJson(b.totalAmount),
+    amountPaid: moneyToJson(b.amountPaid),
+    minimumAmountToBePaid: moneyToJson(b.minimumAmountPayable),
+    partPaymentAllowed: service?.partPaymentAllowed ?? false,
+    isAdvanceAllowed: service?.isAdvanceAllowed ?? false,
+    collectionModesNotAllowed: service?.collectionModesNotAllowed ?? [],
+    expiryDate: b.expiryDate,
+    billDetails: b.billDetails.map((d) => ({
+      id: d.id,
+      tenantId: b.tenantId,
+      billId: b.id,
+      demandId: d.demandId,
+      fromPeriod: d.fromPeriod,
+      toPeriod: d.toPeriod,
+      amount: moneyToJson(d.amount),
+      amountPaid: moneyToJson(d.amountPaid),
+      expiryDate: d.expiryDate,
+      billAccountDetails: d.accounts.map((a) => ({
+        id: a.id,
+        tenantId: b.tenantId,
+        billDetailId: d.id,
+        demandDetailId: a.demandDetailId,
+        order: a.order,
+        amount: moneyToJson(a.amount),
+        adjustedAmount: moneyToJson(a.adjustedAmount),
+        taxHeadCode: a.taxHeadCode,
+      })),
+    })),
+    auditDetails: b.auditDetails,
+  };
+}
+
+export interface BillCriteria {
+  tenantId: string;
+  billIds?: string[];
+  consumerCodes?: string[];
+  businessService?: string;
+  status?: string[];
+  offset: number;
+  limit: number;
+}
+
+export async function searchBills(db: Db, c: BillCriteria): Promise<Bill[]> {
+  let q = db
+    .selectFrom('seva_bill')
+    .selectAll()
+    .where((eb) => eb.or([eb('tenant_id', '=', c.tenantId), eb('tenant_id', 'like', `${c.tenantId}.%`)]));
+  if (c.billIds) q = q.where('id', 'in', c.billIds);
+  if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
+  if (c.businessService) q = q.where('business_service', '=', c.businessService);
+  if (c.status) q = q.where('status', 'in', c.status);
+  const rows = await q.orderBy('bill_date', 'desc').orderBy('id').offset(c.offset).limit(c.limit).execute();
+  return rows.map(billFromRow);
+}
+
+export async function findBill(db: Db, id: string, forUpdate: boolean): Promise<Bill | undefined> {
+  let q = db.selectFrom('seva_bill').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? billFromRow(row) : undefined;
+}
