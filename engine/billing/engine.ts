@@ -5,7 +5,9 @@ import type { Db } from '../store/index.ts';
 import { invalid } from '../errors/index.ts';
 import { fetchBill, searchBills, type Bill, type BillTarget, type RecomputeStep } from './bills.ts';
 import type { Demand } from './demand.ts';
-import { createDemands, demandHistory, readDemandCriteria, searchDemands, updateDemands } from './demands.ts';
+import { applyAdvance } from './advance.ts';
+import { createDemands, demandHistory, loadDemands, readDemandCriteria, searchDemands, updateDemands } from './demands.ts';
+import { cancelPayment, createPayment, searchPayments, type Payment } from './payments.ts';
 import { BillingMasters } from './masters.ts';
 
 export interface BillingDeps {
@@ -27,11 +29,19 @@ export class BillingEngine {
     this.masters = new BillingMasters(deps.mdms);
   }
 
-  /** Creates demands inside `trx` (a service's own transaction) or in a new one. */
+  /**
+   * Creates demands inside `trx` (a service's own transaction) or in a new one. A consumer's
+   * advance is applied to the new charges in the same transaction.
+   */
   createDemands(raws: unknown, actor: string, trx?: Db): Promise<Demand[]> {
     const now = this.deps.clock.now();
-    if (trx) return createDemands(trx, raws, this.masters, actor, now);
-    return this.deps.db.transaction().execute((t) => createDemands(t, raws, this.masters, actor, now));
+    const work = async (t: Db) => {
+      const created = await createDemands(t, raws, this.masters, actor, now);
+      const consumers = new Map(created.filter((d) => d.status === 'ACTIVE').map((d) => [`${d.tenantId}|${d.businessService}|${d.consumerCode}`, d]));
+      for (const d of consumers.values()) await applyAdvance(t, { tenantId: d.tenantId, consumerCode: d.consumerCode, businessService: d.businessService }, this.masters, actor, now);
+      return consumers.size > 0 ? loadDemands(t, created.map((d) => d.id)) : created;
+    };
+    return trx ? work(trx) : this.deps.db.transaction().execute(work);
   }
 
   updateDemands(raws: unknown, actor: string, trx?: Db): Promise<Demand[]> {
@@ -65,11 +75,42 @@ export class BillingEngine {
     return bills;
   }
 
+  /** Records a payment against bills; everything it changes commits together. */
+  createPayment(raw: unknown, actor: string, trx?: Db): Promise<Payment> {
+    const now = this.deps.clock.now();
+    const work = (t: Db) => createPayment(t, raw, { masters: this.masters, idgen: this.deps.idgen }, actor, now);
+    return trx ? work(trx) : this.deps.db.transaction().execute(work);
+  }
+
+  cancelPayment(tenantId: string, paymentId: string, reason: string | null, actor: string, trx?: Db): Promise<Payment> {
+    const now = this.deps.clock.now();
+    const work = (t: Db) => cancelPayment(t, tenantId, paymentId, reason, actor, now);
+    return trx ? work(trx) : this.deps.db.transaction().execute(work);
+  }
+
+  searchPayments(raw: Record<string, unknown>): Promise<Payment[]> {
+    const tenantId = requireTenantId(raw);
+    const int = (v: unknown) => (v === undefined || v === '' || v === null ? undefined : Number(v));
+    return searchPayments(this.deps.db, {
+      tenantId,
+      ids: list(raw.ids ?? raw.id),
+      receiptNumbers: list(raw.receiptNumbers ?? raw.receiptNumber),
+      consumerCodes: list(raw.consumerCodes ?? raw.consumerCode),
+      billIds: list(raw.billIds ?? raw.billId),
+      businessServices: list(raw.businessServices ?? raw.businessService),
+      status: list(raw.paymentStatus ?? raw.status),
+      mobileNumber: typeof raw.mobileNumber === 'string' && raw.mobileNumber !== '' ? raw.mobileNumber : undefined,
+      fromDate: int(raw.fromDate),
+      toDate: int(raw.toDate),
+      offset: Math.max(0, Number(raw.offset ?? 0) || 0),
+      limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
+    });
+  }
+
   searchBills(raw: Record<string, unknown>): Promise<Bill[]> {
-    if (typeof raw.tenantId !== 'string' || raw.tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required', '$.tenantId');
-    const list = (v: unknown) => (v === undefined || v === '' ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean));
+    requireTenantId(raw);
     return searchBills(this.deps.db, {
-      tenantId: raw.tenantId,
+      tenantId: String(raw.tenantId),
       billIds: list(raw.billId ?? raw.billIds),
       consumerCodes: list(raw.consumerCode),
       businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
@@ -78,4 +119,16 @@ export class BillingEngine {
       limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
     });
   }
+}
+
+function requireTenantId(raw: Record<string, unknown>): string {
+  if (typeof raw.tenantId !== 'string' || raw.tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required', '$.tenantId');
+  return raw.tenantId;
+}
+
+/** A list criterion: repeated, or comma-separated as DIGIT clients send it. */
+function list(v: unknown): string[] | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const items = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
 }

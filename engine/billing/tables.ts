@@ -101,3 +101,51 @@ export const billTable: TableSpec = {
     { name: 'seva_bill_consumer_idx', expressions: ['tenant_id', 'consumer_code'] },
   ],
 };
+
+/** A payment (DIGIT collection-services): one or more bills paid in one go, with one receipt per bill. */
+export const paymentTable: TableSpec = {
+  name: 'seva_payment',
+  primaryKey: ['id'],
+  columns: [
+    { name: 'id', type: 'text', notNull: true },
+    { name: 'tenant_id', type: 'text', notNull: true },
+    { name: 'total_due', type: 'numeric', notNull: true },
+    { name: 'total_amount_paid', type: 'numeric', notNull: true },
+    { name: 'payment_mode', type: 'text', notNull: true },
+    { name: 'payment_status', type: 'text', notNull: true },
+    { name: 'transaction_number', type: 'text' },
+    { name: 'transaction_date', type: 'bigint', notNull: true },
+    { name: 'instrument', type: 'json' },
+    { name: 'payer', type: 'json', notNull: true },
+    { name: 'additional_details', type: 'json' },
+    /** paymentDetails as answered: receipt, bill snapshot and how the amount was apportioned. */
+    { name: 'payment_details', type: 'json', notNull: true },
+    { name: 'cancellation', type: 'json' },
+    ...audit,
+  ],
+  indexes: [{ name: 'seva_payment_tenant_date_idx', expressions: ['tenant_id', 'transaction_date'] }],
+};
+
+/** One row per paid bill, for searching payments by receipt, consumer, bill and service. */
+export const paymentDetailTable: TableSpec = {
+  name: 'seva_payment_detail',
+  primaryKey: ['id'],
+  columns: [
+    { name: 'id', type: 'text', notNull: true },
+    { name: 'payment_id', type: 'text', notNull: true },
+    { name: 'tenant_id', type: 'text', notNull: true },
+    { name: 'business_service', type: 'text', notNull: true },
+    { name: 'bill_id', type: 'text', notNull: true },
+    { name: 'consumer_code', type: 'text', notNull: true },
+    { name: 'receipt_number', type: 'text', notNull: true },
+    { name: 'receipt_date', type: 'bigint', notNull: true },
+    { name: 'total_amount_paid', type: 'numeric', notNull: true },
+  ],
+  indexes: [
+    // Receipt numbers never repeat within a tenant.
+    { name: 'seva_payment_detail_receipt_ukey', expressions: ['tenant_id', 'receipt_number'], unique: true },
+    { name: 'seva_payment_detail_consumer_idx', expressions: ['tenant_id', 'consumer_code'] },
+    { name: 'seva_payment_detail_bill_idx', expressions: ['bill_id'] },
+    { name: 'seva_payment_detail_payment_idx', expressions: ['payment_id'] },
+  ],
+};

@@ -7,6 +7,8 @@ import { responseInfo, type RequestInfo } from './envelope.ts';
 export interface HttpRequest {
   body: Record<string, unknown>;
   query: Record<string, string | string[]>;
+  /** Path parameters (`:name` segments of the route's path). */
+  params: Record<string, string>;
   requestInfo: RequestInfo | undefined;
   /** The authenticated user, when a valid token came with the request. */
   caller: User | undefined;
@@ -76,6 +78,7 @@ export function mount(app: Hono, route: Route, auth: Authenticator): void {
     const req: HttpRequest = {
       body,
       query,
+      params: c.req.param() as Record<string, string>,
       requestInfo,
       caller,
       token,

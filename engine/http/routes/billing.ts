@@ -1,5 +1,5 @@
 import type { EndpointAccess } from '../../access/index.ts';
-import { billJson, demandJson, type Bill, type BillingEngine } from '../../billing/index.ts';
+import { billJson, demandJson, paymentJson, type Bill, type BillingEngine } from '../../billing/index.ts';
 import { invalid } from '../../errors/index.ts';
 import { requireTenant, type HttpRequest, type Route } from '../route.ts';
 
@@ -10,7 +10,15 @@ export const BILLING_PATHS = {
   'billing.demand.history': '/billing-service/demand/_history',
   'billing.bill.fetch': '/billing-service/bill/v2/_fetchbill',
   'billing.bill.search': '/billing-service/bill/v2/_search',
+  'collection.payment.create': '/collection-services/payments/_create',
+  'collection.payment.search': '/collection-services/payments/_search',
+  'collection.payment.cancel': '/collection-services/payments/_workflow',
 } as const;
+
+/** Further routes of the same endpoints (DIGIT serves both spellings). */
+const PAYMENT_SEARCH_BY_SERVICE = '/collection-services/payments/:businessService/_search';
+const PAYMENT_CANCEL = '/collection-services/payments/_cancel';
+export const BILLING_EXTRA_ROUTES = [PAYMENT_SEARCH_BY_SERVICE, PAYMENT_CANCEL];
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +33,23 @@ const demandsOf = (req: HttpRequest): Json[] => {
   return list as Json[];
 };
 
-/** DIGIT's billing-service API over the engine's billing. */
+/**
+ * DIGIT's `PaymentWorkflows: [{paymentId, action: CANCEL, tenantId, reason}]`, or a `Payment`
+ * naming the payment to cancel.
+ */
+function cancellationsOf(req: HttpRequest): { tenantId: string; paymentId: string; reason: string | null }[] {
+  const list = Array.isArray(req.body.PaymentWorkflows) ? (req.body.PaymentWorkflows as Json[]) : req.body.Payment ? [{ ...(req.body.Payment as Json), paymentId: (req.body.Payment as Json).id, action: 'CANCEL' }] : [];
+  if (list.length === 0) throw invalid('INVALID_REQUEST', 'PaymentWorkflows must be a non-empty list', '$.PaymentWorkflows');
+  return list.map((w, i) => {
+    const path = `$.PaymentWorkflows[${i}]`;
+    if (w.action !== 'CANCEL') throw invalid('INVALID_ACTION', `${path}.action must be CANCEL (the only action on a payment)`, `${path}.action`);
+    if (typeof w.paymentId !== 'string' || w.paymentId === '') throw invalid('REQUIRED_FIELD_MISSING', `${path}.paymentId is required`, `${path}.paymentId`);
+    const reason = typeof w.reason === 'string' ? w.reason : typeof (w.additionalDetails as Json | undefined)?.reason === 'string' ? String((w.additionalDetails as Json).reason) : null;
+    return { tenantId: requireTenant(w.tenantId, `${path}.tenantId`), paymentId: w.paymentId, reason };
+  });
+}
+
+/** DIGIT's billing-service and collection-services APIs over the engine's billing. */
 export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof BILLING_PATHS) => EndpointAccess): Route[] {
   const demandTenants = (req: HttpRequest) => demandsOf(req).map((d, i) => requireTenant(d?.tenantId, `$.Demands[${i}].tenantId`));
   return [
@@ -82,6 +106,35 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => req.respond({ Bill: (await billing.searchBills(criteriaOf(req))).map(present) }),
     },
+    {
+      path: BILLING_PATHS['collection.payment.create'],
+      endpoint: 'collection.payment.create',
+      access: grant('collection.payment.create'),
+      tenants: (req) => [requireTenant((req.body.Payment as Json | undefined)?.tenantId, '$.Payment.tenantId')],
+      handle: async (req) => req.respond({ Payments: [paymentJson(await billing.createPayment(req.body.Payment, req.caller!.uuid))] }),
+    },
+    ...[BILLING_PATHS['collection.payment.search'], PAYMENT_SEARCH_BY_SERVICE].map((path) => ({
+      path,
+      endpoint: 'collection.payment.search',
+      access: grant('collection.payment.search'),
+      tenants: (req: HttpRequest) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
+      handle: async (req: HttpRequest) => {
+        const c = criteriaOf(req);
+        if (req.params.businessService) c.businessServices = req.params.businessService;
+        return req.respond({ Payments: (await billing.searchPayments(c)).map(paymentJson) });
+      },
+    })),
+    ...[BILLING_PATHS['collection.payment.cancel'], PAYMENT_CANCEL].map((path) => ({
+      path,
+      endpoint: 'collection.payment.cancel',
+      access: grant('collection.payment.cancel'),
+      tenants: (req: HttpRequest) => cancellationsOf(req).map((w) => w.tenantId),
+      handle: async (req: HttpRequest) => {
+        const payments = [];
+        for (const w of cancellationsOf(req)) payments.push(paymentJson(await billing.cancelPayment(w.tenantId, w.paymentId, w.reason, req.caller!.uuid)));
+        return req.respond({ Payments: payments });
+      },
+    })),
   ];
 
   function present(b: Bill) {

@@ -1,0 +1,388 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { appendEvent } from '../events/index.ts';
+import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
+import type { IdGenerator } from '../idgen/index.ts';
+import { Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount, sum } from '../money/index.ts';
+import type { Db } from '../store/index.ts';
+import { compilePayloadValidator } from '../validation/index.ts';
+import { apportion, type Collection } from './apportion.ts';
+import { billJson, billRow, findBill, isStale, openDemandsOf, type Bill } from './bills.ts';
+import { applyCollections, reverseCollections, type AdvancePosting } from './collect.ts';
+import { outstandingOf } from './demand.ts';
+import { loadDemands } from './demands.ts';
+import type { BillingMasters } from './masters.ts';
+
+export const PAYMENT_MODES = ['CASH', 'CHEQUE', 'DD', 'OFFLINE_NEFT', 'OFFLINE_RTGS', 'POSTAL_ORDER', 'ONLINE', 'CARD'] as const;
+const DEFAULT_RECEIPT_FORMAT = 'RCPT-[fy:yyyy-yy]-[SEQ_SEVA_RECEIPT_[TENANT_ID]]';
+
+export const PAYMENT_CREATED_TOPIC = 'egov.collection.payment-create';
+export const PAYMENT_CANCELLED_TOPIC = 'egov.collection.payment-cancel';
+
+/** One paid bill of a payment, as stored. */
+interface StoredDetail {
+  id: string;
+  businessService: string;
+  billId: string;
+  consumerCode: string;
+  receiptNumber: string;
+  receiptDate: number;
+  totalDue: string;
+  totalAmountPaid: string;
+  manualReceiptNumber: string | null;
+  additionalDetails: unknown;
+  bill: ReturnType<typeof billJson>;
+  collections: { demandId: string; demandDetailId: string; taxHeadCode: string; amount: string }[];
+  advance: { demandId: string; demandDetailId: string; amount: string } | null;
+}
+
+export interface Payment {
+  id: string;
+  tenantId: string;
+  totalDue: Money;
+  totalAmountPaid: Money;
+  paymentMode: string;
+  paymentStatus: 'NEW' | 'CANCELLED';
+  transactionNumber: string | null;
+  transactionDate: number;
+  instrument: { instrumentNumber?: string; instrumentDate?: number; ifscCode?: string; instrumentStatus: string } | null;
+  payer: { paidBy?: string; payerName?: string; mobileNumber?: string; payerAddress?: string; payerEmail?: string; payerId?: string };
+  additionalDetails: unknown;
+  details: StoredDetail[];
+  cancellation: { reason: string | null; by: string; time: number } | null;
+  auditDetails: { createdBy: string; createdTime: number; lastModifiedBy: string; lastModifiedTime: number };
+}
+
+const validateShape = compilePayloadValidator({
+  type: 'object',
+  required: ['tenantId', 'paymentMode', 'totalAmountPaid', 'paymentDetails'],
+  properties: {
+    tenantId: { type: 'string', minLength: 1 },
+    paymentMode: { enum: [...PAYMENT_MODES], 'x-error-code': 'INVALID_PAYMENT_MODE', 'x-error-message': `must be one of ${PAYMENT_MODES.join(', ')}` },
+    totalAmountPaid: { type: ['number', 'string'] },
+    totalDue: { type: ['number', 'string', 'null'] },
+    paidBy: { type: ['string', 'null'] },
+    payerName: { type: ['string', 'null'] },
+    mobileNumber: { type: ['string', 'null'], pattern: '^[0-9]{10}$', 'x-error-code': 'INVALID_MOBILE_NUMBER', 'x-error-message': 'must be a 10-digit mobile number' },
+    transactionNumber: { type: ['string', 'null'] },
+    transactionDate: { type: ['integer', 'null'] },
+    instrumentNumber: { type: ['string', 'null'] },
+    instrumentDate: { type: ['integer', 'null'] },
+    paymentDetails: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'object', required: ['businessService', 'billId', 'totalAmountPaid'], properties: { businessService: { type: 'string', minLength: 1 }, billId: { type: 'string', minLength: 1 }, totalAmountPaid: { type: ['number', 'string'] } } },
+    },
+  },
+});
+
+type Raw = Record<string, any>;
+
+export interface PaymentDeps {
+  masters: BillingMasters;
+  idgen: IdGenerator;
+}
+
+/**
+ * DIGIT's payment: for each bill, the amount is checked against the business service's rules
+ * (mode, part payment, advance, minimum), apportioned over the demands, given a receipt number,
+ * and the bill is marked paid; the payment and its event are written in the same transaction.
+ * The bill row is locked, so payments racing for one bill are taken one at a time and the later
+ * ones find it paid (409 STALE_BILL).
+ */
+export async function createPayment(trx: Db, raw: unknown, deps: PaymentDeps, actor: string, now: number): Promise<Payment> {
+  const path = '$.Payment';
+  if (!raw || typeof raw !== 'object') throw invalid('INVALID_REQUEST', 'the request must carry a Payment object', path);
+  const p = raw as Raw;
+  const shape = validateShape(p, path);
+  if (shape.length > 0) throw invalidFields(shape);
+  const problems: ErrorDetail[] = [];
+  const amountAt = (value: unknown, where: string) => {
+    try {
+      return parseAmount(value, where);
+    } catch (err) {
+      problems.push({ code: 'INVALID_AMOUNT', message: (err as Error).message, path: where });
+      return undefined;
+    }
+  };
+  const total = amountAt(p.totalAmountPaid, `${path}.totalAmountPaid`);
+  const amounts = (p.paymentDetails as Raw[]).map((d, i) => amountAt(d.totalAmountPaid, `${path}.paymentDetails[${i}].totalAmountPaid`));
+  if (problems.length > 0) throw invalidFields(problems);
+  amounts.forEach((a, i) => {
+    if (!a!.greaterThan(0)) problems.push({ code: 'INVALID_AMOUNT', message: `${path}.paymentDetails[${i}].totalAmountPaid must be more than zero`, path: `${path}.paymentDetails[${i}].totalAmountPaid` });
+  });
+  if (!sum(amounts as Money[]).equals(total!)) problems.push({ code: 'INVALID_TOTAL_AMOUNT', message: `${path}.totalAmountPaid ${total!.toFixed()} is not the sum of the paymentDetails (${sum(amounts as Money[]).toFixed()})`, path: `${path}.totalAmountPaid` });
+  if (new Set((p.paymentDetails as Raw[]).map((d) => d.billId)).size !== p.paymentDetails.length) problems.push({ code: 'DUPLICATE_BILL', message: 'a bill may appear once in a payment', path: `${path}.paymentDetails` });
+  if (problems.length > 0) throw invalidFields(problems);
+
+  const id = randomUUID();
+  const details: StoredDetail[] = [];
+  let totalDue = new Money(0);
+  // Lock bills in one order so two payments over the same bills cannot deadlock.
+  const order = (p.paymentDetails as Raw[]).map((d, i) => ({ d, i })).sort((a, b) => String(a.d.billId).localeCompare(String(b.d.billId)));
+  for (const { d, i } of order) {
+    const where = `${path}.paymentDetails[${i}]`;
+    const amount = amounts[i]!;
+    const bill = await findBill(trx, d.billId, true);
+    if (!bill || bill.tenantId !== p.tenantId) throw notFound('BILL_NOT_FOUND', `no bill ${d.billId} at ${p.tenantId} (${where}.billId)`);
+    if (bill.businessService !== d.businessService) throw invalid('INVALID_BUSINESS_SERVICE', `bill ${bill.billNumber} is for ${bill.businessService}, not ${d.businessService}`, `${where}.businessService`);
+    const stale = (why: string) => conflict('STALE_BILL', `bill ${bill.billNumber} ${why}: fetch the bill again and pay against the new one`, `${where}.billId`);
+    if (bill.status !== 'ACTIVE') throw stale(`is ${bill.status}`);
+    if (bill.expiryDate <= now) throw stale('has expired');
+    const target = { tenantId: bill.tenantId, consumerCode: bill.consumerCode, businessService: bill.businessService };
+    const demands = await openDemandsOf(trx, target, true);
+    if (isStale(bill, demands)) throw stale('no longer matches the dues');
+    const service = deps.masters.businessService(bill.tenantId, bill.businessService)!;
+    if (service.collectionModesNotAllowed.includes(p.paymentMode)) {
+      throw invalid('PAYMENT_MODE_NOT_ALLOWED', `${bill.businessService} does not accept ${p.paymentMode} (not allowed: ${service.collectionModesNotAllowed.join(', ')})`, `${path}.paymentMode`);
+    }
+    const due = sum(demands.map(outstandingOf));
+    totalDue = totalDue.plus(due);
+    if (amount.lessThan(due)) {
+      if (!service.partPaymentAllowed) throw invalid('PART_PAYMENT_NOT_ALLOWED', `${bill.businessService} takes only the full amount due, ${due.toFixed(2)}; ${amount.toFixed(2)} was offered`, `${where}.totalAmountPaid`);
+      if (amount.lessThan(bill.minimumAmountPayable)) throw invalid('BELOW_MINIMUM_AMOUNT', `at least ${bill.minimumAmountPayable.toFixed(2)} must be paid on bill ${bill.billNumber}`, `${where}.totalAmountPaid`);
+    }
+    if (amount.greaterThan(due.greaterThan(0) ? due : 0) && !service.isAdvanceAllowed) {
+      throw invalid('ADVANCE_NOT_ALLOWED', `${bill.businessService} does not take advance: at most ${due.toFixed(2)} is due on bill ${bill.billNumber}`, `${where}.totalAmountPaid`);
+    }
+    const heads = deps.masters.taxHeads(bill.tenantId, bill.businessService);
+    const split = apportion(demands, amount, heads);
+    const [receiptNumber] = await deps.idgen.generate(trx, { tenantId: bill.tenantId, idName: service.receiptIdFormat, format: DEFAULT_RECEIPT_FORMAT });
+    const advance = await applyCollections(trx, demands, split.collections, split.advance, service.advanceTaxHead, `collected: receipt ${receiptNumber}`, actor, now);
+    markPaid(bill, split.collections, amount, actor, now);
+    await trx.updateTable('seva_bill').set(billRow(bill)).where('id', '=', bill.id).execute();
+    details.push({
+      id: randomUUID(),
+      businessService: bill.businessService,
+      billId: bill.id,
+      consumerCode: bill.consumerCode,
+      receiptNumber: receiptNumber!,
+      receiptDate: now,
+      totalDue: moneyToColumn(due),
+      totalAmountPaid: moneyToColumn(amount),
+      manualReceiptNumber: d.manualReceiptNumber ?? null,
+      additionalDetails: d.additionalDetails ?? null,
+      bill: billJson(bill, service),
+      collections: split.collections.map((c) => ({ ...c, amount: moneyToColumn(c.amount) })),
+      advance: advance ? { ...advance, amount: moneyToColumn(advance.amount) } : null,
+    });
+  }
+  details.sort((a, b) => (p.paymentDetails as Raw[]).findIndex((x) => x.billId === a.billId) - (p.paymentDetails as Raw[]).findIndex((x) => x.billId === b.billId));
+  const payment: Payment = {
+    id,
+    tenantId: p.tenantId,
+    totalDue,
+    totalAmountPaid: total!,
+    paymentMode: p.paymentMode,
+    paymentStatus: 'NEW',
+    transactionNumber: p.transactionNumber ?? null,
+    transactionDate: p.transactionDate ?? now,
+    instrument: p.instrumentNumber || p.instrumentDate ? { instrumentNumber: p.instrumentNumber ?? undefined, instrumentDate: p.instrumentDate ?? undefined, ifscCode: p.ifscCode ?? undefined, instrumentStatus: 'APPROVED' } : null,
+    payer: { paidBy: p.paidBy ?? undefined, payerName: p.payerName ?? undefined, mobileNumber: p.mobileNumber ?? undefined, payerAddress: p.payerAddress ?? undefined, payerEmail: p.payerEmail ?? undefined, payerId: p.payerId ?? undefined },
+    additionalDetails: p.additionalDetails ?? null,
+    details,
+    cancellation: null,
+    auditDetails: { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now },
+  };
+  await savePayment(trx, payment, true);
+  await appendEvent(trx, { topic: PAYMENT_CREATED_TOPIC, key: payment.id, tenantId: payment.tenantId, payload: { Payment: paymentJson(payment) } }, randomUUID(), now);
+  return payment;
+}
+
+/** The bill as paid: what the payment applied to each head, and its status. */
+function markPaid(bill: Bill, collections: Collection[], amount: Money, actor: string, now: number): void {
+  for (const detail of bill.billDetails) {
+    for (const account of detail.accounts) {
+      account.adjustedAmount = account.adjustedAmount.plus(sum(collections.filter((c) => c.demandDetailId === account.demandDetailId).map((c) => c.amount)));
+    }
+  }
+  bill.amountPaid = bill.amountPaid.plus(amount);
+  bill.status = 'PAID';
+  bill.auditDetails = { ...bill.auditDetails, lastModifiedBy: actor, lastModifiedTime: now };
+}
+
+async function savePayment(trx: Db, p: Payment, isNew: boolean): Promise<void> {
+  const row = {
+    id: p.id,
+    tenant_id: p.tenantId,
+    total_due: moneyToColumn(p.totalDue),
+    total_amount_paid: moneyToColumn(p.totalAmountPaid),
+    payment_mode: p.paymentMode,
+    payment_status: p.paymentStatus,
+    transaction_number: p.transactionNumber,
+    transaction_date: p.transactionDate,
+    instrument: p.instrument ? JSON.stringify(p.instrument) : null,
+    payer: JSON.stringify(p.payer),
+    additional_details: p.additionalDetails == null ? null : JSON.stringify(p.additionalDetails),
+    payment_details: JSON.stringify(p.details),
+    cancellation: p.cancellation ? JSON.stringify(p.cancellation) : null,
+    created_by: p.auditDetails.createdBy,
+    created_time: p.auditDetails.createdTime,
+    last_modified_by: p.auditDetails.lastModifiedBy,
+    last_modified_time: p.auditDetails.lastModifiedTime,
+  };
+  if (!isNew) {
+    await trx.updateTable('seva_payment').set(row).where('id', '=', p.id).execute();
+    return;
+  }
+  await trx.insertInto('seva_payment').values(row).execute();
+  await trx
+    .insertInto('seva_payment_detail')
+    .values(
+      p.details.map((d) => ({
+        id: d.id,
+        payment_id: p.id,
+        tenant_id: p.tenantId,
+        business_service: d.businessService,
+        bill_id: d.billId,
+        consumer_code: d.consumerCode,
+        receipt_number: d.receiptNumber,
+        receipt_date: d.receiptDate,
+        total_amount_paid: d.totalAmountPaid,
+      })),
+    )
+    .execute();
+}
+
+type Row = Record<string, any>;
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+function paymentFromRow(r: Row): Payment {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    totalDue: moneyFromColumn(r.total_due),
+    totalAmountPaid: moneyFromColumn(r.total_amount_paid),
+    paymentMode: r.payment_mode,
+    paymentStatus: r.payment_status,
+    transactionNumber: r.transaction_number ?? null,
+    transactionDate: Number(r.transaction_date),
+    instrument: json(r.instrument) ?? null,
+    payer: json(r.payer),
+    additionalDetails: json(r.additional_details) ?? null,
+    details: json(r.payment_details),
+    cancellation: json(r.cancellation) ?? null,
+    auditDetails: { createdBy: r.created_by, createdTime: Number(r.created_time), lastModifiedBy: r.last_modified_by, lastModifiedTime: Number(r.last_modified_time) },
+  };
+}
+
+export async function findPayment(db: Db, id: string, forUpdate: boolean): Promise<Payment | undefined> {
+  let q = db.selectFrom('seva_payment').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? paymentFromRow(row) : undefined;
+}
+
+/**
+ * Cancels a payment: every collection it made is taken back (and the advance it left, if still
+ * unused), so the dues come back; the payment stays searchable as CANCELLED. Cancelling a
+ * cancelled payment changes nothing.
+ */
+export async function cancelPayment(trx: Db, tenantId: string, paymentId: string, reason: string | null, actor: string, now: number): Promise<Payment> {
+  const payment = await findPayment(trx, paymentId, true);
+  if (!payment || payment.tenantId !== tenantId) throw notFound('PAYMENT_NOT_FOUND', `no payment ${paymentId} at ${tenantId}`);
+  if (payment.paymentStatus === 'CANCELLED') return payment;
+  for (const detail of payment.details) {
+    const collections: Collection[] = detail.collections.map((c) => ({ ...c, amount: new Money(c.amount) }));
+    const advance: AdvancePosting | undefined = detail.advance ? { ...detail.advance, amount: new Money(detail.advance.amount) } : undefined;
+    const ids = [...new Set([...collections.map((c) => c.demandId), ...(advance ? [advance.demandId] : [])])];
+    const demands = await loadDemands(trx, ids, true);
+    await reverseCollections(trx, demands, collections, advance, `payment cancelled: receipt ${detail.receiptNumber}`, actor, now);
+  }
+  payment.paymentStatus = 'CANCELLED';
+  if (payment.instrument) payment.instrument.instrumentStatus = 'CANCELLED';
+  payment.cancellation = { reason, by: actor, time: now };
+  payment.auditDetails = { ...payment.auditDetails, lastModifiedBy: actor, lastModifiedTime: now };
+  await savePayment(trx, payment, false);
+  await appendEvent(trx, { topic: PAYMENT_CANCELLED_TOPIC, key: payment.id, tenantId: payment.tenantId, payload: { Payment: paymentJson(payment) } }, randomUUID(), now);
+  return payment;
+}
+
+export interface PaymentCriteria {
+  tenantId: string;
+  ids?: string[];
+  receiptNumbers?: string[];
+  consumerCodes?: string[];
+  billIds?: string[];
+  businessServices?: string[];
+  status?: string[];
+  mobileNumber?: string;
+  fromDate?: number;
+  toDate?: number;
+  offset: number;
+  limit: number;
+}
+
+export async function searchPayments(db: Db, c: PaymentCriteria): Promise<Payment[]> {
+  let q = db
+    .selectFrom('seva_payment as p')
+    .selectAll('p')
+    .where((eb) => eb.or([eb('p.tenant_id', '=', c.tenantId), eb('p.tenant_id', 'like', `${c.tenantId}.%`)]));
+  const byDetail = c.receiptNumbers || c.consumerCodes || c.billIds || c.businessServices;
+  if (byDetail) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('seva_payment_detail as d')
+          .select('d.id')
+          .whereRef('d.payment_id', '=', 'p.id')
+          .where((inner) => {
+            const parts = [];
+            if (c.receiptNumbers) parts.push(inner('d.receipt_number', 'in', c.receiptNumbers));
+            if (c.consumerCodes) parts.push(inner('d.consumer_code', 'in', c.consumerCodes));
+            if (c.billIds) parts.push(inner('d.bill_id', 'in', c.billIds));
+            if (c.businessServices) parts.push(inner('d.business_service', 'in', c.businessServices));
+            return inner.and(parts);
+          }),
+      ),
+    );
+  }
+  if (c.ids) q = q.where('p.id', 'in', c.ids);
+  if (c.status) q = q.where('p.payment_status', 'in', c.status);
+  if (c.mobileNumber) q = q.where(sql`p.payer->>'mobileNumber'`, '=', c.mobileNumber);
+  if (c.fromDate !== undefined) q = q.where('p.transaction_date', '>=', c.fromDate);
+  if (c.toDate !== undefined) q = q.where('p.transaction_date', '<=', c.toDate);
+  const rows = await q.orderBy('p.transaction_date', 'desc').orderBy('p.id').offset(c.offset).limit(c.limit).execute();
+  return rows.map(paymentFromRow);
+}
+
+/** DIGIT's Payment as clients read it. */
+export function paymentJson(p: Payment) {
+  return {
+    id: p.id,
+    tenantId: p.tenantId,
+    totalDue: moneyToJson(p.totalDue),
+    totalAmountPaid: moneyToJson(p.totalAmountPaid),
+    transactionNumber: p.transactionNumber,
+    transactionDate: p.transactionDate,
+    paymentMode: p.paymentMode,
+    instrumentDate: p.instrument?.instrumentDate ?? null,
+    instrumentNumber: p.instrument?.instrumentNumber ?? null,
+    instrumentStatus: p.instrument?.instrumentStatus ?? (p.paymentStatus === 'CANCELLED' ? 'CANCELLED' : 'APPROVED'),
+    ifscCode: p.instrument?.ifscCode ?? null,
+    paidBy: p.payer.paidBy ?? null,
+    payerName: p.payer.payerName ?? null,
+    mobileNumber: p.payer.mobileNumber ?? null,
+    payerAddress: p.payer.payerAddress ?? null,
+    payerEmail: p.payer.payerEmail ?? null,
+    payerId: p.payer.payerId ?? null,
+    paymentStatus: p.paymentStatus,
+    additionalDetails: p.cancellation ? { ...((p.additionalDetails as object) ?? {}), cancellation: p.cancellation } : p.additionalDetails,
+    paymentDetails: p.details.map((d) => ({
+      id: d.id,
+      tenantId: p.tenantId,
+      paymentId: p.id,
+      businessService: d.businessService,
+      billId: d.billId,
+      receiptNumber: d.receiptNumber,
+      receiptDate: d.receiptDate,
+      receiptType: 'BILLBASED',
+      manualReceiptNumber: d.manualReceiptNumber,
+      totalDue: moneyToJson(new Money(d.totalDue)),
+      totalAmountPaid: moneyToJson(new Money(d.totalAmountPaid)),
+      additionalDetails: d.additionalDetails,
+      bill: d.bill,
+    })),
+    auditDetails: p.auditDetails,
+  };
+}
