@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/index.ts';
+import type { GatewayDefinition } from '../definitions/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { Db } from '../store/index.ts';
@@ -8,6 +9,7 @@ import type { Demand } from './demand.ts';
 import { applyAdvance } from './advance.ts';
 import { createDemands, demandHistory, loadDemands, readDemandCriteria, searchDemands, updateDemands } from './demands.ts';
 import { cancelPayment, createPayment, searchPayments, type Payment } from './payments.ts';
+import { createTransaction, handleCallback, redirectUrlFor, searchTransactions, transactionJson, type GatewayTransaction, type TransactionDeps } from './transactions.ts';
 import { BillingMasters } from './masters.ts';
 
 export interface BillingDeps {
@@ -15,6 +17,7 @@ export interface BillingDeps {
   clock: Clock;
   mdms: () => Mdms;
   idgen: IdGenerator;
+  gateways: GatewayDefinition[];
 }
 
 /**
@@ -105,6 +108,38 @@ export class BillingEngine {
       offset: Math.max(0, Number(raw.offset ?? 0) || 0),
       limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
     });
+  }
+
+  private get transactionDeps(): TransactionDeps {
+    return { gateways: this.deps.gateways, masters: this.masters, idgen: this.deps.idgen };
+  }
+
+  /** Starts an online payment; the answer carries the gateway URL to send the payer to. */
+  createTransaction(raw: unknown, actor: string): Promise<GatewayTransaction> {
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction().execute((t) => createTransaction(t, raw, this.transactionDeps, actor, now));
+  }
+
+  /** The gateway's callback (signed): settles the transaction and makes its payment, once. */
+  transactionCallback(params: Record<string, string>, actor: string): Promise<GatewayTransaction> {
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction().execute((t) => handleCallback(t, params, this.transactionDeps, actor, now));
+  }
+
+  searchTransactions(raw: Record<string, unknown>): Promise<GatewayTransaction[]> {
+    return searchTransactions(this.deps.db, {
+      tenantId: requireTenantId(raw),
+      txnIds: list(raw.txnId ?? raw.txnIds),
+      consumerCodes: list(raw.consumerCode),
+      billIds: list(raw.billId),
+      status: list(raw.txnStatus ?? raw.status),
+      offset: Math.max(0, Number(raw.offset ?? 0) || 0),
+      limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
+    });
+  }
+
+  transactionJson(t: GatewayTransaction) {
+    return transactionJson(t, t.status === 'PENDING' ? redirectUrlFor(t, this.transactionDeps) : null);
   }
 
   searchBills(raw: Record<string, unknown>): Promise<Bill[]> {

@@ -71,7 +71,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const systemUser = await ensureSystemUser(database, mdms, clock, checks);
 
     const idgen = new IdGenerator(mdmsOf, clock, timeZone);
-    const billing = new BillingEngine({ db, clock, mdms: mdmsOf, idgen });
+    const billing = new BillingEngine({ db, clock, mdms: mdmsOf, idgen, gateways: registry.gateways });
     const workflow = new WorkflowEngine(registry.workflows, { db, clock, mdms: mdmsOf, timeZone, logger });
     const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, { db, clock, mdms: mdmsOf, idgen, workflow }));
     const grant = (id: string): EndpointAccess => {

@@ -11,7 +11,7 @@ import { kindOfPath, reservedFolders, type KindName } from './kinds/index.ts';
 import { sortProblems, type DefinitionProblem } from './problem.ts';
 import type { Registry } from './registry.ts';
 import { parseSource, problemAt } from './source.ts';
-import type { AccessPolicyDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
+import type { AccessPolicyDefinition, GatewayDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
 import { validateKind } from './validate-kind.ts';
 
 export interface LoadOptions {
@@ -48,7 +48,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
   } catch (err) {
     return { problems: [{ file: root, line: 1, col: 1, message: `cannot read the definitions directory: ${(err as Error).message}` }], warnings: [] };
   }
-  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [] };
+  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [], gateway: [] };
   const failed = new Set<KindName | 'unknown'>();
   for (const path of files) {
     const rel = relative(root, path).split(sep).join('/');
@@ -68,7 +68,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
         col: 1,
         message: reserved
           ? `definitions under ${reserved}/ are not read by this version of the engine yet`
-          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
+          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, payment gateways in gateways/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
       });
       continue;
     }
@@ -106,6 +106,19 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
   const jobs = byKind.job as Sourced<JobDefinition>[];
   problems.push(...checkJobs(jobs, { services: services.map((s) => s.value), workflows: workflows.map((w) => w.value), workflowsIncomplete: failed.has('workflow'), tenants: reader.tenantCodes(), systemRole: options.systemRole }));
 
+  const gateways = byKind.gateway as Sourced<GatewayDefinition>[];
+  const seenGateways = new Map<string, string>();
+  for (const { value, source } of gateways) {
+    if (seenGateways.has(value.gateway)) problems.push(problemAt(source, ['gateway'], `gateway '${value.gateway}' is already defined in ${seenGateways.get(value.gateway)}`));
+    seenGateways.set(value.gateway, source.file);
+    if (!(value.callback.txnId === value.signature.param || value.signature.fields.includes(value.callback.txnId))) {
+      problems.push(problemAt(source, ['signature', 'fields'], `the signed fields must include the transaction id parameter '${value.callback.txnId}', or a callback could be replayed for another transaction`));
+    }
+    for (const key of ['status', 'amount'] as const) {
+      if (!value.signature.fields.includes(value.callback[key])) problems.push(problemAt(source, ['signature', 'fields'], `the signed fields must include the ${key} parameter '${value.callback[key]}'`));
+    }
+  }
+
   const warnings = sortProblems(problems.filter((p) => p.severity === 'warning'));
   const errors = problems.filter((p) => p.severity !== 'warning');
   if (errors.length > 0) return { problems: sortProblems(errors), warnings };
@@ -119,6 +132,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
       access: access.grants,
       workflows: workflows.map((w) => w.value),
       jobs: jobs.map((j) => j.value),
+      gateways: gateways.map((g) => g.value),
     },
     problems: [],
     warnings,

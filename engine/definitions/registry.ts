@@ -1,6 +1,6 @@
 import type { MasterData } from '../mdms/index.ts';
 import type { EndpointGrant } from './check-access.ts';
-import type { JobDefinition, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
+import type { GatewayDefinition, JobDefinition, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
 
 /** Everything the definitions say, checked and ready for the engine to compile. */
 export interface Registry {
@@ -13,4 +13,5 @@ export interface Registry {
   access: Map<string, EndpointGrant>;
   workflows: WorkflowDefinition[];
   jobs: JobDefinition[];
+  gateways: GatewayDefinition[];
 }

@@ -198,3 +198,13 @@ export interface Sourced<T> {
   value: T;
   source: SourceFile;
 }
+
+/** An online payment gateway: redirect, signature scheme and callback mapping. */
+export interface GatewayDefinition {
+  gateway: string;
+  description?: string;
+  enabled?: boolean;
+  redirectUrl: string;
+  signature: { algorithm: 'sha256' | 'sha512'; secret?: string; secretEnv?: string; fields: string[]; separator?: string; param: string };
+  callback: { txnId: string; status: string; amount: string; gatewayTxnId?: string; statusMap: Record<string, 'SUCCESS' | 'FAILURE' | 'PENDING'> };
+}

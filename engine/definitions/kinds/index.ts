@@ -5,8 +5,9 @@ import { persisterSchema } from './persister.ts';
 import { serviceSchema } from './service.ts';
 import { jobSchema } from './job.ts';
 import { workflowSchema } from './workflow.ts';
+import { gatewaySchema } from './gateway.ts';
 
-export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job';
+export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway';
 
 export interface Kind {
   name: KindName;
@@ -24,6 +25,7 @@ export const kinds: Kind[] = [
   { name: 'access', folder: 'access', schema: accessSchema },
   { name: 'workflow', folder: 'workflows', schema: workflowSchema },
   { name: 'job', folder: 'jobs', schema: jobSchema },
+  { name: 'gateway', folder: 'gateways', schema: gatewaySchema },
 ];
 
 /** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */

@@ -13,6 +13,9 @@ export const BILLING_PATHS = {
   'collection.payment.create': '/collection-services/payments/_create',
   'collection.payment.search': '/collection-services/payments/_search',
   'collection.payment.cancel': '/collection-services/payments/_workflow',
+  'pg.transaction.create': '/pg-service/transaction/v1/_create',
+  'pg.transaction.update': '/pg-service/transaction/v1/_update',
+  'pg.transaction.search': '/pg-service/transaction/v1/_search',
 } as const;
 
 /** Further routes of the same endpoints (DIGIT serves both spellings). */
@@ -135,6 +138,33 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
         return req.respond({ Payments: payments });
       },
     })),
+    {
+      path: BILLING_PATHS['pg.transaction.create'],
+      endpoint: 'pg.transaction.create',
+      access: grant('pg.transaction.create'),
+      tenants: (req) => [requireTenant((req.body.Transaction as Json | undefined)?.tenantId, '$.Transaction.tenantId')],
+      handle: async (req) => req.respond({ Transaction: billing.transactionJson(await billing.createTransaction(req.body.Transaction, req.caller!.uuid)) }),
+    },
+    {
+      // The gateway's callback, relayed by the payer's browser: its signature, not a token, vouches for it.
+      path: BILLING_PATHS['pg.transaction.update'],
+      endpoint: 'pg.transaction.update',
+      access: grant('pg.transaction.update'),
+      tenants: () => [],
+      handle: async (req) => {
+        const params: Record<string, string> = {};
+        for (const [k, v] of Object.entries({ ...req.body, ...req.query })) if (typeof v === 'string' || typeof v === 'number') params[k] = String(v);
+        const txn = await billing.transactionCallback(params, req.caller?.uuid ?? 'gateway');
+        return req.respond({ Transaction: [billing.transactionJson(txn)] });
+      },
+    },
+    {
+      path: BILLING_PATHS['pg.transaction.search'],
+      endpoint: 'pg.transaction.search',
+      access: grant('pg.transaction.search'),
+      tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
+      handle: async (req) => req.respond({ Transaction: (await billing.searchTransactions(criteriaOf(req))).map((t) => billing.transactionJson(t)) }),
+    },
   ];
 
   function present(b: Bill) {

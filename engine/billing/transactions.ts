@@ -1,0 +1,260 @@
+import type { GatewayDefinition } from '../definitions/index.ts';
+import { invalid, notFound, SevaError } from '../errors/index.ts';
+import type { IdGenerator } from '../idgen/index.ts';
+import { Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount } from '../money/index.ts';
+import type { Db } from '../store/index.ts';
+import { fetchBill, findBill, isStale, openDemandsOf } from './bills.ts';
+import { redirectUrlOf, verifyCallback } from './gateway.ts';
+import type { BillingMasters } from './masters.ts';
+import { createPayment } from './payments.ts';
+
+export type TxnStatus = 'PENDING' | 'SUCCESS' | 'FAILURE';
+
+export interface GatewayTransaction {
+  txnId: string;
+  tenantId: string;
+  gateway: string;
+  businessService: string;
+  consumerCode: string;
+  billId: string;
+  txnAmount: Money;
+  status: TxnStatus;
+  gatewayTxnId: string | null;
+  gatewayStatus: string | null;
+  paymentId: string | null;
+  receiptNumber: string | null;
+  payer: { uuid?: string; name?: string; mobileNumber?: string; emailId?: string } | null;
+  callbackUrl: string | null;
+  productInfo: string | null;
+  error: string | null;
+  auditDetails: { createdBy: string; createdTime: number; lastModifiedBy: string; lastModifiedTime: number };
+}
+
+export interface TransactionDeps {
+  gateways: GatewayDefinition[];
+  masters: BillingMasters;
+  idgen: IdGenerator;
+}
+
+const TXN_FORMAT = 'PG-[cy:yyyyMMdd]-[SEQ_SEVA_PG_TXN:8]';
+type Raw = Record<string, any>;
+
+function gatewayNamed(deps: TransactionDeps, name: unknown, path: string): GatewayDefinition {
+  const g = deps.gateways.find((x) => x.gateway === name && x.enabled !== false);
+  if (!g) throw invalid('INVALID_GATEWAY', `no enabled gateway '${String(name)}' (gateways: ${deps.gateways.filter((x) => x.enabled !== false).map((x) => x.gateway).join(', ') || 'none'})`, path);
+  return g;
+}
+
+function row(t: GatewayTransaction): Raw {
+  return {
+    txn_id: t.txnId,
+    tenant_id: t.tenantId,
+    gateway: t.gateway,
+    business_service: t.businessService,
+    consumer_code: t.consumerCode,
+    bill_id: t.billId,
+    txn_amount: moneyToColumn(t.txnAmount),
+    status: t.status,
+    gateway_txn_id: t.gatewayTxnId,
+    gateway_status: t.gatewayStatus,
+    payment_id: t.paymentId,
+    receipt_number: t.receiptNumber,
+    payer: t.payer ? JSON.stringify(t.payer) : null,
+    callback_url: t.callbackUrl,
+    product_info: t.productInfo,
+    error: t.error,
+    created_by: t.auditDetails.createdBy,
+    created_time: t.auditDetails.createdTime,
+    last_modified_by: t.auditDetails.lastModifiedBy,
+    last_modified_time: t.auditDetails.lastModifiedTime,
+  };
+}
+
+function fromRow(r: Raw): GatewayTransaction {
+  return {
+    txnId: r.txn_id,
+    tenantId: r.tenant_id,
+    gateway: r.gateway,
+    businessService: r.business_service,
+    consumerCode: r.consumer_code,
+    billId: r.bill_id,
+    txnAmount: moneyFromColumn(r.txn_amount),
+    status: r.status,
+    gatewayTxnId: r.gateway_txn_id ?? null,
+    gatewayStatus: r.gateway_status ?? null,
+    paymentId: r.payment_id ?? null,
+    receiptNumber: r.receipt_number ?? null,
+    payer: typeof r.payer === 'string' ? JSON.parse(r.payer) : (r.payer ?? null),
+    callbackUrl: r.callback_url ?? null,
+    productInfo: r.product_info ?? null,
+    error: r.error ?? null,
+    auditDetails: { createdBy: r.created_by, createdTime: Number(r.created_time), lastModifiedBy: r.last_modified_by, lastModifiedTime: Number(r.last_modified_time) },
+  };
+}
+
+/** Starts an online payment of one bill: the transaction is PENDING until the gateway calls back. */
+export async function createTransaction(trx: Db, raw: unknown, deps: TransactionDeps, actor: string, now: number): Promise<GatewayTransaction> {
+  const path = '$.Transaction';
+  if (!raw || typeof raw !== 'object') throw invalid('INVALID_REQUEST', 'the request must carry a Transaction object', path);
+  const t = raw as Raw;
+  if (typeof t.tenantId !== 'string' || t.tenantId === '') throw invalid('INVALID_TENANT_ID', `${path}.tenantId is required`, `${path}.tenantId`);
+  const gateway = gatewayNamed(deps, t.gateway, `${path}.gateway`);
+  const amount = parseAmount(t.txnAmount, `${path}.txnAmount`);
+  if (!amount.greaterThan(0)) throw invalid('INVALID_AMOUNT', `${path}.txnAmount must be more than zero`, `${path}.txnAmount`);
+  const parts = Array.isArray(t.taxAndPayments) && t.taxAndPayments.length > 0 ? (t.taxAndPayments as Raw[]) : [{ billId: t.billId, amountPaid: t.txnAmount, businessService: t.module }];
+  if (parts.length !== 1) throw invalid('INVALID_REQUEST', `${path}.taxAndPayments: a transaction pays one bill`, `${path}.taxAndPayments`);
+  const part = parts[0]!;
+  if (!parseAmount(part.amountPaid, `${path}.taxAndPayments[0].amountPaid`).equals(amount)) throw invalid('INVALID_AMOUNT', `${path}.txnAmount must equal the amount paid on the bill`, `${path}.txnAmount`);
+  const bill = typeof part.billId === 'string' ? await findBill(trx, part.billId, false) : undefined;
+  if (!bill || bill.tenantId !== t.tenantId) throw notFound('BILL_NOT_FOUND', `no bill ${String(part.billId)} at ${t.tenantId}`);
+  if (bill.status !== 'ACTIVE' || bill.expiryDate <= now) throw new SevaError('conflict', 'STALE_BILL', `bill ${bill.billNumber} is ${bill.status === 'ACTIVE' ? 'expired' : bill.status}: fetch the bill again`, { path: `${path}.billId` });
+  const service = deps.masters.businessService(bill.tenantId, bill.businessService)!;
+  if (service.collectionModesNotAllowed.includes('ONLINE')) throw invalid('PAYMENT_MODE_NOT_ALLOWED', `${bill.businessService} does not accept ONLINE payments`, `${path}.gateway`);
+  const [txnId] = await deps.idgen.generate(trx, { tenantId: t.tenantId, format: TXN_FORMAT });
+  const user = (t.user ?? null) as Raw | null;
+  const txn: GatewayTransaction = {
+    txnId: txnId!,
+    tenantId: t.tenantId,
+    gateway: gateway.gateway,
+    businessService: bill.businessService,
+    consumerCode: bill.consumerCode,
+    billId: bill.id,
+    txnAmount: amount,
+    status: 'PENDING',
+    gatewayTxnId: null,
+    gatewayStatus: null,
+    paymentId: null,
+    receiptNumber: null,
+    payer: user ? { uuid: user.uuid, name: user.name, mobileNumber: user.mobileNumber, emailId: user.emailId } : null,
+    callbackUrl: typeof t.callbackUrl === 'string' ? t.callbackUrl : null,
+    productInfo: typeof t.productInfo === 'string' ? t.productInfo : null,
+    error: null,
+    auditDetails: { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now },
+  };
+  await trx.insertInto('seva_pg_transaction').values(row(txn)).execute();
+  return txn;
+}
+
+export function redirectUrlFor(txn: GatewayTransaction, deps: TransactionDeps): string | null {
+  const g = deps.gateways.find((x) => x.gateway === txn.gateway);
+  return g ? redirectUrlOf(g, { txnId: txn.txnId, txnAmount: txn.txnAmount.toFixed(2), callbackUrl: txn.callbackUrl ?? '', consumerCode: txn.consumerCode, tenantId: txn.tenantId }) : null;
+}
+
+async function findTransaction(db: Db, txnId: string, forUpdate: boolean): Promise<GatewayTransaction | undefined> {
+  let q = db.selectFrom('seva_pg_transaction').selectAll().where('txn_id', '=', txnId);
+  if (forUpdate) q = q.forUpdate();
+  const r = await q.executeTakeFirst();
+  return r ? fromRow(r) : undefined;
+}
+
+/**
+ * The gateway's callback. Only a correctly signed one counts; it is applied under the
+ * transaction's lock, and a transaction that is already settled is answered as it is, so however
+ * often a callback arrives, one payment is made.
+ */
+export async function handleCallback(trx: Db, params: Record<string, string>, deps: TransactionDeps, actor: string, now: number): Promise<GatewayTransaction> {
+  const txnId = params.transactionId ?? params.txnId;
+  if (!txnId) throw invalid('REQUIRED_FIELD_MISSING', 'transactionId is required', '$.transactionId');
+  const seen = await findTransaction(trx, txnId, false);
+  if (!seen) throw notFound('TRANSACTION_NOT_FOUND', `no transaction ${txnId}`);
+  const gateway = gatewayNamed(deps, seen.gateway, '$.gateway');
+  if (!verifyCallback(gateway, params) || params[gateway.callback.txnId] !== txnId) {
+    throw invalid('INVALID_SIGNATURE', `the callback for ${txnId} is not signed by gateway ${gateway.gateway}: nothing was changed`, `$.${gateway.signature.param}`);
+  }
+  const txn = (await findTransaction(trx, txnId, true))!;
+  if (txn.status !== 'PENDING') return txn;
+  const reported = params[gateway.callback.status] ?? '';
+  const status = gateway.callback.statusMap[reported];
+  if (!status) throw invalid('UNKNOWN_GATEWAY_STATUS', `gateway ${gateway.gateway} reported status '${reported}', which its statusMap does not name`, `$.${gateway.callback.status}`);
+  txn.gatewayStatus = reported;
+  txn.gatewayTxnId = gateway.callback.gatewayTxnId ? (params[gateway.callback.gatewayTxnId] ?? null) : null;
+  txn.auditDetails = { ...txn.auditDetails, lastModifiedBy: actor, lastModifiedTime: now };
+  if (status === 'SUCCESS') {
+    const paid = parseAmount(params[gateway.callback.amount], `$.${gateway.callback.amount}`);
+    if (!paid.equals(txn.txnAmount)) {
+      txn.status = 'FAILURE';
+      txn.error = `the gateway reports ${paid.toFixed(2)} paid, not the ${txn.txnAmount.toFixed(2)} asked: reconcile by hand`;
+    } else {
+      await payTransaction(trx, txn, deps, now);
+    }
+  } else {
+    txn.status = status;
+  }
+  await trx.updateTable('seva_pg_transaction').set(row(txn)).where('txn_id', '=', txn.txnId).execute();
+  return txn;
+}
+
+/** The money is in: pay the bill (or, if the dues changed meanwhile, the consumer's current bill). */
+async function payTransaction(trx: Db, txn: GatewayTransaction, deps: TransactionDeps, now: number): Promise<void> {
+  const target = { tenantId: txn.tenantId, consumerCode: txn.consumerCode, businessService: txn.businessService };
+  let bill = await findBill(trx, txn.billId, false);
+  if (!bill || bill.status !== 'ACTIVE' || bill.expiryDate <= now || isStale(bill, await openDemandsOf(trx, target, false))) {
+    bill = await fetchBill(trx, target, { masters: deps.masters, idgen: deps.idgen }, txn.auditDetails.createdBy, now);
+  }
+  try {
+    if (!bill) throw invalid('NOTHING_DUE', `${txn.consumerCode} owes nothing on ${txn.businessService} any more`);
+    const payment = await createPayment(
+      trx,
+      {
+        tenantId: txn.tenantId,
+        paymentMode: 'ONLINE',
+        totalAmountPaid: txn.txnAmount.toFixed(2),
+        transactionNumber: txn.txnId,
+        paidBy: txn.payer?.name ?? null,
+        payerName: txn.payer?.name ?? null,
+        mobileNumber: txn.payer?.mobileNumber ?? null,
+        payerId: txn.payer?.uuid ?? null,
+        paymentDetails: [{ businessService: txn.businessService, billId: bill.id, totalAmountPaid: txn.txnAmount.toFixed(2) }],
+      },
+      { masters: deps.masters, idgen: deps.idgen },
+      txn.auditDetails.createdBy,
+      now,
+    );
+    txn.status = 'SUCCESS';
+    txn.paymentId = payment.id;
+    txn.receiptNumber = payment.details[0]!.receiptNumber;
+  } catch (err) {
+    // The payment's rules refuse it before writing anything; the money needs reconciling by hand.
+    if (!(err instanceof SevaError)) throw err;
+    txn.status = 'FAILURE';
+    txn.error = `paid at the gateway but not recorded: ${err.message}`;
+  }
+}
+
+export async function searchTransactions(db: Db, c: { tenantId: string; txnIds?: string[]; consumerCodes?: string[]; billIds?: string[]; status?: string[]; offset: number; limit: number }): Promise<GatewayTransaction[]> {
+  let q = db
+    .selectFrom('seva_pg_transaction')
+    .selectAll()
+    .where((eb) => eb.or([eb('tenant_id', '=', c.tenantId), eb('tenant_id', 'like', `${c.tenantId}.%`)]));
+  if (c.txnIds) q = q.where('txn_id', 'in', c.txnIds);
+  if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
+  if (c.billIds) q = q.where('bill_id', 'in', c.billIds);
+  if (c.status) q = q.where('status', 'in', c.status);
+  const rows = await q.orderBy('created_time', 'desc').orderBy('txn_id').offset(c.offset).limit(c.limit).execute();
+  return rows.map(fromRow);
+}
+
+/** DIGIT's Transaction as clients read it. */
+export function transactionJson(t: GatewayTransaction, redirectUrl: string | null) {
+  return {
+    txnId: t.txnId,
+    tenantId: t.tenantId,
+    txnAmount: moneyToJson(t.txnAmount),
+    billId: t.billId,
+    module: t.businessService,
+    consumerCode: t.consumerCode,
+    taxAndPayments: [{ billId: t.billId, amountPaid: moneyToJson(t.txnAmount), businessService: t.businessService }],
+    productInfo: t.productInfo,
+    gateway: t.gateway,
+    callbackUrl: t.callbackUrl,
+    redirectUrl,
+    txnStatus: t.status,
+    txnStatusMsg: t.error ?? (t.status === 'SUCCESS' ? 'Transaction successful' : t.status === 'FAILURE' ? 'Transaction failed' : 'Transaction pending'),
+    gatewayTxnId: t.gatewayTxnId,
+    gatewayStatusCode: t.gatewayStatus,
+    receipt: t.receiptNumber,
+    paymentId: t.paymentId,
+    user: t.payer,
+    auditDetails: t.auditDetails,
+  };
+}
