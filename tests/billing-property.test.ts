@@ -21,6 +21,38 @@ describe('billing keeps money exact and conserved for random demands and payment
     await seva?.close();
   });
 
+  it("writes a service's demands inside the service's own transaction, and runs the recompute step before a bill", async () => {
+    const billing = seva.billing;
+    const demand = (consumerCode: string) => ({ tenantId: GP, consumerCode, businessService: 'TESTSVC', ...month(4), demandDetails: [{ taxHeadMasterCode: 'TESTSVC_CHARGE', taxAmount: 100 }] });
+    const failed = await seva.database.db
+      .transaction()
+      .execute(async (trx) => {
+        await billing.createDemands([demand('TX-1')], 'service', trx);
+        throw new Error('the service write failed');
+      })
+      .catch((e: Error) => e.message);
+    expect(failed).toBe('the service write failed');
+    expect(await billing.searchDemands({ tenantId: GP, consumerCode: 'TX-1' })).toEqual([]);
+
+    await billing.createDemands([demand('TX-2')], 'service');
+    const seen: string[] = [];
+    billing.setRecomputeStep('TESTSVC', async (trx, target) => {
+      seen.push(target.consumerCode);
+      // A penalty rule would add its head here, in the bill's transaction.
+      const [d] = await billing.searchDemands({ tenantId: target.tenantId, consumerCode: target.consumerCode }, trx);
+      if (d && !d.demandDetails.some((x) => x.taxHeadMasterCode === 'TESTSVC_PENALTY')) {
+        await billing.updateDemands([{ ...d, demandDetails: [{ taxHeadMasterCode: 'TESTSVC_PENALTY', taxAmount: 10 }], minimumAmountPayable: 0, auditDetails: undefined }], 'penalty', trx);
+      }
+    });
+    try {
+      const [bill] = await billing.fetchBills(GP, ['TX-2'], 'TESTSVC', 'tester');
+      expect(seen).toEqual(['TX-2']);
+      expect(bill!.totalAmount.toNumber()).toBe(110);
+    } finally {
+      billing.setRecomputeStep('TESTSVC', async () => undefined);
+    }
+  });
+
   it('holds over 1,000 cases', async () => {
     const billing = seva.billing;
     let n = 0;

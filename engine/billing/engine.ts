@@ -53,8 +53,9 @@ export class BillingEngine {
     return this.deps.db.transaction().execute((t) => updateDemands(t, raws, this.masters, actor, now));
   }
 
-  searchDemands(raw: Record<string, unknown>): Promise<Demand[]> {
-    return searchDemands(this.deps.db, readDemandCriteria(raw));
+  /** `trx`: search inside a transaction (a recompute step, a service's own write). */
+  searchDemands(raw: Record<string, unknown>, trx?: Db): Promise<Demand[]> {
+    return searchDemands(trx ?? this.deps.db, readDemandCriteria(raw));
   }
 
   demandHistory(tenantId: string, demandId: string) {
