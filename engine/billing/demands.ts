@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import { ZERO } from '../money/index.ts';
 import { uniqueViolationOf, type Db } from '../store/index.ts';
+import { listCriterion as list } from '../validation/index.ts';
 import { demandFromRows, demandJson, demandRow, detailRow, isSettled, type Demand, type DemandDetail } from './demand.ts';
 import { readDemand, withinAmount, type DemandInput } from './demand-input.ts';
 import type { BillingMasters } from './masters.ts';
@@ -196,11 +197,6 @@ export interface DemandCriteria {
   limit: number;
 }
 
-const list = (v: unknown): string[] | undefined => {
-  if (v === undefined || v === null || v === '') return undefined;
-  const items = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
-  return items.length > 0 ? items : undefined;
-};
 const integer = (v: unknown, name: string): number | undefined => {
   if (v === undefined || v === null || v === '') return undefined;
   const n = Number(v);

@@ -3,6 +3,7 @@ import type { GatewayDefinition } from '../definitions/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { Db } from '../store/index.ts';
+import { listCriterion as list } from '../validation/index.ts';
 import { invalid } from '../errors/index.ts';
 import { fetchBill, searchBills, type Bill, type BillTarget, type RecomputeStep } from './bills.ts';
 import type { Demand } from './demand.ts';
@@ -160,11 +161,4 @@ export class BillingEngine {
 function requireTenantId(raw: Record<string, unknown>): string {
   if (typeof raw.tenantId !== 'string' || raw.tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required', '$.tenantId');
   return raw.tenantId;
-}
-
-/** A list criterion: repeated, or comma-separated as DIGIT clients send it. */
-function list(v: unknown): string[] | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
-  const items = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
-  return items.length > 0 ? items : undefined;
 }

@@ -95,3 +95,12 @@ export function requireTenant(value: unknown, path: string): string {
   if (typeof value !== 'string' || value === '') throw invalid('INVALID_TENANT_ID', `${path} is required`, path);
   return value;
 }
+
+/**
+ * Search criteria: query parameters and the body (less RequestInfo), including a `criteria`
+ * object, as DIGIT clients send them one way or another.
+ */
+export function criteriaOf(req: HttpRequest): Record<string, unknown> {
+  const { RequestInfo: _ignored, criteria, ...rest } = req.body;
+  return { ...rest, ...(criteria && typeof criteria === 'object' ? (criteria as Record<string, unknown>) : {}), ...req.query };
+}

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import { invalid } from '../errors/index.ts';
 import type { Db } from '../store/index.ts';
 import type { User } from '../users/index.ts';
+import { listCriterion as list } from '../validation/index.ts';
 import type { CompiledWorkflow } from './compile.ts';
 import { instanceFromRow, transitionFromRow, type Instance, type Transition } from './records.ts';
 
@@ -17,11 +18,6 @@ export interface ProcessCriteria {
   limit: number;
 }
 
-const list = (v: unknown): string[] | undefined => {
-  if (v === undefined || v === null || v === '') return undefined;
-  const items = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
-  return items.length > 0 ? items : undefined;
-};
 const whole = (v: unknown, name: string, fallback: number, max: number): number => {
   if (v === undefined || v === null || v === '') return fallback;
   const n = Number(v);

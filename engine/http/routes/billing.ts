@@ -1,7 +1,8 @@
 import type { EndpointAccess } from '../../access/index.ts';
 import { billJson, demandJson, paymentJson, type Bill, type BillingEngine } from '../../billing/index.ts';
 import { invalid } from '../../errors/index.ts';
-import { requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { listCriterion } from '../../validation/index.ts';
+import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 export const BILLING_PATHS = {
   'billing.demand.create': '/billing-service/demand/_create',
@@ -24,11 +25,6 @@ const PAYMENT_CANCEL = '/collection-services/payments/_cancel';
 export const BILLING_EXTRA_ROUTES = [PAYMENT_SEARCH_BY_SERVICE, PAYMENT_CANCEL];
 
 type Json = Record<string, unknown>;
-
-function criteriaOf(req: HttpRequest): Json {
-  const { RequestInfo: _ignored, ...rest } = req.body;
-  return { ...rest, ...req.query };
-}
 
 const demandsOf = (req: HttpRequest): Json[] => {
   const list = req.body.Demands;
@@ -95,7 +91,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
         const c = criteriaOf(req);
-        const codes = String(c.consumerCode ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+        const codes = listCriterion(c.consumerCode) ?? [];
         if (codes.length === 0) throw invalid('REQUIRED_FIELD_MISSING', 'consumerCode is required', '$.consumerCode');
         if (typeof c.businessService !== 'string' || c.businessService === '') throw invalid('REQUIRED_FIELD_MISSING', 'businessService is required', '$.businessService');
         const bills = await billing.fetchBills(String(c.tenantId), codes, c.businessService, req.caller!.uuid);

@@ -1,6 +1,6 @@
 import { defaultEndpointPaths } from '../../definitions/index.ts';
 import type { ServiceRuntime } from '../../runtime/index.ts';
-import { requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 /** `_create`, `_update` and `_search` of one service, at the paths and for the roles its definition gives. */
 export function serviceRoutes(runtime: ServiceRuntime): Route[] {
@@ -29,10 +29,6 @@ export function serviceRoutes(runtime: ServiceRuntime): Route[] {
   }
   if (def.endpoints.search) {
     const path = pathOf('search');
-    const criteriaOf = (req: HttpRequest) => {
-      const { RequestInfo: _ignored, criteria, ...rest } = req.body;
-      return { ...rest, ...(criteria && typeof criteria === 'object' ? (criteria as Record<string, unknown>) : {}), ...req.query };
-    };
     routes.push({
       path,
       endpoint: `POST ${path}`,

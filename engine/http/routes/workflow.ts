@@ -11,7 +11,8 @@ import {
   type TransitionStep,
   type WorkflowEngine,
 } from '../../workflow/index.ts';
-import { requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { listCriterion } from '../../validation/index.ts';
+import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 export const WORKFLOW_PATHS = {
   'workflow.transition': '/egov-workflow-v2/egov-wf/process/_transition',
@@ -46,12 +47,6 @@ function stepsOf(req: HttpRequest, engine: WorkflowEngine): TransitionStep[] {
       moduleName: typeof raw.moduleName === 'string' && raw.moduleName !== '' ? raw.moduleName : (workflow.business ?? workflow.name),
     };
   });
-}
-
-/** Query parameters and a `criteria` object in the body both carry search criteria, as DIGIT clients send either. */
-function criteriaOf(req: HttpRequest): Json {
-  const { RequestInfo: _ignored, criteria, ...rest } = req.body;
-  return { ...rest, ...(criteria && typeof criteria === 'object' ? (criteria as Json) : {}), ...req.query };
 }
 
 /** DIGIT's workflow API (egov-workflow-v2) over the engine's workflows. */
@@ -109,7 +104,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): Route[] {
       handle: async (req) => {
         const c = criteriaOf(req);
         const raw = c.businessServices ?? c.businessService;
-        const names = raw === undefined ? undefined : (Array.isArray(raw) ? raw : [raw]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+        const names = listCriterion(raw);
         return req.respond({ BusinessServices: engine.forTenant(String(c.tenantId), names).map(businessServiceJson) });
       },
     },
