@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../engine/clock/index.ts';
-import { backends, definitionsWith, freshDatabase, requestInfo, TestServer } from './harness.ts';
+import { backends, definitionsWith, freshDatabase, month2026, requestInfo, TestServer } from './harness.ts';
 
 const GP = 'pb.lodhipur';
 // The built-in test gateway's published secret and scheme (definitions/gateways/testpay.yaml).
@@ -16,7 +16,7 @@ describe.each(backends())('online payment through the test gateway (%s)', (backe
   const callback = (params: Record<string, string>) => post(`/pg-service/transaction/v1/_update?transactionId=${params.txnId}`, params, false);
 
   async function billFor(consumerCode: string, amount: number) {
-    const period = { taxPeriodFrom: Date.UTC(2026, 3, 1) - 5.5 * 3600_000, taxPeriodTo: Date.UTC(2026, 4, 1) - 5.5 * 3600_000 - 1 };
+    const period = month2026(4);
     await post('/billing-service/demand/_create', { Demands: [{ tenantId: GP, consumerCode, businessService: 'TESTSVC', ...period, demandDetails: [{ taxHeadMasterCode: 'TESTSVC_CHARGE', taxAmount: amount }] }] });
     return (await post(`/billing-service/bill/v2/_fetchbill?tenantId=${GP}&consumerCode=${consumerCode}&businessService=TESTSVC`, {})).body.Bill[0];
   }
@@ -32,12 +32,7 @@ describe.each(backends())('online payment through the test gateway (%s)', (backe
   beforeAll(async () => {
     db = await freshDatabase(backend);
     server = await TestServer.start({ definitionsDir: definitionsWith('tests/fixtures/billing'), database: db.config, clock });
-    const admin = await server.token('admin', 'admin-secret-1', 'pb');
-    await server.post('/user/users/_createnovalidate', {
-      RequestInfo: requestInfo(admin),
-      user: { userName: 'online', name: 'GP admin', type: 'EMPLOYEE', tenantId: 'pb', password: 'pass-word-1', roles: [{ code: 'GP_ADMIN', tenantId: GP }] },
-    });
-    token = await server.token('online', 'pass-word-1', 'pb');
+    token = await server.staffToken('online', [{ code: 'GP_ADMIN', tenantId: GP }]);
   });
   afterAll(async () => {
     await server?.stop();

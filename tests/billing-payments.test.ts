@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../engine/clock/index.ts';
-import { backends, definitionsWith, freshDatabase, requestInfo, TestServer } from './harness.ts';
+import { backends, definitionsWith, freshDatabase, month2026, requestInfo, TestServer } from './harness.ts';
 
 const GP = 'pb.lodhipur';
-const month = (m: number) => ({ taxPeriodFrom: Date.UTC(2026, m - 1, 1) - 5.5 * 3600_000, taxPeriodTo: Date.UTC(2026, m, 1) - 5.5 * 3600_000 - 1 });
+const month = month2026;
 const demand = (consumerCode: string, m: number, details: [string, number][], businessService = 'TESTSVC') => ({
   tenantId: GP,
   consumerCode,
@@ -41,12 +41,7 @@ describe.each(backends())('bills are paid, apportioned, receipted and cancelled 
   beforeAll(async () => {
     db = await freshDatabase(backend);
     server = await TestServer.start({ definitionsDir: definitionsWith('tests/fixtures/billing'), database: db.config, clock });
-    const admin = await server.token('admin', 'admin-secret-1', 'pb');
-    await server.post('/user/users/_createnovalidate', {
-      RequestInfo: requestInfo(admin),
-      user: { userName: 'collector', name: 'GP admin', type: 'EMPLOYEE', tenantId: 'pb', password: 'pass-word-1', roles: [{ code: 'GP_ADMIN', tenantId: GP }] },
-    });
-    token = await server.token('collector', 'pass-word-1', 'pb');
+    token = await server.staffToken('collector', [{ code: 'GP_ADMIN', tenantId: GP }]);
   });
   afterAll(async () => {
     await server?.stop();

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSeva, type Seva } from '../engine/boot/index.ts';
 import { Money } from '../engine/money/index.ts';
-import { definitionsWith } from './harness.ts';
+import { definitionsWith, month2026 } from './harness.ts';
 
 const GP = 'pb.lodhipur';
-const month = (m: number) => ({ taxPeriodFrom: Date.UTC(2026, m - 1, 1) - 5.5 * 3600_000, taxPeriodTo: Date.UTC(2026, m, 1) - 5.5 * 3600_000 - 1 });
+const month = month2026;
 const paise = (n: number) => new Money(n).dividedBy(100);
 
 /**

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../engine/clock/index.ts';
-import { backends, definitionsWith, freshDatabase, requestInfo, TestServer } from './harness.ts';
+import { backends, definitionsWith, freshDatabase, month2026, requestInfo, TestServer } from './harness.ts';
 
 const GP = 'pb.lodhipur';
-/** Month `m` (1-12) of 2026 in IST, as DIGIT periods: first and last millisecond. */
-const month = (m: number) => ({ taxPeriodFrom: Date.UTC(2026, m - 1, 1) - 5.5 * 3600_000, taxPeriodTo: Date.UTC(2026, m, 1) - 5.5 * 3600_000 - 1 });
+const month = month2026;
 
 const demand = (consumerCode: string, m: number, details: [string, number | string][], extra: Record<string, unknown> = {}) => ({
   tenantId: GP,
@@ -28,12 +27,7 @@ describe.each(backends())('demands through the billing API (%s)', (backend) => {
   beforeAll(async () => {
     db = await freshDatabase(backend);
     server = await TestServer.start({ definitionsDir: definitionsWith('tests/fixtures/billing'), database: db.config, clock });
-    const admin = await server.token('admin', 'admin-secret-1', 'pb');
-    await server.post('/user/users/_createnovalidate', {
-      RequestInfo: requestInfo(admin),
-      user: { userName: 'billing-admin', name: 'GP admin', type: 'EMPLOYEE', tenantId: 'pb', password: 'pass-word-1', roles: [{ code: 'GP_ADMIN', tenantId: GP }] },
-    });
-    token = await server.token('billing-admin', 'pass-word-1', 'pb');
+    token = await server.staffToken('billing-admin', [{ code: 'GP_ADMIN', tenantId: GP }]);
   });
   afterAll(async () => {
     await server?.stop();

@@ -99,6 +99,17 @@ export class TestServer {
     return res.body.access_token as string;
   }
 
+  /** Creates an employee (as the admin) holding `roles`, and returns a token for them. */
+  async staffToken(userName: string, roles: { code: string; tenantId: string }[], adminPassword = 'admin-secret-1'): Promise<string> {
+    const admin = await this.token('admin', adminPassword, 'pb');
+    const res = await this.post('/user/users/_createnovalidate', {
+      RequestInfo: requestInfo(admin),
+      user: { userName, name: userName, type: 'EMPLOYEE', tenantId: 'pb', password: 'pass-word-1', roles },
+    });
+    if (res.status !== 200) throw new Error(`creating ${userName} failed: ${JSON.stringify(res.body)}`);
+    return this.token(userName, 'pass-word-1', 'pb');
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.seva.close();
@@ -123,3 +134,6 @@ export function definitionsWith(fixture: string, edits: { file: string; replace:
   }
   return root;
 }
+
+/** Month `m` (1-12) of 2026 in IST, as a DIGIT demand period: its first and last millisecond. */
+export const month2026 = (m: number) => ({ taxPeriodFrom: Date.UTC(2026, m - 1, 1) - 5.5 * 3600_000, taxPeriodTo: Date.UTC(2026, m, 1) - 5.5 * 3600_000 - 1 });
