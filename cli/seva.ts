@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Command } from 'commander';
-import { definitionsError, startSeva, tableSpecsOf, validateDefinitions } from '../engine/boot/index.ts';
+import { definitionsError, startSeva, tableSpecsOf, testRuleExamples, validateDefinitions } from '../engine/boot/index.ts';
 import { formatProblem, kinds, schemaFileName } from '../engine/definitions/index.ts';
 import { SevaError } from '../engine/errors/index.ts';
 import { applyMigration, appliedMigrations, ensureMigrationsTable, openDatabase, planMigration } from '../engine/store/index.ts';
@@ -51,8 +51,21 @@ program
     }
     const r = result.registry;
     console.log(
-      `definitions OK: ${r.services.length} service(s), ${r.persisters.length} persister(s), ${r.workflows.length} workflow(s), ${r.jobs.length} job(s), ${r.masterSchemas.size} master schema(s), ${r.access.size} engine endpoint grant(s), ${r.gateways.length} payment gateway(s)`,
+      `definitions OK: ${r.services.length} service(s), ${r.persisters.length} persister(s), ${r.workflows.length} workflow(s), ${r.jobs.length} job(s), ${r.masterSchemas.size} master schema(s), ${r.access.size} engine endpoint grant(s), ${r.gateways.length} payment gateway(s), ${r.ruleSets.length} rule set(s)`,
     );
+  });
+
+program
+  .command('test')
+  .description("run the examples of every rule set (definitions/rules/) and report each that fails")
+  .option('-d, --definitions <dir>', 'definitions directory', process.env.SEVA_DEFINITIONS ?? 'definitions')
+  .action((opts: { definitions: string }) => {
+    const { loaded, outcomes } = testRuleExamples(opts.definitions, optionsFromEnv().timeZone ?? 'Asia/Kolkata');
+    if (!loaded.registry) throw definitionsError(loaded);
+    for (const o of outcomes) console.log(`${o.passed ? 'ok  ' : 'FAIL'} ${o.ruleSet}: ${o.example}${o.failure ? `\n       ${o.failure}` : ''}`);
+    const failed = outcomes.filter((o) => !o.passed).length;
+    console.log(`${outcomes.length - failed} of ${outcomes.length} rule example(s) passed${failed ? `, ${failed} failed` : ''}.`);
+    if (failed > 0) process.exitCode = 1;
   });
 
 const db = program.command('db').description('the database');

@@ -94,7 +94,8 @@ export function readDemand(raw: Raw, path: string, masters: BillingMasters, deta
     const collectionAmount = d.collectionAmount == null ? undefined : money(d.collectionAmount, `${where}.collectionAmount`);
     if (head && taxAmount) {
       if (head.isDebit && taxAmount.greaterThan(0)) at('INVALID_TAX_AMOUNT', `${where}.taxAmount must be zero or negative: ${head.code} is a credit`, `${where}.taxAmount`);
-      if (!head.isDebit && taxAmount.lessThan(0)) at('INVALID_TAX_AMOUNT', `${where}.taxAmount must not be negative: ${head.code} is a charge`, `${where}.taxAmount`);
+      // SYSTEM heads (a round-off, say) adjust a total either way.
+      if (!head.isDebit && head.category !== 'SYSTEM' && taxAmount.lessThan(0)) at('INVALID_TAX_AMOUNT', `${where}.taxAmount must not be negative: ${head.code} is a charge`, `${where}.taxAmount`);
     }
     if (taxAmount && collectionAmount && !withinAmount(collectionAmount, taxAmount)) {
       at('INVALID_COLLECTION_AMOUNT', `${where}.collectionAmount ${collectionAmount.toFixed()} is beyond the tax amount ${taxAmount.toFixed()}`, `${where}.collectionAmount`);

@@ -1,5 +1,6 @@
 import { formatProblem, loadDefinitions, type LoadResult } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
+import { RuleSets, runExamples, type ExampleOutcome } from '../rules/index.ts';
 import { BILLING_EXTRA_ROUTES, BILLING_PATHS, IDGEN_PATH, MDMS_PATHS, SESSION_PATHS, USER_ENDPOINTS, WORKFLOW_PATHS } from '../http/index.ts';
 
 /** The role scheduled jobs act with. */
@@ -18,4 +19,11 @@ export function validateDefinitions(dir: string): LoadResult {
 export function definitionsError(result: LoadResult): SevaError {
   const lines = result.problems.map(formatProblem);
   return new SevaError('invalid', 'INVALID_DEFINITIONS', `${lines.length} problem${lines.length === 1 ? '' : 's'} in the definitions:\n${lines.join('\n')}`);
+}
+
+/** `seva test`: the definitions' rule examples, run over their own master data. */
+export function testRuleExamples(dir: string, timeZone: string): { loaded: LoadResult; outcomes: ExampleOutcome[] } {
+  const loaded = validateDefinitions(dir);
+  if (!loaded.registry) return { loaded, outcomes: [] };
+  return { loaded, outcomes: runExamples(new RuleSets(loaded.registry.ruleSets).all, loaded.registry.masters, timeZone) };
 }

@@ -1,6 +1,6 @@
 import type { MasterData } from '../mdms/index.ts';
 import type { EndpointGrant } from './check-access.ts';
-import type { GatewayDefinition, JobDefinition, MasterSchemaDefinition, PersisterDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
+import type { GatewayDefinition, JobDefinition, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
 
 /** Everything the definitions say, checked and ready for the engine to compile. */
 export interface Registry {
@@ -14,4 +14,5 @@ export interface Registry {
   workflows: WorkflowDefinition[];
   jobs: JobDefinition[];
   gateways: GatewayDefinition[];
+  ruleSets: RuleSetDefinition[];
 }

@@ -208,3 +208,24 @@ export interface GatewayDefinition {
   signature: { algorithm: 'sha256' | 'sha512'; secret?: string; secretEnv?: string; fields: string[]; separator?: string; param: string };
   callback: { txnId: string; status: string; amount: string; gatewayTxnId?: string; statusMap: Record<string, 'SUCCESS' | 'FAILURE' | 'PENDING'> };
 }
+
+/** A named computation in json-logic, with examples that `seva test` checks. */
+export interface RuleSetDefinition {
+  rules: string;
+  description?: string;
+  /** Named steps, evaluated in order; each sees the input and the steps before it. */
+  let?: Record<string, unknown>;
+  result: unknown;
+  examples?: RuleExampleDefinition[];
+}
+
+export interface RuleExampleDefinition {
+  name: string;
+  /** Local date or date-time in the engine's time zone. */
+  now?: string;
+  /** tenant → `module.master` → records, replacing the shipped ones for this example. */
+  masters?: Record<string, Record<string, Record<string, unknown>[]>>;
+  input: Record<string, unknown>;
+  expect?: unknown;
+  expectError?: string;
+}

@@ -1,10 +1,20 @@
 import { TZDate } from '@date-fns/tz';
-import { addMonths, endOfMonth, format, startOfMonth } from 'date-fns';
+import { addMonths, differenceInCalendarDays, endOfMonth, format, isValid, parse, startOfMonth } from 'date-fns';
+import { invalid } from '../errors/index.ts';
+import { arithmeticOperations } from './arithmetic.ts';
 import { currentContext } from './context.ts';
 
-const epoch = (value: unknown, op: string): number => {
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?)?$/;
+
+/** A time: epoch milliseconds, or an ISO local date(-time) such as 2026-10-31T23:59:59 read in `timeZone`. */
+const epoch = (value: unknown, op: string, timeZone: string): number => {
+  const iso = typeof value === 'string' ? ISO_LOCAL.exec(value.trim()) : null;
+  if (iso) {
+    const [y, m, d, hh = 0, mm = 0, ss = 0, ms = 0] = iso.slice(1).map((p) => (p === undefined ? undefined : Number(p)));
+    return new TZDate(y!, m! - 1, d!, hh, mm, ss, ms, timeZone).getTime();
+  }
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`'${op}' needs a time in epoch milliseconds, got ${JSON.stringify(value)}`);
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw invalid('RULE_INVALID_TIME', `'${op}' needs a time (epoch milliseconds or an ISO date), got ${JSON.stringify(value)}`);
   return n;
 };
 
@@ -13,25 +23,66 @@ const epoch = (value: unknown, op: string): number => {
  * calendar arithmetic in the configured time zone), never a rule of one domain.
  */
 export const engineOperations: Record<string, (...args: any[]) => unknown> = {
+  ...arithmeticOperations,
   /** `{"mdms": [tenantId, "module.master"]}`: the master's records, resolved GP → state. */
   mdms(tenantId: unknown, code: unknown) {
-    const { mdms } = currentContext('mdms');
-    if (!mdms) throw new Error("master data is not available to this rule ('mdms')");
-    return mdms.records(String(tenantId), String(code));
+    return masterRecords(tenantId, code, 'mdms');
+  },
+  /**
+   * `{"mdms_one": [tenantId, "module.master", [[key, value], ...]]}`: the one record whose keys
+   * equal those values. None, or several, is an error naming the tenant and the keys.
+   */
+  mdms_one(tenantId: unknown, code: unknown, pairs: unknown = []) {
+    if (!Array.isArray(pairs) || !pairs.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string')) {
+      throw invalid('RULE_INVALID_ARGUMENT', `'mdms_one' needs its keys as a list of [key, value] pairs, got ${JSON.stringify(pairs)}`);
+    }
+    const keys = pairs as [string, unknown][];
+    const matches = masterRecords(tenantId, code, 'mdms_one').filter((r) => keys.every(([k, v]) => String(r[k]) === String(v)));
+    const said = keys.map(([k, v]) => `${k}=${String(v)}`).join(', ') || 'no keys';
+    if (matches.length === 0) throw invalid('MASTER_RECORD_NOT_FOUND', `no ${String(code)} record for ${String(tenantId)} matches ${said}`);
+    if (matches.length > 1) throw invalid('MASTER_RECORD_AMBIGUOUS', `${matches.length} ${String(code)} records for ${String(tenantId)} match ${said}; exactly one must`);
+    return matches[0];
+  },
+  /** `{"first": [list]}`: its first item, or null when it is empty (or not a list). */
+  first: (list: unknown) => (Array.isArray(list) && list.length > 0 ? list[0] : null),
+  /** `{"parse_date": ["31/10/2026", "dd/MM/yyyy"]}`: the first instant of that date in the rule's time zone. */
+  parse_date(text: unknown, pattern: unknown) {
+    const { timeZone } = currentContext('parse_date');
+    const parsed = parse(String(text).trim(), String(pattern), new TZDate(0, timeZone));
+    if (typeof text !== 'string' || !isValid(parsed)) throw invalid('RULE_INVALID_DATE', `'${String(text)}' is not a date of the form ${String(pattern)}`);
+    return parsed.getTime();
+  },
+  /** `{"days_between": [fromMs, toMs]}`: calendar days from one to the other, in the rule's time zone. */
+  days_between(from: unknown, to: unknown) {
+    const { timeZone } = currentContext('days_between');
+    return differenceInCalendarDays(new TZDate(epoch(to, 'days_between', timeZone), timeZone), new TZDate(epoch(from, 'days_between', timeZone), timeZone));
+  },
+  /** `{"fiscal_year": [epochMs, firstMonth]}`: e.g. "2026-27" for a year starting in April (4, the default). */
+  fiscal_year(time: unknown, firstMonth: unknown = 4) {
+    const { timeZone } = currentContext('fiscal_year');
+    const date = new TZDate(epoch(time, 'fiscal_year', timeZone), timeZone);
+    const start = date.getMonth() + 1 >= Number(firstMonth) ? date.getFullYear() : date.getFullYear() - 1;
+    return Number(firstMonth) === 1 ? String(start) : `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
   },
   /** `{"date_format": [epochMs, "dd/MM/yyyy"]}`: a date-fns pattern, in the rule's time zone. */
   date_format(time: unknown, pattern: unknown) {
     const { timeZone } = currentContext('date_format');
-    return format(new TZDate(epoch(time, 'date_format'), timeZone), String(pattern));
+    return format(new TZDate(epoch(time, 'date_format', timeZone), timeZone), String(pattern));
   },
   /** `{"month_start": [epochMs, monthsToAdd]}`: the first instant of that month. */
   month_start(time: unknown, months: unknown = 0) {
     const { timeZone } = currentContext('month_start');
-    return startOfMonth(addMonths(new TZDate(epoch(time, 'month_start'), timeZone), Number(months))).getTime();
+    return startOfMonth(addMonths(new TZDate(epoch(time, 'month_start', timeZone), timeZone), Number(months))).getTime();
   },
   /** `{"month_end": [epochMs, monthsToAdd]}`: the last millisecond of that month. */
   month_end(time: unknown, months: unknown = 0) {
     const { timeZone } = currentContext('month_end');
-    return endOfMonth(addMonths(new TZDate(epoch(time, 'month_end'), timeZone), Number(months))).getTime();
+    return endOfMonth(addMonths(new TZDate(epoch(time, 'month_end', timeZone), timeZone), Number(months))).getTime();
   },
 };
+
+function masterRecords(tenantId: unknown, code: unknown, op: string) {
+  const { mdms } = currentContext(op);
+  if (!mdms) throw new Error(`master data is not available to this rule ('${op}')`);
+  return mdms.records(String(tenantId), String(code));
+}

@@ -28,3 +28,54 @@ describe('rules', () => {
     expect(ruleProblems({ and: [{ '==': [1, 1] }, { lookup: ['x'] }] })).toEqual([{ path: ['and', 1, 'lookup'], message: expect.stringContaining("unknown rule operation 'lookup'") }]);
   });
 });
+
+describe('engine operations', () => {
+  const run = (rule: unknown, data: unknown = {}) => evaluateRule(rule, data, ctx);
+
+  it('adds, subtracts and multiplies amounts exactly', () => {
+    expect(run({ sum: [0.1, 0.2] })).toBe(0.3);
+    expect(run({ sum: [[1.1, '2.2', null]] })).toBe(3.3);
+    expect(run({ difference: [160.4, 0.1] })).toBe(160.3);
+    expect(run({ product: [1.15, 3] })).toBe(3.45);
+    expect(run({ percent: [455, 10] })).toBe(45.5);
+    expect(() => run({ quotient: [1, 0] })).toThrow(/divide/);
+    expect(() => run({ sum: [1, 'abc'] })).toThrow(/needs numbers/);
+  });
+
+  it('rounds half up by default and by the named mode', () => {
+    expect(run({ round: [114.5] })).toBe(115);
+    expect(run({ round: [114.49] })).toBe(114);
+    expect(run({ round: [-0.5] })).toBe(-1);
+    expect(run({ round: [2.345, 2, 'down'] })).toBe(2.34);
+    expect(run({ round: [2.5, 0, 'half_even'] })).toBe(2);
+    expect(() => run({ round: [1, 0, 'sideways'] })).toThrow(/modes/);
+  });
+
+  it('charges tiers in order, each up to its width', () => {
+    const tiers = [{ from: 0, to: 10, charge: 2 }, { from: 10, to: 20, charge: 2.5 }, { from: 20, to: null, charge: 3.25 }];
+    expect(run({ tiered: [0, tiers] })).toBe(0);
+    expect(run({ tiered: [10, tiers] })).toBe(20);
+    expect(run({ tiered: [25, tiers] })).toBe(61.25);
+    expect(run({ tiered: [25, [{ from: 0, to: 100, rate: 1 }], 'rate'] })).toBe(25);
+    expect(() => run({ tiered: [-1, tiers] })).toThrow(/at least 0/);
+  });
+
+  it('finds exactly one master record by keys, naming tenant and keys when it cannot', () => {
+    const one = (kind: string) => run({ mdms_one: ['pb.lodhipur', 'common.kinds', [['code', kind]]] });
+    expect(one('A')).toEqual({ code: 'A', active: true });
+    expect(() => one('Z')).toThrow('no common.kinds record for pb.lodhipur matches code=Z');
+    expect(() => run({ mdms_one: ['pb.lodhipur', 'common.kinds', []] })).toThrow('2 common.kinds records for pb.lodhipur match no keys; exactly one must');
+    expect(run({ first: [{ mdms: ['pb', 'common.kinds'] }] })).toEqual({ code: 'A', active: true });
+    expect(run({ first: [[]] })).toBeNull();
+  });
+
+  it('reads dates and counts days in the time zone', () => {
+    const oct31 = run({ parse_date: ['31/10/2026', 'dd/MM/yyyy'] }) as number;
+    expect(new Date(oct31).toISOString()).toBe('2026-10-30T18:30:00.000Z');
+    expect(run({ days_between: ['2026-10-31T23:59:59', '2026-11-11'] })).toBe(11);
+    expect(run({ days_between: [oct31, '2026-11-01T00:00'] })).toBe(1);
+    expect(run({ fiscal_year: ['2026-03-31'] })).toBe('2025-26');
+    expect(run({ fiscal_year: ['2026-04-01'] })).toBe('2026-27');
+    expect(() => run({ parse_date: ['31-10-2026', 'dd/MM/yyyy'] })).toThrow(/not a date/);
+  });
+});

@@ -53,3 +53,19 @@ export function templateProblems(value: unknown, path: (string | number)[] = [])
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => templateProblems(v, [...path, k]));
   return [];
 }
+
+/** Operations whose second argument names a master (`module.master`). */
+const MASTER_OPERATIONS = new Set(['mdms', 'mdms_one']);
+
+/** The masters a rule (or template) names as literals, with the path to each name. */
+export function referencedMasters(rule: Rule, path: (string | number)[] = []): { path: (string | number)[]; code: string }[] {
+  if (Array.isArray(rule)) return rule.flatMap((r, i) => referencedMasters(r, [...path, i]));
+  if (!rule || typeof rule !== 'object') return [];
+  const entries = Object.entries(rule as Record<string, unknown>);
+  const own: { path: (string | number)[]; code: string }[] = [];
+  if (entries.length === 1) {
+    const [op, args] = entries[0]!;
+    if (MASTER_OPERATIONS.has(op) && Array.isArray(args) && typeof args[1] === 'string') own.push({ path: [...path, op, 1], code: args[1] });
+  }
+  return [...own, ...entries.flatMap(([k, v]) => referencedMasters(v, [...path, k]))];
+}

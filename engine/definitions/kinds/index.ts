@@ -6,8 +6,9 @@ import { serviceSchema } from './service.ts';
 import { jobSchema } from './job.ts';
 import { workflowSchema } from './workflow.ts';
 import { gatewaySchema } from './gateway.ts';
+import { ruleSetSchema } from './rule-set.ts';
 
-export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway';
+export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway' | 'rule-set';
 
 export interface Kind {
   name: KindName;
@@ -26,6 +27,7 @@ export const kinds: Kind[] = [
   { name: 'workflow', folder: 'workflows', schema: workflowSchema },
   { name: 'job', folder: 'jobs', schema: jobSchema },
   { name: 'gateway', folder: 'gateways', schema: gatewaySchema },
+  { name: 'rule-set', folder: 'rules', schema: ruleSetSchema },
 ];
 
 /** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */

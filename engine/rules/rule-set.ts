@@ -1,0 +1,46 @@
+import type { RuleSetDefinition } from '../definitions/index.ts';
+import type { RuleContext } from './context.ts';
+import { evaluateTemplate, templateProblems } from './rules.ts';
+
+/** A rule set ready to run: its steps in order, then its result, over the caller's data. */
+export class RuleSet {
+  constructor(readonly definition: RuleSetDefinition) {}
+
+  get name(): string {
+    return this.definition.rules;
+  }
+
+  /** The result over `input`; the steps are added to (a copy of) the input as they are computed. */
+  evaluate(input: Record<string, unknown>, context: RuleContext): unknown {
+    const data: Record<string, unknown> = { ...input };
+    for (const [name, step] of Object.entries(this.definition.let ?? {})) data[name] = evaluateTemplate(step, data, context);
+    return evaluateTemplate(this.definition.result, data, context);
+  }
+}
+
+/** Problems of a rule set found without running it. */
+export function ruleSetProblems(def: RuleSetDefinition): { path: (string | number)[]; message: string }[] {
+  return [
+    ...Object.entries(def.let ?? {}).flatMap(([name, step]) => templateProblems(step, ['let', name])),
+    ...templateProblems(def.result, ['result']),
+  ];
+}
+
+/** The rule sets by name. */
+export class RuleSets {
+  private readonly byName: Map<string, RuleSet>;
+
+  constructor(definitions: RuleSetDefinition[]) {
+    this.byName = new Map(definitions.map((d) => [d.rules, new RuleSet(d)]));
+  }
+
+  get(name: string): RuleSet {
+    const set = this.byName.get(name);
+    if (!set) throw new Error(`no rule set named '${name}'`);
+    return set;
+  }
+
+  get all(): RuleSet[] {
+    return [...this.byName.values()];
+  }
+}
