@@ -11,7 +11,7 @@ describe('definitions are checked before anything runs', () => {
   it('the shipped definitions are valid', () => {
     const result = validateDefinitions('definitions');
     expect(result.problems).toEqual([]);
-    expect(result.registry?.services.map((s) => s.service)).toEqual(['vendor']);
+    expect(result.registry?.services.map((s) => s.service)).toEqual(['meter-reading', 'property', 'vendor', 'water-connection']);
   });
 
   const cases = brokenCases();
@@ -36,7 +36,7 @@ describe('definitions are checked before anything runs', () => {
   it('`seva validate` exits 0 on the shipped definitions and 1 on a broken one, without a stack trace', () => {
     const ok = cli(['validate']);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('definitions OK: 1 service(s), 1 persister(s), 1 workflow(s), 1 job(s)');
+    expect(ok.stdout).toContain('definitions OK: 4 service(s), 4 persister(s), 2 workflow(s), 1 job(s)');
     const c = cases.find((x) => x.name === '05-unknown-role')!;
     const root = materialize(c);
     const bad = cli(['validate', '-d', root]);
@@ -96,7 +96,7 @@ describe('definitions are checked before anything runs', () => {
     const result = validateDefinitions(root);
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([]);
-    expect(result.registry?.workflows.map((w) => w.businessService).sort()).toEqual(['ModifyWSConnection', 'NewWS1']);
+    expect(result.registry?.workflows.map((w) => w.businessService).sort()).toEqual(['ModifyWSConnection', 'NewWS1', 'WSDirect']);
   });
 
   it('the JSON Schemas in schemas/ match the engine (run `npm run seva -- schemas` after changing a kind)', () => {

@@ -3,7 +3,7 @@ import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '..
 import { ZERO } from '../money/index.ts';
 import { uniqueViolationOf, type Db } from '../store/index.ts';
 import { listCriterion as list } from '../validation/index.ts';
-import { demandFromRows, demandJson, demandRow, detailRow, isSettled, type Demand, type DemandDetail } from './demand.ts';
+import { demandFromRows, demandJson, demandRow, detailRow, isSettled, outstandingOf, type Demand, type DemandDetail } from './demand.ts';
 import { readDemand, withinAmount, type DemandInput } from './demand-input.ts';
 import type { BillingMasters } from './masters.ts';
 
@@ -247,4 +247,32 @@ export async function demandHistory(db: Db, tenantId: string, demandId: string) 
     changedTime: Number(r.changed_time),
     demand: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
   }));
+}
+
+/**
+ * Cancels a consumer's active demands that still have something to pay (partly paid ones too);
+ * settled demands and credits (advance) stay. What was collected stays on the cancelled demand.
+ */
+export async function cancelUnpaidDemands(trx: Db, target: { tenantId: string; businessService: string; consumerCode: string }, actor: string, now: number): Promise<Demand[]> {
+  const rows = await trx
+    .selectFrom('seva_demand')
+    .select('id')
+    .where('tenant_id', '=', target.tenantId)
+    .where('business_service', '=', target.businessService)
+    .where('consumer_code', '=', target.consumerCode)
+    .where('status', '=', 'ACTIVE')
+    .execute();
+  const cancelled: Demand[] = [];
+  for (const stored of await loadDemands(trx, rows.map((r) => r.id), true)) {
+    if (!outstandingOf(stored).greaterThan(0)) continue;
+    const demand: Demand = {
+      ...stored,
+      status: 'CANCELLED',
+      version: stored.version + 1,
+      auditDetails: { ...stored.auditDetails, lastModifiedBy: actor, lastModifiedTime: Math.max(now, stored.auditDetails.lastModifiedTime + 1) },
+    };
+    await saveDemand(trx, demand, 'cancelled', false);
+    cancelled.push(demand);
+  }
+  return cancelled;
 }

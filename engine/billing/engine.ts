@@ -8,7 +8,7 @@ import { invalid } from '../errors/index.ts';
 import { fetchBill, searchBills, type Bill, type BillTarget, type RecomputeStep } from './bills.ts';
 import type { Demand } from './demand.ts';
 import { applyAdvance } from './advance.ts';
-import { createDemands, demandHistory, loadDemands, readDemandCriteria, searchDemands, updateDemands } from './demands.ts';
+import { cancelUnpaidDemands, createDemands, demandHistory, loadDemands, readDemandCriteria, searchDemands, updateDemands } from './demands.ts';
 import { cancelPayment, createPayment, searchPayments, type Payment } from './payments.ts';
 import { createTransaction, handleCallback, redirectUrlFor, searchTransactions, transactionJson, type GatewayTransaction, type TransactionDeps } from './transactions.ts';
 import { BillingMasters } from './masters.ts';
@@ -52,6 +52,11 @@ export class BillingEngine {
     const now = this.deps.clock.now();
     if (trx) return updateDemands(trx, raws, this.masters, actor, now);
     return this.deps.db.transaction().execute((t) => updateDemands(t, raws, this.masters, actor, now));
+  }
+
+  /** Cancels a consumer's demands that are not fully paid (a consumer closed, say), inside `trx`. */
+  cancelUnpaidDemands(target: { tenantId: string; businessService: string; consumerCode: string }, actor: string, trx: Db): Promise<Demand[]> {
+    return cancelUnpaidDemands(trx, target, actor, this.deps.clock.now());
   }
 
   /** `trx`: search inside a transaction (a recompute step, a service's own write). */

@@ -1,3 +1,4 @@
+import { RuleSets } from '../rules/index.ts';
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
@@ -73,7 +74,16 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const idgen = new IdGenerator(mdmsOf, clock, timeZone);
     const billing = new BillingEngine({ db, clock, mdms: mdmsOf, idgen, gateways: registry.gateways });
     const workflow = new WorkflowEngine(registry.workflows, { db, clock, mdms: mdmsOf, timeZone, logger });
-    const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, { db, clock, mdms: mdmsOf, idgen, workflow }));
+    const rules = new RuleSets(registry.ruleSets);
+    const byName = new Map<string, ServiceRuntime>();
+    const service = (name: string) => {
+      const runtime = byName.get(name);
+      if (!runtime) throw new Error(`no service named '${name}'`);
+      return runtime;
+    };
+    const deps = { db, clock, mdms: mdmsOf, idgen, workflow, billing, rules, timeZone, service };
+    const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, deps));
+    for (const runtime of runtimes) byName.set(runtime.name, runtime);
     const grant = (id: string): EndpointAccess => {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };

@@ -1,4 +1,5 @@
 import { createDataAjv } from '../validation/index.ts';
+import { checkServiceRules } from './check-service-rules.ts';
 import { leafPaths, schemaAt, schemaTypeOf, withStandardFields } from './entity-schema.ts';
 import type { DefinitionProblem } from './problem.ts';
 import { problemAt } from './source.ts';
@@ -13,6 +14,8 @@ export interface ServiceCheckContext {
   reservedRoutes: Set<string>;
   /** Names of the workflows defined; undefined when some workflow file failed to load. */
   workflows: Set<string> | undefined;
+  /** Names of the rule sets; undefined when some rule-set file failed to load. */
+  ruleSets: Set<string> | undefined;
 }
 
 export const defaultEndpointPaths = { create: '/_create', update: '/_update', search: '/_search' } as const;
@@ -33,6 +36,11 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
   const routes = new Map<string, string>();
   for (const route of ctx.reservedRoutes) routes.set(route, 'the engine');
   const bound = new Map<string, string>();
+  const storedFields = (name: string) => {
+    const svc = services.find((s) => s.value.service === name)?.value;
+    const p = svc && persisters.find((x) => x.value.persister === svc.persister)?.value;
+    return p ? new Set(rootColumnPaths(p).keys()) : undefined;
+  };
 
   for (const { value: svc, source } of services) {
     const at = (path: (string | number)[], message: string, key = false) => problems.push(problemAt(source, path, message, key));
@@ -97,6 +105,7 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
       }
       if (!(sort.default in sort.fields)) at(['search', 'sort', 'default'], `default sort '${sort.default}' is not one of the sort fields (${Object.keys(sort.fields).join(', ')})`);
     }
+    checkServiceRules(svc, schema, at, { storedFields, ruleSets: ctx.ruleSets });
     if ((svc.search.defaultLimit ?? 0) > (svc.search.maxLimit ?? Infinity)) at(['search', 'defaultLimit'], `defaultLimit ${svc.search.defaultLimit} is above maxLimit ${svc.search.maxLimit}`);
 
     const wf = svc.workflow;

@@ -102,7 +102,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
   const persisters = byKind.persister as Sourced<PersisterDefinition>[];
   problems.push(...checkPersisters(persisters, services, failed.has('service')));
   problems.push(
-    ...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes, persistersIncomplete: failed.has('persister'), workflows: workflowNames }),
+    ...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes, persistersIncomplete: failed.has('persister'), workflows: workflowNames, ruleSets: failed.has('rule-set') ? undefined : new Set((byKind['rule-set'] as Sourced<RuleSetDefinition>[]).map((r) => r.value.rules)) }),
   );
   const jobs = byKind.job as Sourced<JobDefinition>[];
   problems.push(...checkJobs(jobs, { services: services.map((s) => s.value), workflows: workflows.map((w) => w.value), workflowsIncomplete: failed.has('workflow'), tenants: reader.tenantCodes(), systemRole: options.systemRole }));

@@ -47,6 +47,56 @@ export interface ServiceDefinition {
   endpoints: { create?: EndpointDefinition; update?: EndpointDefinition; search?: EndpointDefinition };
   events?: { create?: string; update?: string };
   workflow?: WorkflowBinding;
+  related?: Record<string, RelatedDefinition>;
+  compute?: ComputeDefinition[];
+  checks?: CheckDefinition[];
+  effects?: EffectDefinition[];
+}
+
+export type WritePhase = 'create' | 'update';
+
+/** A record of another service that a service's rules read. */
+export interface RelatedDefinition {
+  service: string;
+  /** Field of that service → value (a rule over the write's data). */
+  where: Record<string, unknown>;
+  latest?: string;
+  lock?: boolean;
+  on?: WritePhase[];
+}
+
+export interface ComputeDefinition {
+  field: string;
+  value: unknown;
+  on?: WritePhase[];
+}
+
+export interface CheckDefinition {
+  rule: unknown;
+  code: string;
+  message: string;
+  field?: string;
+  on?: WritePhase[];
+  when?: unknown;
+}
+
+export interface DemandEffectDefinition {
+  businessService: string;
+  consumerType?: unknown;
+  consumerCode: unknown;
+  payer?: unknown;
+  taxPeriodFrom: unknown;
+  taxPeriodTo: unknown;
+  minimumAmountPayable?: unknown;
+  additionalDetails?: unknown;
+  details: { taxHeadCode: unknown; amount: unknown }[] | { rules: string; input?: Record<string, unknown> };
+}
+
+export interface EffectDefinition {
+  on: WritePhase[];
+  when?: unknown;
+  demand?: DemandEffectDefinition;
+  cancelUnpaidDemands?: { businessService: string; consumerCode: unknown };
 }
 
 /** The workflow a service's entity follows; its transitions commit with the entity. */

@@ -1,6 +1,6 @@
 import type { RuleSetDefinition } from '../definitions/index.ts';
 import type { RuleContext } from './context.ts';
-import { evaluateTemplate, templateProblems } from './rules.ts';
+import { evaluateRule, evaluateTemplate, ruleProblems, templateProblems } from './rules.ts';
 
 /** A rule set ready to run: its steps in order, then its result, over the caller's data. */
 export class RuleSet {
@@ -13,7 +13,7 @@ export class RuleSet {
   /** The result over `input`; the steps are added to (a copy of) the input as they are computed. */
   evaluate(input: Record<string, unknown>, context: RuleContext): unknown {
     const data: Record<string, unknown> = { ...input };
-    for (const [name, step] of Object.entries(this.definition.let ?? {})) data[name] = evaluateTemplate(step, data, context);
+    for (const [name, step] of Object.entries(this.definition.let ?? {})) data[name] = evaluateRule(step, data, context);
     return evaluateTemplate(this.definition.result, data, context);
   }
 }
@@ -21,7 +21,7 @@ export class RuleSet {
 /** Problems of a rule set found without running it. */
 export function ruleSetProblems(def: RuleSetDefinition): { path: (string | number)[]; message: string }[] {
   return [
-    ...Object.entries(def.let ?? {}).flatMap(([name, step]) => templateProblems(step, ['let', name])),
+    ...Object.entries(def.let ?? {}).flatMap(([name, step]) => ruleProblems(step, ['let', name])),
     ...templateProblems(def.result, ['result']),
   ];
 }

@@ -37,8 +37,8 @@ export class EntityWorkflow implements WorkflowBinding {
     private readonly service: ServiceDefinition,
     private readonly persister: CompiledPersister,
     private readonly engine: WorkflowEngine,
-    /** Writes the service's update event (an action through the workflow API updates the entity). */
-    private readonly emitUpdate: (trx: Db, entity: Entity, now: number) => Promise<void>,
+    /** The service's own consequences of an update (an action through the workflow API updates the entity): effects, event. */
+    private readonly afterUpdate: (trx: Db, entity: Entity, previous: Entity, actor: string, path: string) => Promise<void>,
   ) {
     const binding = service.workflow!;
     this.workflow = engine.require(binding.businessService, 'workflow');
@@ -99,10 +99,11 @@ export class EntityWorkflow implements WorkflowBinding {
     const outcome = await this.engine.act(trx, this.workflow, target, request, ctx);
     const audit = entity.auditDetails as { lastModifiedTime: number };
     const previous = audit.lastModifiedTime;
+    const before = structuredClone(entity);
     setPath(entity, this.statusPath, outcome.state.applicationStatus);
     entity.auditDetails = { ...audit, lastModifiedBy: actorUuid(actor), lastModifiedTime: Math.max(ctx.now, previous + 1) };
     if (!(await updateEntity(trx, this.persister, entity, previous))) throw conflict('STALE_RECORD', `${this.service.service} ${target.businessId} changed while the action was being taken; try again`);
-    await this.emitUpdate(trx, entity, ctx.now);
+    await this.afterUpdate(trx, entity, before, actorUuid(actor), `$.ProcessInstances[${this.businessIdPath.join('.')}=${target.businessId}]`);
     return outcome;
   }
 

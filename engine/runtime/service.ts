@@ -9,6 +9,7 @@ import { compilePayloadValidator, type PayloadValidator } from '../validation/in
 import type { CallContext, RuntimeDeps } from './context.ts';
 import { EntityWorkflow } from './entity-workflow.ts';
 import { readSearchRequest, whereOf } from './search.ts';
+import { WriteRules } from './write-rules.ts';
 import type { ActionOutcome, ActionRequest } from '../workflow/index.ts';
 
 type Entity = Record<string, unknown>;
@@ -19,6 +20,7 @@ export class ServiceRuntime {
   private readonly validate: PayloadValidator;
   /** Set when the entity follows a workflow. */
   readonly flow?: EntityWorkflow;
+  private readonly rules: WriteRules;
 
   constructor(
     readonly definition: ServiceDefinition,
@@ -27,9 +29,13 @@ export class ServiceRuntime {
   ) {
     this.persister = compilePersister(persister, definition);
     this.validate = compilePayloadValidator(withStandardFields(definition.entity.schema));
+    this.rules = new WriteRules(definition, deps);
     if (definition.workflow) {
       if (!deps.workflow) throw new Error(`service ${definition.service} follows a workflow but the runtime has no workflow engine`);
-      this.flow = new EntityWorkflow(definition, this.persister, deps.workflow, (trx, entity, now) => this.emit(trx, this.updateTopic, entity, now));
+      this.flow = new EntityWorkflow(definition, this.persister, deps.workflow, async (trx, entity, previous, actor, path) => {
+        await this.rules.afterAction(trx, entity, previous, actor, path);
+        await this.emit(trx, this.updateTopic, entity, deps.clock.now());
+      });
     }
   }
 
@@ -80,6 +86,7 @@ export class ServiceRuntime {
     const created: Entity[] = [];
     await this.inTransaction(items, async (trx) => {
       for (const [i, { entity, path }] of items.entries()) {
+        const data = this.rules.isEmpty ? undefined : await this.rules.prepare(trx, 'create', entity, null, call.caller, path);
         entity.id = randomUUID();
         entity.auditDetails = { createdBy: call.caller.uuid, createdTime: now, lastModifiedBy: call.caller.uuid, lastModifiedTime: now };
         this.enrichChildIds(entity);
@@ -89,6 +96,7 @@ export class ServiceRuntime {
         }
         const outcome = this.flow ? await this.flow.onCreate(trx, call.caller, entity, requests[i]!, path) : undefined;
         await insertEntity(trx, this.persister, entity);
+        if (data) await this.rules.apply(trx, 'create', data, path);
         await this.emit(trx, this.definition.events?.create ?? `${this.name}.created`, entity, now);
         created.push(this.withProcessInstance(entity, outcome, call));
       }
@@ -121,8 +129,10 @@ export class ServiceRuntime {
         entity.auditDetails = { createdBy: audit.createdBy, createdTime: audit.createdTime, lastModifiedBy: call.caller.uuid, lastModifiedTime: Math.max(now, current + 1) };
         for (const { field } of this.definition.idFormats ?? []) setPath(entity, field.split('.'), getPath(stored, field.split('.')));
         this.enrichChildIds(entity);
+        const data = this.rules.isEmpty ? undefined : await this.rules.prepare(trx, 'update', entity, stored, call.caller, path);
         const outcome = this.flow ? await this.flow.onUpdate(trx, call.caller, stored, entity, requests[i]!, path) : undefined;
         if (!(await updateEntity(trx, this.persister, entity, current))) throw this.stale(path, entity.id, current);
+        if (data) await this.rules.apply(trx, 'update', data, path);
         await this.emit(trx, this.updateTopic, entity, now);
         updated.push(this.withProcessInstance(entity, outcome, call));
       }

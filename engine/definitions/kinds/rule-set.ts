@@ -15,7 +15,7 @@ export const ruleSetSchema: JsonSchema = {
     let: {
       type: 'object',
       propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
-      description: 'Named steps, evaluated in order; each is a json-logic rule (or a value holding rules) and later steps and the result read it with {"var": name}.',
+      description: 'Named steps, evaluated in order; each is a json-logic rule, and later steps and the result read it with {"var": name}.',
     },
     result: { description: 'The value of the rule set: a json-logic rule, or a value (object, list) whose parts may be rules.' },
     examples: {

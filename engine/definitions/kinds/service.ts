@@ -10,6 +10,40 @@ const endpoint = {
   required: ['roles'],
 };
 
+const phases = {
+  type: 'array',
+  items: { enum: ['create', 'update'] },
+  minItems: 1,
+  uniqueItems: true,
+  description: 'On which writes it applies (default both).',
+};
+const rule = { description: 'A json-logic rule over {entity, previous, related, now, caller}.' };
+const errorCode = { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' };
+
+const demandEffect = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['businessService', 'consumerCode', 'taxPeriodFrom', 'taxPeriodTo', 'details'],
+  description: "A demand (DIGIT billing) written in the entity's own transaction. Each value may be a rule.",
+  properties: {
+    businessService: { type: 'string' },
+    consumerType: {},
+    consumerCode: {},
+    payer: {},
+    taxPeriodFrom: {},
+    taxPeriodTo: {},
+    minimumAmountPayable: {},
+    additionalDetails: {},
+    details: {
+      description: 'The demand details: a list of {taxHeadCode, amount} (rules allowed), or {rules, input} naming a rule set whose result is that list. Details of 0 are left out; a demand left with none is not written.',
+      anyOf: [
+        { type: 'array', items: { type: 'object', required: ['taxHeadCode', 'amount'], additionalProperties: false, properties: { taxHeadCode: {}, amount: {} } } },
+        { type: 'object', additionalProperties: false, required: ['rules'], properties: { rules: { type: 'string' }, input: { type: 'object' } } },
+      ],
+    },
+  },
+};
+
 export const serviceSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://seva.dev/schemas/service.schema.json',
@@ -99,6 +133,65 @@ export const serviceSchema: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       properties: { create: { type: 'string' }, update: { type: 'string' } },
+    },
+    related: {
+      type: 'object',
+      description: 'Records of other services (or this one) that computed fields, checks and effects read as related.<name>.',
+      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['service', 'where'],
+        properties: {
+          service: { type: 'string' },
+          where: { type: 'object', minProperties: 1, additionalProperties: true, description: 'Field of that service → value (a rule); same tenant as the entity.' },
+          latest: { ...fieldPath, description: 'Of several matches, take the one with the greatest value of this field (default: there is at most one).' },
+          lock: { type: 'boolean', description: 'Lock the record until the write commits (serialises writes that depend on it).' },
+          on: phases,
+        },
+      },
+    },
+    compute: {
+      type: 'array',
+      description: 'Fields the server sets, in order, before the checks: a client cannot choose them.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['field', 'value'],
+        properties: { field: fieldPath, value: rule, on: phases },
+      },
+    },
+    checks: {
+      type: 'array',
+      description: 'Rules beyond the schema; each that does not hold refuses the write with its code, message and field.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['rule', 'code', 'message'],
+        properties: { rule, code: errorCode, message: { type: 'string' }, field: { ...fieldPath, description: 'The field the error points at.' }, on: phases, when: { ...rule, description: 'Only check when this holds.' } },
+      },
+    },
+    effects: {
+      type: 'array',
+      description: 'Billing the write causes, committed with it.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['on'],
+        properties: {
+          on: phases,
+          when: { ...rule, description: 'Only when this holds.' },
+          demand: demandEffect,
+          cancelUnpaidDemands: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['businessService', 'consumerCode'],
+            description: "Cancel the consumer's active demands not fully paid.",
+            properties: { businessService: { type: 'string' }, consumerCode: {} },
+          },
+        },
+        oneOf: [{ required: ['demand'] }, { required: ['cancelUnpaidDemands'] }],
+      },
     },
     workflow: {
       type: 'object',

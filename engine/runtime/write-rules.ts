@@ -1,0 +1,146 @@
+import type { CheckDefinition, DemandEffectDefinition, ServiceDefinition, WritePhase } from '../definitions/index.ts';
+import { invalidFields, SevaError, type ErrorDetail } from '../errors/index.ts';
+import { Money } from '../money/index.ts';
+import { setPath } from '../persister/index.ts';
+import { evaluateTemplate, ruleHolds, type RuleContext } from '../rules/index.ts';
+import type { Db } from '../store/index.ts';
+import type { User } from '../users/index.ts';
+import type { RuntimeDeps } from './context.ts';
+import { findRelated } from './related.ts';
+
+type Entity = Record<string, unknown>;
+
+/** What a service's rules read during one write. */
+export interface WriteData {
+  entity: Entity;
+  previous: Entity | null;
+  related: Record<string, Entity | null>;
+  now: number;
+  tenantId: string;
+  caller: { uuid: string; userName: string; roles: string[] };
+}
+
+const applies = (on: WritePhase[] | undefined, phase: WritePhase) => !on || on.includes(phase);
+
+/**
+ * A service's rules around a write: related records, computed fields and checks before it; demands
+ * written or cancelled with it. All run inside the write's transaction.
+ */
+export class WriteRules {
+  constructor(
+    private readonly definition: ServiceDefinition,
+    private readonly deps: RuntimeDeps,
+  ) {}
+
+  get isEmpty(): boolean {
+    const d = this.definition;
+    return !d.related && !d.compute && !d.checks && !d.effects;
+  }
+
+  private get context(): RuleContext {
+    return { mdms: this.deps.mdms(), timeZone: this.deps.timeZone };
+  }
+
+  private async load(trx: Db, phase: WritePhase, entity: Entity, previous: Entity | null, caller: WriteData['caller']): Promise<WriteData> {
+    const tenantId = String(entity.tenantId);
+    const data: WriteData = { entity, previous, related: {}, now: this.deps.clock.now(), tenantId, caller };
+    const context = this.context;
+    for (const [name, spec] of Object.entries(this.definition.related ?? {})) {
+      if (!applies(spec.on, phase)) continue;
+      const other = this.deps.service(spec.service);
+      const where = Object.fromEntries(Object.entries(spec.where).map(([field, value]) => [field, evaluateTemplate(value, data, context)]));
+      data.related[name] = await findRelated(trx, other.persister, where, tenantId, { latest: spec.latest, lock: spec.lock });
+    }
+    return data;
+  }
+
+  /** Loads related records, sets computed fields, and refuses the write if a check fails. */
+  async prepare(trx: Db, phase: WritePhase, entity: Entity, previous: Entity | null, caller: User, path: string): Promise<WriteData> {
+    const data = await this.load(trx, phase, entity, previous, { uuid: caller.uuid, userName: caller.userName, roles: caller.roles.map((r) => r.code) });
+    const context = this.context;
+    for (const c of this.definition.compute ?? []) {
+      if (applies(c.on, phase)) setPath(entity, c.field.split('.'), evaluateTemplate(c.value, data, context));
+    }
+    const failed: ErrorDetail[] = (this.definition.checks ?? [])
+      .filter((c) => applies(c.on, phase) && (c.when === undefined || ruleHolds(c.when, data, context)) && !ruleHolds(c.rule, data, context))
+      .map((c: CheckDefinition) => ({ code: c.code, message: c.field ? `${path}.${c.field}: ${c.message}` : c.message, ...(c.field ? { path: `${path}.${c.field}` } : {}) }));
+    if (failed.length > 0) throw invalidFields(failed);
+    return data;
+  }
+
+  /**
+   * After a workflow action taken outside `_update` (the transition API, an escalation): the update
+   * effects apply; checks and computed fields belong to edits, and an action edits nothing.
+   */
+  async afterAction(trx: Db, entity: Entity, previous: Entity, actor: string, path: string): Promise<void> {
+    if (!this.definition.effects) return;
+    await this.apply(trx, 'update', await this.load(trx, 'update', entity, previous, { uuid: actor, userName: '', roles: [] }), path);
+  }
+
+  /** The write's billing effects, after the entity is written. */
+  async apply(trx: Db, phase: WritePhase, data: WriteData, path: string): Promise<void> {
+    const context = this.context;
+    for (const effect of this.definition.effects ?? []) {
+      if (!applies(effect.on, phase) || (effect.when !== undefined && !ruleHolds(effect.when, data, context))) continue;
+      const billing = this.deps.billing;
+      if (!billing) throw new Error(`service ${this.definition.service} has billing effects but the runtime has no billing engine`);
+      if (effect.demand) {
+        const demand = this.demandOf(effect.demand, data, context);
+        if (demand) await refusedAt(path, () => billing.createDemands([demand], data.caller.uuid, trx));
+      }
+      if (effect.cancelUnpaidDemands) {
+        const consumerCode = String(evaluateTemplate(effect.cancelUnpaidDemands.consumerCode, data, context));
+        await billing.cancelUnpaidDemands({ tenantId: data.tenantId, businessService: effect.cancelUnpaidDemands.businessService, consumerCode }, data.caller.uuid, trx);
+      }
+    }
+  }
+
+  /** The DIGIT demand an effect describes, or undefined when every amount is 0. */
+  private demandOf(spec: DemandEffectDefinition, data: WriteData, context: RuleContext): Record<string, unknown> | undefined {
+    const ev = (v: unknown) => (v === undefined ? undefined : evaluateTemplate(v, data, context));
+    const lines = Array.isArray(spec.details)
+      ? spec.details.map((d) => ({ taxHeadCode: ev(d.taxHeadCode), amount: ev(d.amount) }))
+      : this.deps.rules.get(spec.details.rules).evaluate({ now: data.now, ...(ev(spec.details.input ?? {}) as Record<string, unknown>) }, context);
+    const source = Array.isArray(spec.details) ? `service ${this.definition.service}` : `rule set ${spec.details.rules}`;
+    if (!Array.isArray(lines)) throw new SevaError('internal', 'INVALID_RULE_RESULT', `${source} must give demand details as a list of {taxHeadCode, amount}, gave ${JSON.stringify(lines)}`);
+    const demandDetails = lines
+      .map((line: { taxHeadCode?: unknown; amount?: unknown }) => {
+        if (typeof line?.taxHeadCode !== 'string') throw new SevaError('internal', 'INVALID_RULE_RESULT', `${source} gave a demand detail without a taxHeadCode: ${JSON.stringify(line)}`);
+        return { taxHeadMasterCode: line.taxHeadCode, taxAmount: line.amount ?? 0 };
+      })
+      .filter((d) => !isZero(d.taxAmount));
+    if (demandDetails.length === 0) return undefined;
+    const optional = (key: string, value: unknown) => (value === undefined || value === null ? {} : { [key]: value });
+    return {
+      tenantId: data.tenantId,
+      businessService: spec.businessService,
+      consumerCode: String(ev(spec.consumerCode)),
+      ...optional('consumerType', ev(spec.consumerType)),
+      ...optional('payer', ev(spec.payer)),
+      taxPeriodFrom: ev(spec.taxPeriodFrom),
+      taxPeriodTo: ev(spec.taxPeriodTo),
+      ...optional('minimumAmountPayable', ev(spec.minimumAmountPayable)),
+      ...optional('additionalDetails', ev(spec.additionalDetails)),
+      demandDetails,
+    };
+  }
+}
+
+function isZero(amount: unknown): boolean {
+  if (amount === null || amount === undefined || amount === '') return true;
+  try {
+    return new Money(String(amount)).isZero();
+  } catch {
+    return false; // not a number: left for the billing engine to refuse with its path
+  }
+}
+
+/** A demand refused by billing is refused as this write, pointing at the entity. */
+async function refusedAt<T>(path: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof SevaError) || err.kind === 'internal') throw err;
+    throw new SevaError(err.kind, err.code, `the demand this ${path.replace(/^\$\./, '')} makes was refused: ${err.message}`, { path, cause: err });
+  }
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../engine/clock/index.ts';
+import { backends, freshDatabase, requestInfo, TestServer } from './harness.ts';
+
+const GP = 'pb.lodhipur';
+const IST = 5.5 * 3600_000;
+/** A local (IST) date as epoch ms. */
+const ist = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) - IST;
+
+const connection = (extra: Record<string, unknown>) => ({
+  tenantId: GP,
+  connectionType: 'Non_Metered',
+  propertyType: 'RESIDENTIAL',
+  connectionHolders: [{ name: 'Harjit Kaur', mobileNumber: '9876543210' }],
+  additionalDetails: { locality: 'WARD-1', doorNo: '12' },
+  processInstance: { action: 'SUBMIT' },
+  ...extra,
+});
+
+describe.each(backends())('water connections and meter readings (%s)', (backend) => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let server: TestServer;
+  let token: string;
+  const clock = new ManualClock(ist(2026, 11, 21) + 10 * 3600_000);
+  const post = async (path: string, body: Record<string, unknown>) => server.post(path, { RequestInfo: requestInfo(token), ...body });
+  const demandsOf = async (consumerCode: string) => (await post(`/billing-service/demand/_search?tenantId=${GP}&businessService=WS&consumerCode=${encodeURIComponent(consumerCode)}`, {})).body.Demands;
+
+  beforeAll(async () => {
+    db = await freshDatabase(backend);
+    server = await TestServer.start({ database: db.config, clock });
+    token = await server.staffToken('gp-admin', [{ code: 'GP_ADMIN', tenantId: GP }, { code: 'BULK_DEMAND_PROCESSING', tenantId: GP }, { code: 'COLLECTION_OPERATOR', tenantId: GP }]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('onboards a consumer with arrears and penalty: ACTIVE at once, numbered, and its opening dues a demand of their own', async () => {
+    const res = await post('/ws-services/wc/_create', { WaterConnection: connection({ oldConnectionNo: 'OLD-1', paymentType: 'arrears', arrears: 450, penalty: 50, previousReadingDate: ist(2026, 10, 1) }) });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const wc = res.body.WaterConnection[0];
+    expect(wc.connectionNo).toMatch(/^WS\/1013\/2026-27\/\d{6}$/);
+    expect(wc).toMatchObject({ status: 'ACTIVE', additionalDetails: { ownerName: 'Harjit Kaur', locality: 'WARD-1' }, processInstance: { action: 'SUBMIT', state: { state: 'ACTIVE' } } });
+    const demands = await demandsOf(wc.connectionNo);
+    expect(demands).toHaveLength(1);
+    expect(demands[0]).toMatchObject({ consumerType: 'waterConnection-arrears', taxPeriodFrom: ist(2026, 9, 1), taxPeriodTo: ist(2026, 10, 1) - 1, payer: { name: 'Harjit Kaur', mobileNumber: '9876543210' } });
+    expect(demands[0].demandDetails.map((d: any) => [d.taxHeadMasterCode, d.taxAmount])).toEqual([['10102', 450], ['10201', 50]]);
+  });
+
+  it('refuses what the rules forbid, each with its code and field', async () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ propertyType: 'PALACE' }, 'INVALID_PROPERTY_TYPE', '$.WaterConnection.propertyType'],
+      [{ connectionType: 'Metered' }, 'METER_ID_REQUIRED', '$.WaterConnection.meterId'],
+      [{ paymentType: 'arrears', arrears: 10, advance: 5 }, 'INVALID_OPENING_BALANCE', '$.WaterConnection.advance'],
+      [{ paymentType: 'advance', advance: 10, penalty: 5 }, 'INVALID_OPENING_BALANCE', '$.WaterConnection.arrears'],
+      [{ propertyId: 'PG-PT-NOPE' }, 'PROPERTY_NOT_FOUND', '$.WaterConnection.propertyId'],
+      [{ previousReadingDate: clock.now() + 86_400_000 }, 'INVALID_PREVIOUS_READING_DATE', '$.WaterConnection.previousReadingDate'],
+      [{ oldConnectionNo: 'OLD-1' }, 'DUPLICATE_OLD_CONNECTION_NUMBER', '$.WaterConnection.oldConnectionNo'],
+    ];
+    for (const [extra, code, path] of cases) {
+      const res = await post('/ws-services/wc/_create', { WaterConnection: connection(extra) });
+      expect([res.status, res.body.Errors?.[0]?.code, res.body.Errors?.[0]?.params], JSON.stringify(extra)).toEqual([code.startsWith('DUPLICATE') ? 409 : 400, code, [path]]);
+    }
+  });
+
+  it('takes a metered connection with its initial reading, and a reading makes the demand in the same transaction', async () => {
+    const created = await post('/ws-services/wc/_create', { WaterConnection: connection({ connectionType: 'Metered', meterId: 'M-77', additionalDetails: { initialMeterReading: 120, locality: 'WARD-2' } }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const connectionNo = created.body.WaterConnection[0].connectionNo;
+    expect(await demandsOf(connectionNo)).toEqual([]);
+
+    const reading = (extra: Record<string, unknown>) => ({ tenantId: GP, connectionNo, billingPeriod: '01/10/2026 - 31/10/2026', meterStatus: 'Working', currentReading: 150, currentReadingDate: ist(2026, 11, 1), ...extra });
+    const res = await post('/ws-calculator/meterConnection/_create', { meterReadings: reading({}) });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.meterReadings[0]).toMatchObject({ lastReading: 120, consumption: 30, generateDemand: true, periodFrom: ist(2026, 10, 1), periodTo: ist(2026, 11, 1) - 1 });
+    const demands = await demandsOf(connectionNo);
+    expect(demands).toHaveLength(1);
+    // Lodhipur: minimum 100 + 30 units at 2.
+    expect(demands[0]).toMatchObject({ consumerType: 'waterConnection', taxPeriodFrom: ist(2026, 10, 1), taxPeriodTo: ist(2026, 11, 1) - 1 });
+    expect(demands[0].demandDetails.map((d: any) => [d.taxHeadMasterCode, d.taxAmount])).toEqual([['10101', 160]]);
+
+    const refusals: [Record<string, unknown>, string, string][] = [
+      [{}, 'DUPLICATE_METER_READING', '$.meterReadings.connectionNo'],
+      [{ billingPeriod: '01/11/2026 - 30/11/2026', currentReading: 140 }, 'INVALID_METER_READING', '$.meterReadings.currentReading'],
+      [{ billingPeriod: '01/12/2026 - 31/12/2026', currentReading: 200 }, 'INVALID_BILLING_PERIOD', '$.meterReadings.billingPeriod'],
+      [{ billingPeriod: '1/11/2026-30/11/2026' }, 'INVALID_BILLING_PERIOD', '$.meterReadings.billingPeriod'],
+      [{ connectionNo: 'WS/NOPE' }, 'CONNECTION_NOT_FOUND', '$.meterReadings.connectionNo'],
+    ];
+    for (const [extra, code, path] of refusals) {
+      const r = await post('/ws-calculator/meterConnection/_create', { meterReadings: reading(extra) });
+      expect([r.body.Errors?.[0]?.code, r.body.Errors?.[0]?.params], JSON.stringify(extra)).toEqual([code, [path]]);
+    }
+    const found = await post(`/ws-calculator/meterConnection/_search?tenantId=${GP}&connectionNos=${encodeURIComponent(connectionNo)}`, {});
+    expect(found.body.meterReadings.map((m: any) => m.currentReading)).toEqual([150]);
+  });
+});
