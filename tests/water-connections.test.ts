@@ -93,4 +93,18 @@ describe.each(backends())('water connections and meter readings (%s)', (backend)
     const found = await post(`/ws-calculator/meterConnection/_search?tenantId=${GP}&connectionNos=${encodeURIComponent(connectionNo)}`, {});
     expect(found.body.meterReadings.map((m: any) => m.currentReading)).toEqual([150]);
   });
+
+  it('searches the register by name, mobile, locality, type and status, with what each owes, sorted by it', async () => {
+    const search = async (query: string) => (await post(`/ws-services/wc/_search?tenantId=${GP}&${query}`, {})).body;
+    const byName = await search('name=harjit');
+    expect(byName.TotalCount).toBe(2);
+    const all = await search('sortBy=collectionPendingAmount&sortOrder=DESC');
+    expect(all.WaterConnection.map((w: any) => w.additionalDetails.collectionPendingAmount)).toEqual([500, 160]);
+    expect(all.WaterConnection[0].additionalDetails.lastDemandGeneratedDate).toBe(clock.now());
+    expect((await search('sortBy=collectionPendingAmount&sortOrder=ASC')).WaterConnection.map((w: any) => w.additionalDetails.collectionPendingAmount)).toEqual([160, 500]);
+    expect((await search('locality=WARD-2')).WaterConnection.map((w: any) => w.connectionType)).toEqual(['Metered']);
+    expect((await search('connectionType=Non_Metered&status=ACTIVE&propertyType=RESIDENTIAL')).TotalCount).toBe(1);
+    expect((await search('mobileNumber=9876543210&oldConnectionNumber=OLD-1')).TotalCount).toBe(1);
+    expect((await search('name=nobody')).TotalCount).toBe(0);
+  });
 });

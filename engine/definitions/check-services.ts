@@ -98,10 +98,15 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
       fieldExists(['search', 'criteria', param, 'field'], criterion.field, 'search field');
       if (schemaAt(schema, criterion.field) && !searchable(criterion.field)) at(['search', 'criteria', param, 'field'], `search field '${criterion.field}' has no column in persister '${svc.persister}' (a JSON column cannot be searched)`);
     }
+    const figures = svc.search.billing;
+    if (figures) {
+      if (!stored(figures.consumerCode)) at(['search', 'billing', 'consumerCode'], `consumer code field '${figures.consumerCode}' has no column of its own in persister '${svc.persister}'`);
+      for (const field of Object.keys(figures.fields)) fieldExists(['search', 'billing', 'fields', field], field, 'billing figure field');
+    }
     const sort = svc.search.sort;
     if (sort) {
       for (const [name, field] of Object.entries(sort.fields)) {
-        if (!rootColumns.has(field)) at(['search', 'sort', 'fields', name], `sort field '${field}' has no column of its own in persister '${svc.persister}'`);
+        if (!rootColumns.has(field) && !(figures && field in figures.fields)) at(['search', 'sort', 'fields', name], `sort field '${field}' has no column of its own in persister '${svc.persister}' and is not a billing figure`);
       }
       if (!(sort.default in sort.fields)) at(['search', 'sort', 'default'], `default sort '${sort.default}' is not one of the sort fields (${Object.keys(sort.fields).join(', ')})`);
     }

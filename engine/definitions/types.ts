@@ -43,6 +43,8 @@ export interface ServiceDefinition {
     defaultLimit?: number;
     maxLimit?: number;
     sort?: { fields: Record<string, string>; default: string; order?: 'asc' | 'desc' };
+    billing?: SearchBillingDefinition;
+    totalCountKey?: string;
   };
   endpoints: { create?: EndpointDefinition; update?: EndpointDefinition; search?: EndpointDefinition };
   events?: { create?: string; update?: string };
@@ -97,6 +99,13 @@ export interface EffectDefinition {
   when?: unknown;
   demand?: DemandEffectDefinition;
   cancelUnpaidDemands?: { businessService: string; consumerCode: unknown };
+}
+
+/** Figures of an entity as a billing consumer, added to its search results. */
+export interface SearchBillingDefinition {
+  businessService: string;
+  consumerCode: string;
+  fields: Record<string, 'outstanding' | 'lastDemandDate' | 'lastPeriodTo'>;
 }
 
 /** The workflow a service's entity follows; its transitions commit with the entity. */

@@ -8,7 +8,8 @@ export interface SearchRequest {
   filters: { param: string; criterion: SearchCriterion; values: unknown[] }[];
   offset: number;
   limit: number;
-  sortColumn: string;
+  /** A root-table column, or (figure) an entity field filled from billing. */
+  sort: { column: string } | { figure: string };
   sortOrder: 'asc' | 'desc';
 }
 
@@ -43,18 +44,18 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
   const limit = Math.min(readInt(raw.limit, svc.search.defaultLimit ?? Math.min(10, maxLimit), 'limit', details, 1), maxLimit);
   const sort = svc.search.sort;
   const sortBy = raw.sortBy === undefined || raw.sortBy === '' ? sort?.default : String(raw.sortBy);
-  let sortColumn = persister.lastModifiedColumn?.column ?? persister.root.primaryKey.column;
+  let sortOn: SearchRequest['sort'] = { column: persister.lastModifiedColumn?.column ?? persister.root.primaryKey.column };
   if (sort && sortBy !== undefined) {
     const field = sort.fields[sortBy];
     if (!field) details.push({ code: 'INVALID_SORT_BY', message: `sortBy must be one of ${Object.keys(sort.fields).join(', ')}`, path: '$.sortBy' });
-    else sortColumn = persister.columnFor(field)!.column.column;
+    else sortOn = svc.search.billing && field in svc.search.billing.fields ? { figure: field } : { column: persister.columnFor(field)!.column.column };
   } else if (sortBy !== undefined) {
     details.push({ code: 'INVALID_SORT_BY', message: 'this search does not support sortBy', path: '$.sortBy' });
   }
   const order = String(raw.sortOrder ?? sort?.order ?? 'desc').toLowerCase();
   if (order !== 'asc' && order !== 'desc') details.push({ code: 'INVALID_SORT_ORDER', message: 'sortOrder must be ASC or DESC', path: '$.sortOrder' });
   if (details.length > 0) throw invalidFields(details);
-  return { tenantId, filters, offset, limit, sortColumn, sortOrder: order as 'asc' | 'desc' };
+  return { tenantId, filters, offset, limit, sort: sortOn, sortOrder: order as 'asc' | 'desc' };
 }
 
 function toList(value: unknown): unknown[] {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { withStandardFields, type PersisterDefinition, type ServiceDefinition } from '../definitions/index.ts';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import { appendEvent } from '../events/index.ts';
+import { consumerFigureSql, type ConsumerFigure } from '../billing/index.ts';
 import { compilePersister, entitiesFromRows, findEntity, getPath, insertEntity, setPath, updateEntity, type CompiledPersister } from '../persister/index.ts';
 import { uniqueViolationOf, type Db } from '../store/index.ts';
 import { compilePayloadValidator, type PayloadValidator } from '../validation/index.ts';
@@ -146,17 +147,31 @@ export class ServiceRuntime {
     const table = p.root.table;
     const where = whereOf(p, request);
     const db = this.deps.db;
+    // Billing figures ride along as extra columns f0, f1, ... and may be what the results sort on.
+    const figures = Object.entries(this.definition.search.billing?.fields ?? {}).map(([field, figure], i) => ({ field, alias: `seva_f${i}`, figure }));
+    const billing = this.definition.search.billing;
+    const figureSql = (figure: ConsumerFigure) =>
+      consumerFigureSql(figure, { tenant: `${table}.${p.tenantColumn.column}`, consumerCode: `${table}.${p.columnFor(billing!.consumerCode)!.column.column}` }, billing!.businessService);
+    const sortRef = 'column' in request.sort ? sql.ref(`${table}.${request.sort.column}`) : sql.ref(figures.find((f) => f.field === (request.sort as { figure: string }).figure)!.alias);
     const rows = await db
       .selectFrom(table)
       .selectAll(table)
+      .select(figures.map((f) => figureSql(f.figure).as(f.alias)))
       .where(where)
-      .orderBy(`${table}.${request.sortColumn}`, request.sortOrder)
+      .orderBy(sortRef, request.sortOrder)
       .orderBy(`${table}.${p.root.primaryKey.column}`, request.sortOrder)
       .offset(request.offset)
       .limit(request.limit)
       .execute();
     const count = await db.selectFrom(table).select(sql<string>`count(*)`.as('n')).where(where).executeTakeFirstOrThrow();
-    return { items: await entitiesFromRows(db, p, rows), totalCount: Number(count.n) };
+    const items = await entitiesFromRows(db, p, rows);
+    rows.forEach((row, i) => {
+      for (const f of figures) {
+        const value = (row as Record<string, unknown>)[f.alias];
+        setPath(items[i]!, f.field.split('.'), value === null || value === undefined ? null : Number(value));
+      }
+    });
+    return { items, totalCount: Number(count.n) };
   }
 
   private async inTransaction(items: { entity: Entity; path: string }[], work: (trx: Db) => Promise<void>): Promise<void> {

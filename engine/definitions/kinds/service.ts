@@ -109,6 +109,24 @@ export const serviceSchema: JsonSchema = {
             },
           },
         },
+        billing: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['businessService', 'consumerCode', 'fields'],
+          description: "Figures of the entity as a billing consumer, added to each result (and sortable): e.g. what it still owes.",
+          properties: {
+            businessService: { type: 'string' },
+            consumerCode: { ...fieldPath, description: 'The entity field that is its consumer code.' },
+            fields: {
+              type: 'object',
+              minProperties: 1,
+              propertyNames: fieldPath,
+              additionalProperties: { enum: ['outstanding', 'lastDemandDate', 'lastPeriodTo'] },
+              description: 'Entity field → figure: outstanding (what active demands still ask), lastDemandDate (when the latest was made), lastPeriodTo.',
+            },
+          },
+        },
+        totalCountKey: { type: 'string', description: 'Response key of the number of matches (default totalCount; DIGIT ws-services says TotalCount).' },
         defaultLimit: { type: 'integer', minimum: 1 },
         maxLimit: { type: 'integer', minimum: 1 },
         sort: {

@@ -36,7 +36,7 @@ export function serviceRoutes(runtime: ServiceRuntime): Route[] {
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
         const { items, totalCount } = await runtime.search(criteriaOf(req));
-        return req.respond({ [responseKey]: items, totalCount });
+        return req.respond({ [responseKey]: items, [def.search.totalCountKey ?? 'totalCount']: totalCount });
       },
     });
   }

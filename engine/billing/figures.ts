@@ -1,0 +1,22 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/** What the billing engine can say about a consumer beside its own record (a register's columns). */
+export const CONSUMER_FIGURES = ['outstanding', 'lastDemandDate', 'lastPeriodTo'] as const;
+export type ConsumerFigure = (typeof CONSUMER_FIGURES)[number];
+
+/**
+ * One figure of the consumer whose tenant and consumer code are in the given columns of the outer
+ * query, as a correlated subquery: what its active demands still ask (credits count against it),
+ * when its latest active demand was made, and the end of the latest period demanded.
+ */
+export function consumerFigureSql(figure: ConsumerFigure, refs: { tenant: string; consumerCode: string }, businessService: string): RawBuilder<unknown> {
+  const of = sql`d.tenant_id = ${sql.ref(refs.tenant)} and d.consumer_code = ${sql.ref(refs.consumerCode)} and d.business_service = ${businessService} and d.status = 'ACTIVE'`;
+  switch (figure) {
+    case 'outstanding':
+      return sql`(select coalesce(sum(x.tax_amount - x.collection_amount), 0) from seva_demand d join seva_demand_detail x on x.demand_id = d.id where ${of})`;
+    case 'lastDemandDate':
+      return sql`(select max(d.created_time) from seva_demand d where ${of})`;
+    case 'lastPeriodTo':
+      return sql`(select max(d.tax_period_to) from seva_demand d where ${of})`;
+  }
+}
