@@ -26,19 +26,21 @@ export async function saveDemand(db: Db, d: Demand, reason: string, isNew: boole
   else await db.updateTable('seva_demand').set(demandRow(d)).where('id', '=', d.id).execute();
   if (!isNew) await db.deleteFrom('seva_demand_detail').where('demand_id', '=', d.id).execute();
   if (d.demandDetails.length > 0) await db.insertInto('seva_demand_detail').values(d.demandDetails.map((x, i) => detailRow(x, i))).execute();
-  await db
-    .insertInto('seva_demand_history')
-    .values({
-      id: randomUUID(),
-      demand_id: d.id,
-      tenant_id: d.tenantId,
-      version: d.version,
-      reason,
-      snapshot: JSON.stringify(demandJson(d)),
-      changed_by: d.auditDetails.lastModifiedBy,
-      changed_time: d.auditDetails.lastModifiedTime,
-    })
-    .execute();
+  await db.insertInto('seva_demand_history').values(historyRow(d, reason)).execute();
+}
+
+/** A version of a demand as its history keeps it. */
+export function historyRow(d: Demand, reason: string) {
+  return {
+    id: randomUUID(),
+    demand_id: d.id,
+    tenant_id: d.tenantId,
+    version: d.version,
+    reason,
+    snapshot: JSON.stringify(demandJson(d)),
+    changed_by: d.auditDetails.lastModifiedBy,
+    changed_time: d.auditDetails.lastModifiedTime,
+  };
 }
 
 function readAll(raws: unknown, masters: BillingMasters): DemandInput[] {
@@ -78,31 +80,36 @@ async function guardDuplicates<T>(inputs: DemandInput[], work: () => Promise<T>)
   }
 }
 
+/** A demand as first written, from what a request or a service said of it. */
+export function newDemand(input: DemandInput, actor: string, now: number): Demand {
+  const id = randomUUID();
+  const auditDetails = { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now };
+  return {
+    ...input,
+    id,
+    isPaymentCompleted: false,
+    version: 1,
+    auditDetails,
+    demandDetails: input.demandDetails.map((x) => ({
+      id: randomUUID(),
+      demandId: id,
+      tenantId: input.tenantId,
+      taxHeadMasterCode: x.taxHeadMasterCode,
+      taxAmount: x.taxAmount,
+      collectionAmount: x.collectionAmount ?? ZERO,
+      additionalDetails: x.additionalDetails,
+      auditDetails,
+    })),
+  };
+}
+
 /** Creates demands inside the caller's transaction (the `_create` API, or a service's own write). */
 export async function createDemands(trx: Db, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
   const inputs = readAll(raws, masters);
   const created: Demand[] = [];
   return guardDuplicates(inputs, async () => {
     for (const input of inputs) {
-      const id = randomUUID();
-      const auditDetails = { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now };
-      const demand: Demand = {
-        ...input,
-        id,
-        isPaymentCompleted: false,
-        version: 1,
-        auditDetails,
-        demandDetails: input.demandDetails.map((x) => ({
-          id: randomUUID(),
-          demandId: id,
-          tenantId: input.tenantId,
-          taxHeadMasterCode: x.taxHeadMasterCode,
-          taxAmount: x.taxAmount,
-          collectionAmount: x.collectionAmount ?? ZERO,
-          additionalDetails: x.additionalDetails,
-          auditDetails,
-        })),
-      };
+      const demand = newDemand(input, actor, now);
       if (demand.status === 'ACTIVE') {
         const existing = await activeDuplicate(trx, demand);
         if (existing) throw duplicateError(input, existing);

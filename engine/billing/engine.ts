@@ -8,6 +8,7 @@ import { invalid } from '../errors/index.ts';
 import { fetchBill, searchBills, type Bill, type BillTarget, type RecomputeStep } from './bills.ts';
 import type { Demand } from './demand.ts';
 import { applyAdvance } from './advance.ts';
+import { createDemandsInBulk, type BulkDemandOutcome } from './bulk.ts';
 import { cancelUnpaidDemands, createDemands, demandHistory, loadDemands, readDemandCriteria, searchDemands, updateDemands } from './demands.ts';
 import { cancelPayment, createPayment, searchPayments, type Payment } from './payments.ts';
 import { createTransaction, handleCallback, redirectUrlFor, searchTransactions, transactionJson, type GatewayTransaction, type TransactionDeps } from './transactions.ts';
@@ -46,6 +47,11 @@ export class BillingEngine {
       return consumers.size > 0 ? loadDemands(t, created.map((d) => d.id)) : created;
     };
     return trx ? work(trx) : this.deps.db.transaction().execute(work);
+  }
+
+  /** Many demands at once inside `trx` (a bulk run): duplicates are skipped, refusals reported, not thrown. */
+  createDemandsInBulk(raws: Record<string, unknown>[], actor: string, trx: Db): Promise<BulkDemandOutcome> {
+    return createDemandsInBulk(trx, raws, this.masters, actor, this.deps.clock.now());
   }
 
   updateDemands(raws: unknown, actor: string, trx?: Db): Promise<Demand[]> {

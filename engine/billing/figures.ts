@@ -20,3 +20,11 @@ export function consumerFigureSql(figure: ConsumerFigure, refs: { tenant: string
       return sql`(select max(d.tax_period_to) from seva_demand d where ${of})`;
   }
 }
+
+/**
+ * Whether the consumer in the outer query's columns has an ACTIVE demand of this service, consumer
+ * type and period (what a bulk run skips).
+ */
+export function activeDemandExistsSql(refs: { tenant: string; consumerCode: string }, demand: { businessService: string; consumerType: string; taxPeriodFrom: number; taxPeriodTo: number }): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from seva_demand d where d.tenant_id = ${sql.ref(refs.tenant)} and d.consumer_code = ${sql.ref(refs.consumerCode)} and d.business_service = ${demand.businessService} and d.consumer_type = ${demand.consumerType} and d.tax_period_from = ${demand.taxPeriodFrom} and d.tax_period_to = ${demand.taxPeriodTo} and d.status = 'ACTIVE')`;
+}

@@ -6,4 +6,5 @@ export { billJson, type Bill, type BillTarget, type RecomputeStep } from './bill
 export { paymentJson, PAYMENT_CANCELLED_TOPIC, PAYMENT_CREATED_TOPIC, PAYMENT_MODES, type Payment } from './payments.ts';
 export { signCallback } from './gateway.ts';
 export type { GatewayTransaction } from './transactions.ts';
-export { CONSUMER_FIGURES, consumerFigureSql, type ConsumerFigure } from './figures.ts';
+export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, type ConsumerFigure } from './figures.ts';
+export type { BulkDemandOutcome } from './bulk.ts';

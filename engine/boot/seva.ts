@@ -1,11 +1,12 @@
 import { RuleSets } from '../rules/index.ts';
+import { BatchRunner } from '../batches/index.ts';
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
 import { systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type Registry } from '../definitions/index.ts';
 import { BillingEngine } from '../billing/index.ts';
-import { billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, batchRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -44,6 +45,7 @@ export interface Seva {
   workflow: WorkflowEngine;
   billing: BillingEngine;
   jobs: JobRunner;
+  batches: BatchRunner;
   /** Set when this start created the admin user. */
   admin?: { userName: string; tenantId: string; password: string; generated: boolean };
   close(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const deps = { db, clock, mdms: mdmsOf, idgen, workflow, billing, rules, timeZone, service };
     const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, deps));
     for (const runtime of runtimes) byName.set(runtime.name, runtime);
+    const batches = new BatchRunner(registry.batches, { database, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
     const grant = (id: string): EndpointAccess => {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };
@@ -98,6 +101,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...workflowRoutes({ db, clock, workflow, grant }),
       ...billingRoutes(billing, grant),
       ...runtimes.flatMap(serviceRoutes),
+      ...batchRoutes(batches, grant),
     ];
     const app = createHttpApp({
       routes,
@@ -129,6 +133,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       workflow,
       billing,
       jobs,
+      batches,
       admin,
       close: async () => {
         jobs.stop();

@@ -1,3 +1,4 @@
+import { batchRunTable } from '../batches/index.ts';
 import { billTable, demandDetailTable, demandHistoryTable, demandTable, gatewayTransactionTable, paymentDetailTable, paymentTable } from '../billing/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { outboxTable } from '../events/index.ts';
@@ -11,5 +12,5 @@ import { instanceTable, transitionTable } from '../workflow/index.ts';
 /** Every table Seva manages: the engine's own and those the persister definitions describe. */
 export function tableSpecsOf(registry: Registry): TableSpec[] {
   const fromDefinitions = registry.persisters.flatMap((p) => compilePersister(p, registry.services.find((s) => s.service === p.service)!).tables);
-  return [sequenceTable, outboxTable, userTable, sessionTable, instanceTable, transitionTable, jobRunTable, demandTable, demandDetailTable, demandHistoryTable, billTable, paymentTable, paymentDetailTable, gatewayTransactionTable, ...fromDefinitions];
+  return [sequenceTable, outboxTable, userTable, sessionTable, instanceTable, transitionTable, jobRunTable, demandTable, demandDetailTable, demandHistoryTable, billTable, paymentTable, paymentDetailTable, gatewayTransactionTable, batchRunTable, ...fromDefinitions];
 }

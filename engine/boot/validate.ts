@@ -1,15 +1,15 @@
 import { formatProblem, loadDefinitions, type LoadResult } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
 import { RuleSets, runExamples, type ExampleOutcome } from '../rules/index.ts';
-import { BILLING_EXTRA_ROUTES, BILLING_PATHS, IDGEN_PATH, MDMS_PATHS, SESSION_PATHS, USER_ENDPOINTS, WORKFLOW_PATHS } from '../http/index.ts';
+import { BATCH_PATHS, BILLING_EXTRA_ROUTES, BILLING_PATHS, IDGEN_PATH, MDMS_PATHS, SESSION_PATHS, USER_ENDPOINTS, WORKFLOW_PATHS } from '../http/index.ts';
 
 /** The role scheduled jobs act with. */
 export const SYSTEM_ROLE = 'SYSTEM';
 
 /** Engine endpoints an access policy may grant. */
-export const engineEndpoints = new Set([...Object.keys(USER_ENDPOINTS), 'mdms.search', 'idgen.generate', ...Object.keys(WORKFLOW_PATHS), ...Object.keys(BILLING_PATHS)]);
+export const engineEndpoints = new Set([...Object.keys(USER_ENDPOINTS), 'mdms.search', 'idgen.generate', ...Object.keys(WORKFLOW_PATHS), ...Object.keys(BILLING_PATHS), ...Object.keys(BATCH_PATHS)]);
 /** Routes the engine serves itself; a service may not take them. */
-export const engineRoutes = new Set([...Object.values(USER_ENDPOINTS), ...SESSION_PATHS, ...MDMS_PATHS, IDGEN_PATH, ...Object.values(WORKFLOW_PATHS), ...Object.values(BILLING_PATHS), ...BILLING_EXTRA_ROUTES]);
+export const engineRoutes = new Set([...Object.values(USER_ENDPOINTS), ...SESSION_PATHS, ...MDMS_PATHS, IDGEN_PATH, ...Object.values(WORKFLOW_PATHS), ...Object.values(BILLING_PATHS), ...BILLING_EXTRA_ROUTES, ...Object.values(BATCH_PATHS)]);
 
 /** The one check of definitions, used by `seva validate` and by server start-up alike. */
 export function validateDefinitions(dir: string): LoadResult {

@@ -3,10 +3,12 @@ import { templateProblems } from '../rules/index.ts';
 import { defaultEndpointPaths } from './check-services.ts';
 import type { DefinitionProblem } from './problem.ts';
 import { problemAt, type PathSegment } from './source.ts';
-import type { JobDefinition, ServiceDefinition, Sourced, WorkflowDefinition } from './types.ts';
+import type { BatchDefinition, JobDefinition, ServiceDefinition, Sourced, WorkflowDefinition } from './types.ts';
 
 export interface JobCheckContext {
   services: ServiceDefinition[];
+  /** Bulk operations: their routes can be requested by jobs too. */
+  batches: BatchDefinition[];
   workflows: WorkflowDefinition[];
   /** Some workflow file failed to load: say nothing about workflows that may be in it. */
   workflowsIncomplete: boolean;
@@ -39,6 +41,7 @@ export function checkJobs(jobs: Sourced<JobDefinition>[], ctx: JobCheckContext):
   const problems: DefinitionProblem[] = [];
   const seen = new Map<string, string>();
   const routes = serviceRouteRoles(ctx.services);
+  for (const b of ctx.batches) routes.set(b.path, b.roles);
   for (const { value: job, source } of jobs) {
     const at = (path: PathSegment[], message: string) => problems.push(problemAt(source, path, message));
     if (seen.has(job.job)) at(['job'], `job '${job.job}' is already defined in ${seen.get(job.job)}`);
@@ -62,7 +65,7 @@ export function checkJobs(jobs: Sourced<JobDefinition>[], ctx: JobCheckContext):
     }
     if (job.request) {
       const roles = routes.get(job.request.path);
-      if (!roles) at(['request', 'path'], `no service serves POST ${job.request.path} (service routes: ${[...routes.keys()].join(', ') || 'none'})`);
+      if (!roles) at(['request', 'path'], `no service or bulk operation serves POST ${job.request.path} (service routes: ${[...routes.keys()].join(', ') || 'none'})`);
       else if (!roles.includes(ctx.systemRole)) at(['request', 'path'], `POST ${job.request.path} is not granted to ${ctx.systemRole}, the role jobs act with: add it to the endpoint's roles`);
       const tenants = job.request.tenants;
       if (Array.isArray(tenants)) {

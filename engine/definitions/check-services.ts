@@ -29,6 +29,15 @@ export function rootColumnPaths(persister: PersisterDefinition): Map<string, str
   return new Map(Object.entries(persister.columns).map(([column, def]) => [columnOf(def).path, column]));
 }
 
+/** The fields each service stores in a root column of its own (what records can be found and sorted by). */
+export function storedFieldsOf(services: Sourced<ServiceDefinition>[], persisters: Sourced<PersisterDefinition>[]): (service: string) => Set<string> | undefined {
+  return (name) => {
+    const svc = services.find((s) => s.value.service === name)?.value;
+    const p = svc && persisters.find((x) => x.value.persister === svc.persister)?.value;
+    return p ? new Set(rootColumnPaths(p).keys()) : undefined;
+  };
+}
+
 export function checkServices(services: Sourced<ServiceDefinition>[], persisters: Sourced<PersisterDefinition>[], ctx: ServiceCheckContext): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const ajv = createDataAjv();
@@ -36,11 +45,7 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
   const routes = new Map<string, string>();
   for (const route of ctx.reservedRoutes) routes.set(route, 'the engine');
   const bound = new Map<string, string>();
-  const storedFields = (name: string) => {
-    const svc = services.find((s) => s.value.service === name)?.value;
-    const p = svc && persisters.find((x) => x.value.persister === svc.persister)?.value;
-    return p ? new Set(rootColumnPaths(p).keys()) : undefined;
-  };
+  const storedFields = storedFieldsOf(services, persisters);
 
   for (const { value: svc, source } of services) {
     const at = (path: (string | number)[], message: string, key = false) => problems.push(problemAt(source, path, message, key));

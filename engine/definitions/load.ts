@@ -5,14 +5,15 @@ import { parseIdFormat } from '../idgen/index.ts';
 import { checkAccess } from './check-access.ts';
 import { checkJobs } from './check-jobs.ts';
 import { checkRuleSets } from './check-rule-sets.ts';
+import { checkBatches } from './check-batches.ts';
 import { checkWorkflows, workflowsOfFile } from './check-workflows.ts';
 import { checkMdms, masterDataOf } from './check-mdms.ts';
-import { checkPersisters, checkServices } from './check-services.ts';
+import { checkPersisters, checkServices, storedFieldsOf } from './check-services.ts';
 import { kindOfPath, reservedFolders, type KindName } from './kinds/index.ts';
 import { sortProblems, type DefinitionProblem } from './problem.ts';
 import type { Registry } from './registry.ts';
 import { parseSource, problemAt } from './source.ts';
-import type { AccessPolicyDefinition, GatewayDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
+import type { AccessPolicyDefinition, BatchDefinition, GatewayDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
 import { validateKind } from './validate-kind.ts';
 
 export interface LoadOptions {
@@ -49,7 +50,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
   } catch (err) {
     return { problems: [{ file: root, line: 1, col: 1, message: `cannot read the definitions directory: ${(err as Error).message}` }], warnings: [] };
   }
-  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [], gateway: [], 'rule-set': [] };
+  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [], gateway: [], 'rule-set': [], batch: [] };
   const failed = new Set<KindName | 'unknown'>();
   for (const path of files) {
     const rel = relative(root, path).split(sep).join('/');
@@ -69,7 +70,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
         col: 1,
         message: reserved
           ? `definitions under ${reserved}/ are not read by this version of the engine yet`
-          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, payment gateways in gateways/, rule sets in rules/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
+          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, payment gateways in gateways/, rule sets in rules/, bulk operations in batches/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
       });
       continue;
     }
@@ -105,10 +106,22 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
     ...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes, persistersIncomplete: failed.has('persister'), workflows: workflowNames, ruleSets: failed.has('rule-set') ? undefined : new Set((byKind['rule-set'] as Sourced<RuleSetDefinition>[]).map((r) => r.value.rules)) }),
   );
   const jobs = byKind.job as Sourced<JobDefinition>[];
-  problems.push(...checkJobs(jobs, { services: services.map((s) => s.value), workflows: workflows.map((w) => w.value), workflowsIncomplete: failed.has('workflow'), tenants: reader.tenantCodes(), systemRole: options.systemRole }));
+  problems.push(...checkJobs(jobs, { services: services.map((s) => s.value), batches: (byKind.batch as Sourced<BatchDefinition>[]).map((b) => b.value), workflows: workflows.map((w) => w.value), workflowsIncomplete: failed.has('workflow'), tenants: reader.tenantCodes(), systemRole: options.systemRole }));
 
   const ruleSets = byKind['rule-set'] as Sourced<RuleSetDefinition>[];
   problems.push(...checkRuleSets(ruleSets, new Set(mdms.schemas.keys())));
+
+  const batches = byKind.batch as Sourced<BatchDefinition>[];
+  const storedFields = storedFieldsOf(services, persisters);
+  problems.push(
+    ...checkBatches(batches, {
+      roles,
+      services: services.map((s) => s.value),
+      storedFields,
+      ruleSets: failed.has('rule-set') ? undefined : new Set(ruleSets.map((r) => r.value.rules)),
+      reservedRoutes: options.engineRoutes,
+    }),
+  );
 
   const gateways = byKind.gateway as Sourced<GatewayDefinition>[];
   const seenGateways = new Map<string, string>();
@@ -138,6 +151,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
       jobs: jobs.map((j) => j.value),
       gateways: gateways.map((g) => g.value),
       ruleSets: ruleSets.map((r) => r.value),
+      batches: batches.map((b) => b.value),
     },
     problems: [],
     warnings,

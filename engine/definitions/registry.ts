@@ -1,6 +1,6 @@
 import type { MasterData } from '../mdms/index.ts';
 import type { EndpointGrant } from './check-access.ts';
-import type { GatewayDefinition, JobDefinition, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
+import type { BatchDefinition, GatewayDefinition, JobDefinition, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
 
 /** Everything the definitions say, checked and ready for the engine to compile. */
 export interface Registry {
@@ -15,4 +15,5 @@ export interface Registry {
   jobs: JobDefinition[];
   gateways: GatewayDefinition[];
   ruleSets: RuleSetDefinition[];
+  batches: BatchDefinition[];
 }

@@ -288,3 +288,18 @@ export interface RuleExampleDefinition {
   expect?: unknown;
   expectError?: string;
 }
+
+/** A bulk operation: a demand for each matching record of a service, per tenant. */
+export interface BatchDefinition {
+  batch: string;
+  description?: string;
+  path: string;
+  roles: string[];
+  params: JsonSchema;
+  let?: Record<string, unknown>;
+  checks?: { rule: unknown; code: string; message: string; field?: string }[];
+  runKey?: unknown;
+  over: { service: string; where?: Record<string, unknown>; consumerCode: string };
+  batchSize?: number;
+  demand: Omit<DemandEffectDefinition, 'consumerCode'> & { consumerCode?: unknown };
+}

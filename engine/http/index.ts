@@ -7,3 +7,4 @@ export { idgenRoutes, IDGEN_PATH } from './routes/idgen.ts';
 export { userRoutes, USER_ENDPOINTS, SESSION_PATHS, type UserRouteDeps } from './routes/users.ts';
 export { workflowRoutes, WORKFLOW_PATHS, type WorkflowRouteDeps } from './routes/workflow.ts';
 export { billingRoutes, BILLING_EXTRA_ROUTES, BILLING_PATHS } from './routes/billing.ts';
+export { batchRoutes, BATCH_PATHS } from './routes/batches.ts';

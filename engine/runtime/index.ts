@@ -1,2 +1,4 @@
 export { ServiceRuntime } from './service.ts';
 export type { CallContext, RuntimeDeps } from './context.ts';
+export { demandFromSpec } from './demand-spec.ts';
+export { findRelated } from './related.ts';

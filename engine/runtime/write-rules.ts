@@ -1,11 +1,11 @@
-import type { CheckDefinition, DemandEffectDefinition, ServiceDefinition, WritePhase } from '../definitions/index.ts';
+import type { CheckDefinition, ServiceDefinition, WritePhase } from '../definitions/index.ts';
 import { invalidFields, SevaError, type ErrorDetail } from '../errors/index.ts';
-import { Money } from '../money/index.ts';
 import { setPath } from '../persister/index.ts';
 import { evaluateTemplate, ruleHolds, type RuleContext } from '../rules/index.ts';
 import type { Db } from '../store/index.ts';
 import type { User } from '../users/index.ts';
 import type { RuntimeDeps } from './context.ts';
+import { demandFromSpec } from './demand-spec.ts';
 import { findRelated } from './related.ts';
 
 type Entity = Record<string, unknown>;
@@ -85,7 +85,7 @@ export class WriteRules {
       const billing = this.deps.billing;
       if (!billing) throw new Error(`service ${this.definition.service} has billing effects but the runtime has no billing engine`);
       if (effect.demand) {
-        const demand = this.demandOf(effect.demand, data, context);
+        const demand = demandFromSpec(effect.demand, data, context, this.deps.rules, `service ${this.definition.service}`);
         if (demand) await refusedAt(path, () => billing.createDemands([demand], data.caller.uuid, trx));
       }
       if (effect.cancelUnpaidDemands) {
@@ -93,45 +93,6 @@ export class WriteRules {
         await billing.cancelUnpaidDemands({ tenantId: data.tenantId, businessService: effect.cancelUnpaidDemands.businessService, consumerCode }, data.caller.uuid, trx);
       }
     }
-  }
-
-  /** The DIGIT demand an effect describes, or undefined when every amount is 0. */
-  private demandOf(spec: DemandEffectDefinition, data: WriteData, context: RuleContext): Record<string, unknown> | undefined {
-    const ev = (v: unknown) => (v === undefined ? undefined : evaluateTemplate(v, data, context));
-    const lines = Array.isArray(spec.details)
-      ? spec.details.map((d) => ({ taxHeadCode: ev(d.taxHeadCode), amount: ev(d.amount) }))
-      : this.deps.rules.get(spec.details.rules).evaluate({ now: data.now, ...(ev(spec.details.input ?? {}) as Record<string, unknown>) }, context);
-    const source = Array.isArray(spec.details) ? `service ${this.definition.service}` : `rule set ${spec.details.rules}`;
-    if (!Array.isArray(lines)) throw new SevaError('internal', 'INVALID_RULE_RESULT', `${source} must give demand details as a list of {taxHeadCode, amount}, gave ${JSON.stringify(lines)}`);
-    const demandDetails = lines
-      .map((line: { taxHeadCode?: unknown; amount?: unknown }) => {
-        if (typeof line?.taxHeadCode !== 'string') throw new SevaError('internal', 'INVALID_RULE_RESULT', `${source} gave a demand detail without a taxHeadCode: ${JSON.stringify(line)}`);
-        return { taxHeadMasterCode: line.taxHeadCode, taxAmount: line.amount ?? 0 };
-      })
-      .filter((d) => !isZero(d.taxAmount));
-    if (demandDetails.length === 0) return undefined;
-    const optional = (key: string, value: unknown) => (value === undefined || value === null ? {} : { [key]: value });
-    return {
-      tenantId: data.tenantId,
-      businessService: spec.businessService,
-      consumerCode: String(ev(spec.consumerCode)),
-      ...optional('consumerType', ev(spec.consumerType)),
-      ...optional('payer', ev(spec.payer)),
-      taxPeriodFrom: ev(spec.taxPeriodFrom),
-      taxPeriodTo: ev(spec.taxPeriodTo),
-      ...optional('minimumAmountPayable', ev(spec.minimumAmountPayable)),
-      ...optional('additionalDetails', ev(spec.additionalDetails)),
-      demandDetails,
-    };
-  }
-}
-
-function isZero(amount: unknown): boolean {
-  if (amount === null || amount === undefined || amount === '') return true;
-  try {
-    return new Money(String(amount)).isZero();
-  } catch {
-    return false; // not a number: left for the billing engine to refuse with its path
   }
 }
 

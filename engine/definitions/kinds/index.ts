@@ -7,8 +7,9 @@ import { jobSchema } from './job.ts';
 import { workflowSchema } from './workflow.ts';
 import { gatewaySchema } from './gateway.ts';
 import { ruleSetSchema } from './rule-set.ts';
+import { batchSchema } from './batch.ts';
 
-export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway' | 'rule-set';
+export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway' | 'rule-set' | 'batch';
 
 export interface Kind {
   name: KindName;
@@ -28,6 +29,7 @@ export const kinds: Kind[] = [
   { name: 'job', folder: 'jobs', schema: jobSchema },
   { name: 'gateway', folder: 'gateways', schema: gatewaySchema },
   { name: 'rule-set', folder: 'rules', schema: ruleSetSchema },
+  { name: 'batch', folder: 'batches', schema: batchSchema },
 ];
 
 /** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */

@@ -1,8 +1,8 @@
 import type { JsonSchema } from '../types.ts';
 
 const name = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
-const fieldPath = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$' };
-const roles = { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1, uniqueItems: true };
+export const fieldPath = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$' };
+export const roles = { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1, uniqueItems: true };
 const endpoint = {
   type: 'object',
   additionalProperties: false,
@@ -20,7 +20,7 @@ const phases = {
 const rule = { description: 'A json-logic rule over {entity, previous, related, now, caller}.' };
 const errorCode = { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' };
 
-const demandEffect = {
+export const demandEffect = {
   type: 'object',
   additionalProperties: false,
   required: ['businessService', 'consumerCode', 'taxPeriodFrom', 'taxPeriodTo', 'details'],

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { activeDemandExistsSql, type BillingEngine } from '../billing/index.ts';
+import type { Clock } from '../clock/index.ts';
+import type { BatchDefinition } from '../definitions/index.ts';
+import { conflict, invalid, invalidFields, notFound, SevaError, type ErrorDetail } from '../errors/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Mdms } from '../mdms/index.ts';
+import { entitiesFromRows, getPath } from '../persister/index.ts';
+import { evaluateRule, evaluateTemplate, ruleHolds, type RuleContext, type RuleSets } from '../rules/index.ts';
+import { demandFromSpec, type ServiceRuntime } from '../runtime/index.ts';
+import { withExclusiveLock, type Database } from '../store/index.ts';
+import { compilePayloadValidator, type PayloadValidator } from '../validation/index.ts';
+import { insertRun, markInterrupted, MAX_FAILURES_KEPT, saveProgress, searchRuns, type BatchRun } from './runs.ts';
+
+export interface BatchDeps {
+  database: Database;
+  clock: Clock;
+  mdms: () => Mdms;
+  timeZone: string;
+  rules: RuleSets;
+  billing: BillingEngine;
+  service: (name: string) => ServiceRuntime;
+  logger: Logger;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+
+interface Compiled {
+  definition: BatchDefinition;
+  validate: PayloadValidator;
+}
+
+/**
+ * Runs bulk operations: for one tenant, a demand for every matching record that has none for the
+ * period, in transactions of `batchSize`. One run per batch, tenant and run key at a time (a lock
+ * held for the run); a run left behind by a dead process is marked INTERRUPTED and the next run
+ * picks up where it stopped, because records already demanded are skipped.
+ */
+export class BatchRunner {
+  private readonly batches: Map<string, Compiled>;
+
+  constructor(definitions: BatchDefinition[], private readonly deps: BatchDeps) {
+    this.batches = new Map(
+      definitions.map((d) => {
+        const params = d.params as { required?: string[]; properties?: Record<string, unknown> };
+        const schema = { ...params, type: 'object', required: [...new Set(['tenantId', ...(params.required ?? [])])], properties: { tenantId: { type: 'string', minLength: 1 }, ...(params.properties ?? {}) } };
+        return [d.batch, { definition: d, validate: compilePayloadValidator(schema) }];
+      }),
+    );
+  }
+
+  get definitions(): BatchDefinition[] {
+    return [...this.batches.values()].map((b) => b.definition);
+  }
+
+  private get context(): RuleContext {
+    return { mdms: this.deps.mdms(), timeZone: this.deps.timeZone };
+  }
+
+  /** Checks a request, then runs it to the end; answers the run as recorded. */
+  async run(name: string, raw: Record<string, unknown>, actor: string): Promise<BatchRun> {
+    const compiled = this.batches.get(name);
+    if (!compiled) throw notFound('BATCH_NOT_FOUND', `no bulk operation named '${name}' (known: ${[...this.batches.keys()].join(', ') || 'none'})`);
+    const def = compiled.definition;
+    const params = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'RequestInfo'));
+    const problems = compiled.validate(params, '$');
+    if (problems.length > 0) throw invalidFields(problems);
+    const tenantId = String(params.tenantId);
+    if (!this.deps.mdms().tenantCodes().has(tenantId)) throw invalid('INVALID_TENANT_ID', `tenantId '${tenantId}' is not a known tenant`, '$.tenantId');
+
+    const now = this.deps.clock.now();
+    const context = this.context;
+    const data: Record<string, unknown> & { tenantId: string; now: number } = { ...params, params, now, tenantId };
+    for (const [key, rule] of Object.entries(def.let ?? {})) data[key] = evaluateRule(rule, data, context);
+    const failed: ErrorDetail[] = (def.checks ?? [])
+      .filter((c) => !ruleHolds(c.rule, data, context))
+      .map((c) => ({ code: c.code, message: c.field ? `$.${c.field}: ${c.message}` : c.message, ...(c.field ? { path: `$.${c.field}` } : {}) }));
+    if (failed.length > 0) throw invalidFields(failed);
+    const runKey = def.runKey === undefined ? JSON.stringify(params, Object.keys(params).sort()) : String(evaluateTemplate(def.runKey, data, context));
+    const period = {
+      businessService: def.demand.businessService,
+      consumerType: String(evaluateTemplate(def.demand.consumerType ?? def.demand.businessService, data, context)),
+      taxPeriodFrom: Number(evaluateTemplate(def.demand.taxPeriodFrom, data, context)),
+      taxPeriodTo: Number(evaluateTemplate(def.demand.taxPeriodTo, data, context)),
+    };
+    if (!Number.isInteger(period.taxPeriodFrom) || !Number.isInteger(period.taxPeriodTo)) {
+      throw new SevaError('internal', 'INVALID_BATCH_PERIOD', `bulk operation ${name} gave a period that is not two times: ${JSON.stringify(period)}`);
+    }
+
+    const lock = await withExclusiveLock(this.deps.database, `seva.batch:${name}:${tenantId}:${runKey}`, async () => {
+      const db = this.deps.database.db;
+      const interrupted = await markInterrupted(db, name, tenantId, runKey, now);
+      if (interrupted > 0) this.deps.logger.warn({ batch: name, tenantId, runKey, interrupted }, 'resuming a bulk run left unfinished');
+      return this.execute(def, data, period, runKey, actor);
+    });
+    if (!lock.acquired) throw conflict('BATCH_RUN_IN_PROGRESS', `${name} is already running for ${tenantId} (${runKey}); wait for it to finish, then look at its run`);
+    return lock.result;
+  }
+
+  private async execute(def: BatchDefinition, data: Record<string, unknown> & { tenantId: string; now: number }, period: { businessService: string; consumerType: string; taxPeriodFrom: number; taxPeriodTo: number }, runKey: string, actor: string): Promise<BatchRun> {
+    const db = this.deps.database.db;
+    const context = this.context;
+    const runtime = this.deps.service(def.over.service);
+    const p = runtime.persister;
+    const table = p.root.table;
+    const pk = `${table}.${p.root.primaryKey.column}`;
+    const codeColumn = `${table}.${p.columnFor(def.over.consumerCode)!.column.column}`;
+    const where = Object.entries(def.over.where ?? {}).map(([field, value]) => ({ column: `${table}.${p.columnFor(field)!.column.column}`, value: evaluateTemplate(value, data, context) }));
+    const matching = () => {
+      let q = db.selectFrom(table).where(`${table}.${p.tenantColumn.column}`, '=', data.tenantId);
+      for (const w of where) q = q.where(w.column, '=', w.value);
+      return q;
+    };
+    const demanded = activeDemandExistsSql({ tenant: `${table}.${p.tenantColumn.column}`, consumerCode: codeColumn }, period);
+    const { n: total } = await matching().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const { n: pending } = await matching().select(sql<string>`count(*)`.as('n')).where(sql<boolean>`not ${demanded}`).executeTakeFirstOrThrow();
+
+    const run: BatchRun = {
+      id: randomUUID(),
+      batch: def.batch,
+      tenantId: data.tenantId,
+      runKey,
+      params: data.params as Record<string, unknown>,
+      status: 'RUNNING',
+      startedBy: actor,
+      startedAt: data.now,
+      finishedAt: null,
+      total: Number(total),
+      processed: Number(total) - Number(pending),
+      created: 0,
+      skipped: Number(total) - Number(pending),
+      failed: 0,
+      failures: [],
+      error: null,
+    };
+    await insertRun(db, run);
+    const size = def.batchSize ?? DEFAULT_BATCH_SIZE;
+    let after: string | undefined;
+    try {
+      for (;;) {
+        let q = matching().selectAll(table).where(sql<boolean>`not ${demanded}`);
+        if (after !== undefined) q = q.where(pk, '>', after);
+        const rows = await q.orderBy(pk).limit(size).execute();
+        if (rows.length === 0) break;
+        after = String((rows[rows.length - 1] as Record<string, unknown>)[p.root.primaryKey.column]);
+        const entities = await entitiesFromRows(db, p, rows);
+        const raws: Record<string, unknown>[] = [];
+        const codes: string[] = [];
+        for (const entity of entities) {
+          const consumerCode = String(getPath(entity, def.over.consumerCode.split('.')));
+          try {
+            const each = { ...data, entity };
+            const demand = demandFromSpec(def.demand, each, context, this.deps.rules, `batch ${def.batch}`, { consumerCode, ...period });
+            if (demand) {
+              raws.push(demand);
+              codes.push(consumerCode);
+            } else run.skipped++;
+          } catch (err) {
+            this.fail(run, consumerCode, err);
+          }
+        }
+        await db.transaction().execute(async (trx) => {
+          const outcome = raws.length > 0 ? await this.deps.billing.createDemandsInBulk(raws, actor, trx) : { created: [], skipped: [], refused: [] };
+          run.created += outcome.created.length;
+          run.skipped += outcome.skipped.length;
+          for (const r of outcome.refused) this.fail(run, codes[r.index]!, new SevaError('invalid', r.details[0]?.code ?? 'INVALID_DEMAND', r.details.map((d) => d.message).join('; ')));
+          run.processed += rows.length;
+          await saveProgress(trx, run);
+        });
+      }
+      run.status = 'SUCCEEDED';
+    } catch (err) {
+      run.status = 'FAILED';
+      run.error = (err as Error).message;
+      this.deps.logger.error({ batch: def.batch, tenantId: data.tenantId, err }, 'bulk run failed');
+    }
+    run.finishedAt = this.deps.clock.now();
+    await saveProgress(db, run);
+    return run;
+  }
+
+  private fail(run: BatchRun, consumerCode: string, err: unknown): void {
+    if (!(err instanceof SevaError)) throw err;
+    run.failed++;
+    if (run.failures.length < MAX_FAILURES_KEPT) run.failures.push({ consumerCode, code: err.code, message: err.message });
+  }
+
+  runs(criteria: { tenantId: string; batch?: string; ids?: string[]; limit?: number; offset?: number }): Promise<BatchRun[]> {
+    return searchRuns(this.deps.database.db, { limit: 100, offset: 0, ...criteria });
+  }
+}

@@ -1,0 +1,53 @@
+import type { DemandEffectDefinition } from '../definitions/index.ts';
+import { SevaError } from '../errors/index.ts';
+import { Money } from '../money/index.ts';
+import { evaluateTemplate, type RuleContext, type RuleSets } from '../rules/index.ts';
+
+/**
+ * The DIGIT demand a definition describes (a service's effect, a bulk operation), its values
+ * evaluated over `data`; undefined when every amount is 0. Details of 0 are left out.
+ */
+export function demandFromSpec(
+  spec: Omit<DemandEffectDefinition, 'consumerCode'> & { consumerCode?: unknown },
+  data: { tenantId: string; now: number },
+  context: RuleContext,
+  rules: RuleSets,
+  source: string,
+  fixed: { consumerCode?: string; consumerType?: unknown; taxPeriodFrom?: unknown; taxPeriodTo?: unknown } = {},
+): Record<string, unknown> | undefined {
+  const ev = (v: unknown) => (v === undefined ? undefined : evaluateTemplate(v, data, context));
+  const lines = Array.isArray(spec.details)
+    ? spec.details.map((d) => ({ taxHeadCode: ev(d.taxHeadCode), amount: ev(d.amount) }))
+    : rules.get(spec.details.rules).evaluate({ now: data.now, ...(ev(spec.details.input ?? {}) as Record<string, unknown>) }, context);
+  const from = Array.isArray(spec.details) ? source : `rule set ${spec.details.rules}`;
+  if (!Array.isArray(lines)) throw new SevaError('internal', 'INVALID_RULE_RESULT', `${from} must give demand details as a list of {taxHeadCode, amount}, gave ${JSON.stringify(lines)}`);
+  const demandDetails = lines
+    .map((line: { taxHeadCode?: unknown; amount?: unknown }) => {
+      if (typeof line?.taxHeadCode !== 'string') throw new SevaError('internal', 'INVALID_RULE_RESULT', `${from} gave a demand detail without a taxHeadCode: ${JSON.stringify(line)}`);
+      return { taxHeadMasterCode: line.taxHeadCode, taxAmount: line.amount ?? 0 };
+    })
+    .filter((d) => !isZero(d.taxAmount));
+  if (demandDetails.length === 0) return undefined;
+  const optional = (key: string, value: unknown) => (value === undefined || value === null ? {} : { [key]: value });
+  return {
+    tenantId: data.tenantId,
+    businessService: spec.businessService,
+    consumerCode: fixed.consumerCode ?? String(ev(spec.consumerCode)),
+    ...optional('consumerType', 'consumerType' in fixed ? fixed.consumerType : ev(spec.consumerType)),
+    ...optional('payer', ev(spec.payer)),
+    taxPeriodFrom: 'taxPeriodFrom' in fixed ? fixed.taxPeriodFrom : ev(spec.taxPeriodFrom),
+    taxPeriodTo: 'taxPeriodTo' in fixed ? fixed.taxPeriodTo : ev(spec.taxPeriodTo),
+    ...optional('minimumAmountPayable', ev(spec.minimumAmountPayable)),
+    ...optional('additionalDetails', ev(spec.additionalDetails)),
+    demandDetails,
+  };
+}
+
+function isZero(amount: unknown): boolean {
+  if (amount === null || amount === undefined || amount === '') return true;
+  try {
+    return new Money(String(amount)).isZero();
+  } catch {
+    return false; // not a number: left for the billing engine to refuse with its path
+  }
+}
