@@ -39,7 +39,7 @@ describe('rule examples (seva test)', () => {
   });
 
   it('fails when a rule errors where the example expects an amount', () => {
-    const dir = definitionsWith('definitions', [{ file: 'rules/ws-penalty.yaml', replace: 'input: { tenantId: pb.bhadson, periodFrom: 2026-10-01, periodTo: 2026-10-31T23:59:59, charge: 100, outstanding: 455 }\n    expect: [{ taxHeadCode: WS_TIME_PENALTY, amount: 10 }]', with: 'input: { tenantId: pb.bhadson, periodFrom: someday, periodTo: 2026-10-31T23:59:59, charge: 100, outstanding: 455 }\n    expect: [{ taxHeadCode: WS_TIME_PENALTY, amount: 10 }]' }]);
+    const dir = definitionsWith('definitions', [{ file: 'rules/ws-penalty.yaml', replace: 'input: { tenantId: pb.bhadson, periodFrom: 2026-10-01, demandDate: 2026-11-01T02:00, charge: 100, outstanding: 455 }\n    expect: [{ taxHeadCode: WS_TIME_PENALTY, amount: 10 }]', with: 'input: { tenantId: pb.bhadson, periodFrom: 2026-10-01, demandDate: someday, charge: 100, outstanding: 455 }\n    expect: [{ taxHeadCode: WS_TIME_PENALTY, amount: 10 }]' }]);
     const failed = run(dir).outcomes.filter((o) => !o.passed);
     expect(failed.map((f) => f.failure)).toEqual([expect.stringContaining('RULE_INVALID_TIME')]);
   });

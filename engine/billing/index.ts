@@ -8,3 +8,5 @@ export { signCallback } from './gateway.ts';
 export type { GatewayTransaction } from './transactions.ts';
 export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, type ConsumerFigure } from './figures.ts';
 export type { BulkDemandOutcome } from './bulk.ts';
+export { addDemandDetail, adjustableDemands, consumerOutstanding, type AdjustableCriteria } from './adjust.ts';
+export { consumerBuckets, type BucketSpec } from './summary.ts';

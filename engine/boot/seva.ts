@@ -1,12 +1,13 @@
 import { RuleSets } from '../rules/index.ts';
 import { BatchRunner } from '../batches/index.ts';
+import { AdjustmentRunner } from '../adjustments/index.ts';
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
 import { systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type Registry } from '../definitions/index.ts';
 import { BillingEngine } from '../billing/index.ts';
-import { billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, batchRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -86,6 +87,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const deps = { db, clock, mdms: mdmsOf, idgen, workflow, billing, rules, timeZone, service };
     const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, deps));
     for (const runtime of runtimes) byName.set(runtime.name, runtime);
+    const adjustments = new AdjustmentRunner(registry.adjustments, { db, clock, mdms: mdmsOf, timeZone, rules, billing, systemUuid: () => systemUser?.uuid ?? 'system' });
     const batches = new BatchRunner(registry.batches, { database, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
     const grant = (id: string): EndpointAccess => {
       const g = registry.access.get(id);
@@ -102,6 +104,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...billingRoutes(billing, grant),
       ...runtimes.flatMap(serviceRoutes),
       ...batchRoutes(batches, grant),
+      ...summaryRoutes(registry.summaries, { db, mdms: mdmsOf, now: () => clock.now(), timeZone }),
     ];
     const app = createHttpApp({
       routes,
@@ -121,6 +124,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       logger,
       mdms: mdmsOf,
       workflow,
+      adjustments,
       systemUuid: () => systemUser?.uuid ?? 'system',
       call: systemCaller(app, db, clock, systemUser),
     });

@@ -3,12 +3,13 @@ import { templateProblems } from '../rules/index.ts';
 import { defaultEndpointPaths } from './check-services.ts';
 import type { DefinitionProblem } from './problem.ts';
 import { problemAt, type PathSegment } from './source.ts';
-import type { BatchDefinition, JobDefinition, ServiceDefinition, Sourced, WorkflowDefinition } from './types.ts';
+import type { AdjustmentDefinition, BatchDefinition, JobDefinition, ServiceDefinition, Sourced, WorkflowDefinition } from './types.ts';
 
 export interface JobCheckContext {
   services: ServiceDefinition[];
   /** Bulk operations: their routes can be requested by jobs too. */
   batches: BatchDefinition[];
+  adjustments: AdjustmentDefinition[];
   workflows: WorkflowDefinition[];
   /** Some workflow file failed to load: say nothing about workflows that may be in it. */
   workflowsIncomplete: boolean;
@@ -62,6 +63,9 @@ export function checkJobs(jobs: Sourced<JobDefinition>[], ctx: JobCheckContext):
         else if (!wf.escalations?.length) at(['escalate', 'workflows', i], `workflow '${name}' has no escalations to apply`);
       });
       if (!job.escalate.workflows && withRules.length === 0 && !ctx.workflowsIncomplete) at(['escalate'], 'no workflow has escalations, so this job would have nothing to do');
+    }
+    if (job.adjust && !ctx.adjustments.some((a) => a.adjustment === job.adjust!.adjustment)) {
+      at(['adjust', 'adjustment'], `unknown adjustment '${job.adjust.adjustment}' (known: ${ctx.adjustments.map((a) => a.adjustment).join(', ') || 'none'})`);
     }
     if (job.request) {
       const roles = routes.get(job.request.path);

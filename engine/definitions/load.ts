@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ID_FORMAT_MASTER, Mdms } from '../mdms/index.ts';
+import { templateProblems } from '../rules/index.ts';
 import { parseIdFormat } from '../idgen/index.ts';
 import { checkAccess } from './check-access.ts';
 import { checkJobs } from './check-jobs.ts';
 import { checkRuleSets } from './check-rule-sets.ts';
 import { checkBatches } from './check-batches.ts';
+import { checkAdjustments } from './check-adjustments.ts';
 import { checkWorkflows, workflowsOfFile } from './check-workflows.ts';
 import { checkMdms, masterDataOf } from './check-mdms.ts';
 import { checkPersisters, checkServices, storedFieldsOf } from './check-services.ts';
@@ -13,7 +15,7 @@ import { kindOfPath, reservedFolders, type KindName } from './kinds/index.ts';
 import { sortProblems, type DefinitionProblem } from './problem.ts';
 import type { Registry } from './registry.ts';
 import { parseSource, problemAt } from './source.ts';
-import type { AccessPolicyDefinition, BatchDefinition, GatewayDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
+import type { AccessPolicyDefinition, AdjustmentDefinition, SummaryDefinition, BatchDefinition, GatewayDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
 import { validateKind } from './validate-kind.ts';
 
 export interface LoadOptions {
@@ -50,7 +52,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
   } catch (err) {
     return { problems: [{ file: root, line: 1, col: 1, message: `cannot read the definitions directory: ${(err as Error).message}` }], warnings: [] };
   }
-  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [], gateway: [], 'rule-set': [], batch: [] };
+  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [], gateway: [], 'rule-set': [], batch: [], adjustment: [], summary: [] };
   const failed = new Set<KindName | 'unknown'>();
   for (const path of files) {
     const rel = relative(root, path).split(sep).join('/');
@@ -70,7 +72,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
         col: 1,
         message: reserved
           ? `definitions under ${reserved}/ are not read by this version of the engine yet`
-          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, payment gateways in gateways/, rule sets in rules/, bulk operations in batches/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
+          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, payment gateways in gateways/, rule sets in rules/, bulk operations in batches/, demand adjustments in adjustments/, consumer summaries in summaries/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
       });
       continue;
     }
@@ -106,7 +108,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
     ...checkServices(services, persisters, { roles, idFormatNames: reader.idFormatNames(), reservedRoutes: options.engineRoutes, persistersIncomplete: failed.has('persister'), workflows: workflowNames, ruleSets: failed.has('rule-set') ? undefined : new Set((byKind['rule-set'] as Sourced<RuleSetDefinition>[]).map((r) => r.value.rules)) }),
   );
   const jobs = byKind.job as Sourced<JobDefinition>[];
-  problems.push(...checkJobs(jobs, { services: services.map((s) => s.value), batches: (byKind.batch as Sourced<BatchDefinition>[]).map((b) => b.value), workflows: workflows.map((w) => w.value), workflowsIncomplete: failed.has('workflow'), tenants: reader.tenantCodes(), systemRole: options.systemRole }));
+  problems.push(...checkJobs(jobs, { adjustments: (byKind.adjustment as Sourced<AdjustmentDefinition>[]).map((a) => a.value), services: services.map((s) => s.value), batches: (byKind.batch as Sourced<BatchDefinition>[]).map((b) => b.value), workflows: workflows.map((w) => w.value), workflowsIncomplete: failed.has('workflow'), tenants: reader.tenantCodes(), systemRole: options.systemRole }));
 
   const ruleSets = byKind['rule-set'] as Sourced<RuleSetDefinition>[];
   problems.push(...checkRuleSets(ruleSets, new Set(mdms.schemas.keys())));
@@ -122,6 +124,21 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
       reservedRoutes: options.engineRoutes,
     }),
   );
+
+  const adjustments = byKind.adjustment as Sourced<AdjustmentDefinition>[];
+  problems.push(...checkAdjustments(adjustments, failed.has('rule-set') ? undefined : new Set(ruleSets.map((r) => r.value.rules))));
+
+  const summaries = byKind.summary as Sourced<SummaryDefinition>[];
+  const summaryNames = new Map<string, string>();
+  for (const { value, source } of summaries) {
+    if (summaryNames.has(value.summary)) problems.push(problemAt(source, ['summary'], `summary '${value.summary}' is already defined in ${summaryNames.get(value.summary)}`));
+    summaryNames.set(value.summary, source.file);
+    if (options.engineRoutes.has(value.path) || services.some((s) => s.value.basePath === value.path)) problems.push(problemAt(source, ['path'], `route POST ${value.path} is already taken`));
+    value.roles.forEach((role, i) => {
+      if (!roles.has(role)) problems.push(problemAt(source, ['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`));
+    });
+    for (const p of templateProblems(value.result, ['result'])) problems.push(problemAt(source, p.path, p.message));
+  }
 
   const gateways = byKind.gateway as Sourced<GatewayDefinition>[];
   const seenGateways = new Map<string, string>();
@@ -152,6 +169,8 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
       gateways: gateways.map((g) => g.value),
       ruleSets: ruleSets.map((r) => r.value),
       batches: batches.map((b) => b.value),
+      adjustments: adjustments.map((a) => a.value),
+      summaries: summaries.map((s) => s.value),
     },
     problems: [],
     warnings,

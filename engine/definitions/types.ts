@@ -197,6 +197,8 @@ export interface JobDefinition {
   timeZone?: string;
   enabled?: boolean;
   escalate?: { workflows?: string[] };
+  /** Apply a demand adjustment to every GP's unpaid demands. */
+  adjust?: { adjustment: string };
   request?: {
     path: string;
     /** Which tenants to call it for: every GP, the state tenants, or a list. */
@@ -302,4 +304,28 @@ export interface BatchDefinition {
   over: { service: string; where?: Record<string, unknown>; consumerCode: string };
   batchSize?: number;
   demand: Omit<DemandEffectDefinition, 'consumerCode'> & { consumerCode?: unknown };
+}
+
+/** A head added once to unpaid demands, its amount from a rule set (a penalty). */
+export interface AdjustmentDefinition {
+  adjustment: string;
+  description?: string;
+  businessService: string;
+  consumerTypes?: string[];
+  latestOnly?: boolean;
+  once: string;
+  details: { rules: string; input?: Record<string, unknown> };
+  beforeBill?: boolean;
+}
+
+/** Sums of tax heads over one consumer's demands, shaped into a response. */
+export interface SummaryDefinition {
+  summary: string;
+  description?: string;
+  path: string;
+  roles: string[];
+  businessService: string;
+  current?: { consumerTypes?: string[] };
+  buckets: Record<string, { of: 'current' | 'earlier' | 'all'; heads: string[]; measure: 'tax' | 'collected' | 'outstanding'; negate?: boolean }>;
+  result: unknown;
 }

@@ -8,3 +8,4 @@ export { userRoutes, USER_ENDPOINTS, SESSION_PATHS, type UserRouteDeps } from '.
 export { workflowRoutes, WORKFLOW_PATHS, type WorkflowRouteDeps } from './routes/workflow.ts';
 export { billingRoutes, BILLING_EXTRA_ROUTES, BILLING_PATHS } from './routes/billing.ts';
 export { batchRoutes, BATCH_PATHS } from './routes/batches.ts';
+export { summaryRoutes, type SummaryRouteDeps } from './routes/summaries.ts';

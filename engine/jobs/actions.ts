@@ -1,3 +1,4 @@
+import type { AdjustmentRunner } from '../adjustments/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { JobDefinition } from '../definitions/index.ts';
 import type { Mdms } from '../mdms/index.ts';
@@ -8,6 +9,7 @@ export interface ActionDeps {
   clock: Clock;
   mdms: () => Mdms;
   workflow: WorkflowEngine;
+  adjustments: AdjustmentRunner;
   /** uuid of the user jobs act as. */
   systemUuid: () => string;
   /** POSTs to one of the engine's own routes as the system user. */
@@ -22,6 +24,23 @@ export interface ActionResult {
 export async function runEscalation(job: JobDefinition, deps: ActionDeps): Promise<ActionResult> {
   const report = await deps.workflow.escalate(deps.systemUuid(), job.escalate?.workflows);
   return { counts: { due: report.due, escalated: report.escalated, skipped: report.skipped, failed: report.failed }, errors: report.errors };
+}
+
+/** A demand adjustment for every GP, one transaction each. */
+export async function runAdjustment(job: JobDefinition, deps: ActionDeps): Promise<ActionResult> {
+  const result: ActionResult = { counts: { tenants: 0, examined: 0, adjusted: 0, failed: 0 }, errors: [] };
+  for (const tenantId of tenantsOf('gps', deps.mdms())) {
+    result.counts.tenants!++;
+    try {
+      const report = await deps.adjustments.run(job.adjust!.adjustment, tenantId, deps.systemUuid());
+      result.counts.examined! += report.examined;
+      result.counts.adjusted! += report.adjusted;
+    } catch (err) {
+      result.counts.failed!++;
+      result.errors.push(`${tenantId}: ${(err as Error).message}`);
+    }
+  }
+  return result;
 }
 
 function tenantsOf(scope: NonNullable<JobDefinition['request']>['tenants'], mdms: Mdms): string[] {

@@ -5,7 +5,7 @@ import type { JobDefinition } from '../definitions/index.ts';
 import { notFound } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
 import { uniqueViolationOf, withExclusiveLock, type Database } from '../store/index.ts';
-import { runEscalation, runRequests, type ActionDeps, type ActionResult } from './actions.ts';
+import { runAdjustment, runEscalation, runRequests, type ActionDeps, type ActionResult } from './actions.ts';
 import { finishRun, insertRun, recentRuns, type JobRun } from './runs.ts';
 
 export interface JobRunnerDeps extends ActionDeps {
@@ -55,6 +55,7 @@ export class JobRunner {
 
   private execute(job: JobDefinition): Promise<ActionResult> {
     if (job.escalate) return runEscalation(job, this.deps);
+    if (job.adjust) return runAdjustment(job, this.deps);
     return runRequests(job, this.deps, this.zoneOf(job));
   }
 

@@ -8,8 +8,10 @@ import { workflowSchema } from './workflow.ts';
 import { gatewaySchema } from './gateway.ts';
 import { ruleSetSchema } from './rule-set.ts';
 import { batchSchema } from './batch.ts';
+import { adjustmentSchema } from './adjustment.ts';
+import { summarySchema } from './summary.ts';
 
-export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway' | 'rule-set' | 'batch';
+export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway' | 'rule-set' | 'batch' | 'adjustment' | 'summary';
 
 export interface Kind {
   name: KindName;
@@ -30,6 +32,8 @@ export const kinds: Kind[] = [
   { name: 'gateway', folder: 'gateways', schema: gatewaySchema },
   { name: 'rule-set', folder: 'rules', schema: ruleSetSchema },
   { name: 'batch', folder: 'batches', schema: batchSchema },
+  { name: 'adjustment', folder: 'adjustments', schema: adjustmentSchema },
+  { name: 'summary', folder: 'summaries', schema: summarySchema },
 ];
 
 /** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */

@@ -20,6 +20,13 @@ export const jobSchema: JsonSchema = {
       description: 'Apply the escalation rules of workflows to applications past their SLA.',
       properties: { workflows: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Default: every workflow with escalations.' } },
     },
+    adjust: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['adjustment'],
+      description: 'Apply a demand adjustment (adjustments/) to the unpaid demands of every GP.',
+      properties: { adjustment: { type: 'string' } },
+    },
     request: {
       type: 'object',
       additionalProperties: false,
@@ -32,5 +39,5 @@ export const jobSchema: JsonSchema = {
       },
     },
   },
-  oneOf: [{ required: ['escalate'] }, { required: ['request'] }],
+  oneOf: [{ required: ['escalate'] }, { required: ['request'] }, { required: ['adjust'] }],
 };

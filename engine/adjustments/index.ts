@@ -1,0 +1,1 @@
+export { AdjustmentRunner, type AdjustmentDeps, type AdjustmentReport } from './runner.ts';

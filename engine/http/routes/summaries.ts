@@ -1,0 +1,34 @@
+import { consumerBuckets } from '../../billing/index.ts';
+import type { SummaryDefinition } from '../../definitions/index.ts';
+import { invalid } from '../../errors/index.ts';
+import type { Mdms } from '../../mdms/index.ts';
+import { evaluateTemplate } from '../../rules/index.ts';
+import type { Db } from '../../store/index.ts';
+import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
+
+export interface SummaryRouteDeps {
+  db: Db;
+  mdms: () => Mdms;
+  now: () => number;
+  timeZone: string;
+}
+
+/** Each consumer summary (summaries/) at its path: `{tenantId, consumerCode}` → its figures, shaped by its rules. */
+export function summaryRoutes(definitions: SummaryDefinition[], deps: SummaryRouteDeps): Route[] {
+  const tenantOf = (req: HttpRequest) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')];
+  return definitions.map((def) => ({
+    path: def.path,
+    endpoint: `POST ${def.path}`,
+    access: { mode: 'roles', roles: def.roles },
+    tenants: tenantOf,
+    handle: async (req) => {
+      const c = criteriaOf(req);
+      const tenantId = String(c.tenantId);
+      const consumerCode = c.consumerCode;
+      if (typeof consumerCode !== 'string' || consumerCode === '') throw invalid('REQUIRED_FIELD_MISSING', 'consumerCode is required', '$.consumerCode');
+      const { values, current } = await consumerBuckets(deps.db, { tenantId, businessService: def.businessService, consumerCode }, def.current?.consumerTypes, def.buckets);
+      const data = { ...values, buckets: values, current, consumerCode, tenantId, now: deps.now() };
+      return req.respond(evaluateTemplate(def.result, data, { mdms: deps.mdms(), timeZone: deps.timeZone }) as Record<string, unknown>);
+    },
+  }));
+}
