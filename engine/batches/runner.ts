@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { activeDemandExistsSql, type BillingEngine } from '../billing/index.ts';
+import { activeDemandExistsSql, consumersWithDemand, type BillingEngine } from '../billing/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { BatchDefinition } from '../definitions/index.ts';
 import { conflict, invalid, invalidFields, notFound, SevaError, type ErrorDetail } from '../errors/index.ts';
@@ -25,6 +25,7 @@ export interface BatchDeps {
 }
 
 const DEFAULT_BATCH_SIZE = 500;
+const WRITES_IN_FLIGHT = 2;
 
 interface Compiled {
   definition: BatchDefinition;
@@ -113,6 +114,7 @@ export class BatchRunner {
       return q;
     };
     const demanded = activeDemandExistsSql({ tenant: `${table}.${p.tenantColumn.column}`, consumerCode: codeColumn }, period);
+    const size = def.batchSize ?? DEFAULT_BATCH_SIZE;
     const { n: total } = await matching().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
     const { n: pending } = await matching().select(sql<string>`count(*)`.as('n')).where(sql<boolean>`not ${demanded}`).executeTakeFirstOrThrow();
 
@@ -135,42 +137,63 @@ export class BatchRunner {
       error: null,
     };
     await insertRun(db, run);
-    const size = def.batchSize ?? DEFAULT_BATCH_SIZE;
-    let after: string | undefined;
-    try {
-      for (;;) {
-        let q = matching().selectAll(table).where(sql<boolean>`not ${demanded}`);
-        if (after !== undefined) q = q.where(pk, '>', after);
-        const rows = await q.orderBy(pk).limit(size).execute();
-        if (rows.length === 0) break;
-        after = String((rows[rows.length - 1] as Record<string, unknown>)[p.root.primaryKey.column]);
-        const entities = await entitiesFromRows(db, p, rows);
-        const raws: Record<string, unknown>[] = [];
-        const codes: string[] = [];
-        for (const entity of entities) {
-          const consumerCode = String(getPath(entity, def.over.consumerCode.split('.')));
-          try {
-            const each = { ...data, entity };
-            const demand = demandFromSpec(def.demand, each, context, this.deps.rules, `batch ${def.batch}`, { consumerCode, ...period });
-            if (demand) {
-              raws.push(demand);
-              codes.push(consumerCode);
-            } else run.skipped++;
-          } catch (err) {
-            this.fail(run, consumerCode, err);
-          }
+    const charges = new Map<string, unknown>();
+    const codeOf = (row: Record<string, unknown>) => String(row[codeColumn.slice(table.length + 1)]);
+    /** The next page of records after `after` (by primary key), with the demands for those not yet demanded. */
+    const prepare = async (after: string | undefined) => {
+      let q = matching().selectAll(table);
+      if (after !== undefined) q = q.where(pk, '>', after);
+      const page = await q.orderBy(pk).limit(size).execute();
+      if (page.length === 0) return undefined;
+      const last = String((page[page.length - 1] as Record<string, unknown>)[p.root.primaryKey.column]);
+      // Those already demanded (an earlier run, a crashed one, by hand) drop out.
+      const done = await consumersWithDemand(db, data.tenantId, period, page.map(codeOf));
+      const rows = page.filter((row) => !done.has(codeOf(row)));
+      const raws: Record<string, unknown>[] = [];
+      const codes: string[] = [];
+      for (const entity of rows.length > 0 ? await entitiesFromRows(db, p, rows) : []) {
+        const consumerCode = String(getPath(entity, def.over.consumerCode.split('.')));
+        try {
+          const each = { ...data, entity };
+          const demand = demandFromSpec(def.demand, each, context, this.deps.rules, `batch ${def.batch}`, { consumerCode, ...period }, charges);
+          if (demand) {
+            raws.push(demand);
+            codes.push(consumerCode);
+          } else run.skipped++;
+        } catch (err) {
+          this.fail(run, consumerCode, err);
         }
-        await db.transaction().execute(async (trx) => {
-          const outcome = raws.length > 0 ? await this.deps.billing.createDemandsInBulk(raws, actor, trx) : { created: [], skipped: [], refused: [] };
-          run.created += outcome.created.length;
-          run.skipped += outcome.skipped.length;
-          for (const r of outcome.refused) this.fail(run, codes[r.index]!, new SevaError('invalid', r.details[0]?.code ?? 'INVALID_DEMAND', r.details.map((d) => d.message).join('; ')));
-          run.processed += rows.length;
-          await saveProgress(trx, run);
-        });
       }
+      return { last, count: rows.length, prepared: this.deps.billing.prepareDemands(raws, actor), codes };
+    };
+    const writing = new Set<Promise<void>>();
+    try {
+      // While one page is written, the next is read and charged: the database and the rules overlap.
+      let next = Number(pending) > 0 ? prepare(undefined) : Promise.resolve(undefined);
+      for (;;) {
+        const batch = await next;
+        if (!batch) break;
+        next = prepare(batch.last);
+        next.catch(() => undefined); // its failure is met when it is awaited
+        const write: Promise<void> = db
+          .transaction()
+          .execute(async (trx) => {
+            const outcome = await this.deps.billing.writeDemands(batch.prepared, trx);
+            run.created += outcome.created.length;
+            run.skipped += outcome.skipped.length;
+            for (const r of outcome.refused) this.fail(run, batch.codes[r.index]!, new SevaError('invalid', r.details[0]?.code ?? 'INVALID_DEMAND', r.details.map((d) => d.message).join('; ')));
+            run.processed += batch.count;
+            await saveProgress(trx, run);
+          })
+          .finally(() => writing.delete(write));
+        writing.add(write);
+        // Two writes at once keep the database busy while the next page is serialised.
+        if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
+      }
+      await Promise.all(writing);
       run.status = 'SUCCEEDED';
     } catch (err) {
+      await Promise.allSettled(writing);
       run.status = 'FAILED';
       run.error = (err as Error).message;
       this.deps.logger.error({ batch: def.batch, tenantId: data.tenantId, err }, 'bulk run failed');

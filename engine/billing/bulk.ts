@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ErrorDetail } from '../errors/index.ts';
-import type { Db } from '../store/index.ts';
+import { insertUnnested, type Db } from '../store/index.ts';
+import { demandDetailTable, demandHistoryTable, demandTable } from './tables.ts';
 import { applyAdvance } from './advance.ts';
 import { demandRow, detailRow, type Demand } from './demand.ts';
 import { readDemand } from './demand-input.ts';
@@ -15,41 +16,50 @@ export interface BulkDemandOutcome {
   refused: { index: number; details: ErrorDetail[] }[];
 }
 
-/**
- * Many demands in a few multi-row statements, inside `trx`: each is checked as `_create` checks it;
- * one that meets an ACTIVE demand of its consumer, type and period is skipped, not duplicated; the
- * consumers holding advance have it applied to their new charges.
- */
-export async function createDemandsInBulk(trx: Db, raws: Record<string, unknown>[], masters: BillingMasters, actor: string, now: number): Promise<BulkDemandOutcome> {
-  const refused: BulkDemandOutcome['refused'] = [];
-  const candidates: { index: number; demand: Demand }[] = [];
+/** Demands read, checked and turned into rows, ready to be written (all of it work without the database). */
+export interface PreparedDemands {
+  candidates: { index: number; demand: Demand; row: Record<string, unknown>; details: Record<string, unknown>[]; history: Record<string, unknown> }[];
+  refused: BulkDemandOutcome['refused'];
+  actor: string;
+  now: number;
+}
+
+/** Each demand is checked as `_create` checks it; the good ones become rows. */
+export function prepareDemands(raws: Record<string, unknown>[], masters: BillingMasters, actor: string, now: number): PreparedDemands {
+  const prepared: PreparedDemands = { candidates: [], refused: [], actor, now };
   raws.forEach((raw, index) => {
     const details: ErrorDetail[] = [];
     const input = readDemand(raw, `$.Demands[${index}]`, masters, details);
-    if (!input || details.length > 0) refused.push({ index, details });
-    else candidates.push({ index, demand: newDemand({ ...input, status: 'ACTIVE' }, actor, now) });
+    if (!input || details.length > 0) {
+      prepared.refused.push({ index, details });
+      return;
+    }
+    const demand = newDemand({ ...input, status: 'ACTIVE' }, actor, now);
+    prepared.candidates.push({ index, demand, row: demandRow(demand), details: demand.demandDetails.map((x, i) => detailRow(x, i)), history: historyRow(demand, 'created') });
   });
+  return prepared;
+}
+
+/**
+ * Writes prepared demands in three statements inside `trx`: one that meets an ACTIVE demand of its
+ * consumer, type and period is skipped, not duplicated; consumers holding advance have it applied
+ * to their new charges.
+ */
+export async function writeDemands(trx: Db, prepared: PreparedDemands, masters: BillingMasters): Promise<BulkDemandOutcome> {
+  const { candidates, refused } = prepared;
   if (candidates.length === 0) return { created: [], skipped: [], refused };
-
-  const inserted = await trx
-    .insertInto('seva_demand')
-    .values(candidates.map((c) => demandRow(c.demand)))
-    .onConflict((oc) =>
-      oc
-        .columns(['tenant_id', 'consumer_code', 'business_service', 'consumer_type', 'tax_period_from', 'tax_period_to'])
-        .where('status', '=', 'ACTIVE')
-        .doNothing(),
-    )
-    .returning('id')
-    .execute();
-  const ids = new Set(inserted.map((r) => r.id as string));
-  const created = candidates.filter((c) => ids.has(c.demand.id)).map((c) => c.demand);
+  const inserted = await insertUnnested(trx, demandTable, candidates.map((c) => c.row), {
+    onConflict: sql`on conflict (tenant_id, consumer_code, business_service, consumer_type, tax_period_from, tax_period_to) where status = 'ACTIVE' do nothing`,
+    returning: 'id',
+  });
+  const ids = new Set(inserted as string[]);
+  const written = candidates.filter((c) => ids.has(c.demand.id));
   const skipped = candidates.filter((c) => !ids.has(c.demand.id)).map((c) => c.index);
-  if (created.length === 0) return { created, skipped, refused };
-
-  await trx.insertInto('seva_demand_detail').values(created.flatMap((d) => d.demandDetails.map((x, i) => detailRow(x, i)))).execute();
-  await trx.insertInto('seva_demand_history').values(created.map((d) => historyRow(d, 'created'))).execute();
-  for (const consumer of await consumersHoldingAdvance(trx, created, masters)) await applyAdvance(trx, consumer, masters, actor, now);
+  if (written.length === 0) return { created: [], skipped, refused };
+  await insertUnnested(trx, demandDetailTable, written.flatMap((c) => c.details));
+  await insertUnnested(trx, demandHistoryTable, written.map((c) => c.history));
+  const created = written.map((c) => c.demand);
+  for (const consumer of await consumersHoldingAdvance(trx, created, masters)) await applyAdvance(trx, consumer, masters, prepared.actor, prepared.now);
   return { created, skipped, refused };
 }
 

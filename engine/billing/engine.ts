@@ -8,7 +8,7 @@ import { invalid } from '../errors/index.ts';
 import { fetchBill, searchBills, type Bill, type BillTarget, type RecomputeStep } from './bills.ts';
 import type { Demand } from './demand.ts';
 import { applyAdvance } from './advance.ts';
-import { createDemandsInBulk, type BulkDemandOutcome } from './bulk.ts';
+import { prepareDemands, writeDemands, type BulkDemandOutcome, type PreparedDemands } from './bulk.ts';
 import { cancelUnpaidDemands, createDemands, demandHistory, loadDemands, readDemandCriteria, searchDemands, updateDemands } from './demands.ts';
 import { cancelPayment, createPayment, searchPayments, type Payment } from './payments.ts';
 import { createTransaction, handleCallback, redirectUrlFor, searchTransactions, transactionJson, type GatewayTransaction, type TransactionDeps } from './transactions.ts';
@@ -49,9 +49,17 @@ export class BillingEngine {
     return trx ? work(trx) : this.deps.db.transaction().execute(work);
   }
 
-  /** Many demands at once inside `trx` (a bulk run): duplicates are skipped, refusals reported, not thrown. */
-  createDemandsInBulk(raws: Record<string, unknown>[], actor: string, trx: Db): Promise<BulkDemandOutcome> {
-    return createDemandsInBulk(trx, raws, this.masters, actor, this.deps.clock.now());
+  /**
+   * Many demands at once (a bulk run), in two steps so the first can overlap other database work:
+   * check them and make their rows, then write them inside `trx`. Duplicates are skipped and
+   * refusals reported, not thrown.
+   */
+  prepareDemands(raws: Record<string, unknown>[], actor: string): PreparedDemands {
+    return prepareDemands(raws, this.masters, actor, this.deps.clock.now());
+  }
+
+  writeDemands(prepared: PreparedDemands, trx: Db): Promise<BulkDemandOutcome> {
+    return writeDemands(trx, prepared, this.masters);
   }
 
   updateDemands(raws: unknown, actor: string, trx?: Db): Promise<Demand[]> {

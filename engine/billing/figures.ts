@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../store/index.ts';
 
 /** What the billing engine can say about a consumer beside its own record (a register's columns). */
 export const CONSUMER_FIGURES = ['outstanding', 'lastDemandDate', 'lastPeriodTo'] as const;
@@ -27,4 +28,21 @@ export function consumerFigureSql(figure: ConsumerFigure, refs: { tenant: string
  */
 export function activeDemandExistsSql(refs: { tenant: string; consumerCode: string }, demand: { businessService: string; consumerType: string; taxPeriodFrom: number; taxPeriodTo: number }): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from seva_demand d where d.tenant_id = ${sql.ref(refs.tenant)} and d.consumer_code = ${sql.ref(refs.consumerCode)} and d.business_service = ${demand.businessService} and d.consumer_type = ${demand.consumerType} and d.tax_period_from = ${demand.taxPeriodFrom} and d.tax_period_to = ${demand.taxPeriodTo} and d.status = 'ACTIVE')`;
+}
+
+/** Of these consumers, those that have an ACTIVE demand of this service, consumer type and period. */
+export async function consumersWithDemand(db: Db, tenantId: string, demand: { businessService: string; consumerType: string; taxPeriodFrom: number; taxPeriodTo: number }, consumerCodes: string[]): Promise<Set<string>> {
+  if (consumerCodes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('seva_demand')
+    .select('consumer_code')
+    .where('tenant_id', '=', tenantId)
+    .where('consumer_code', 'in', consumerCodes)
+    .where('business_service', '=', demand.businessService)
+    .where('consumer_type', '=', demand.consumerType)
+    .where('tax_period_from', '=', demand.taxPeriodFrom)
+    .where('tax_period_to', '=', demand.taxPeriodTo)
+    .where('status', '=', 'ACTIVE')
+    .execute();
+  return new Set(rows.map((r) => r.consumer_code as string));
 }

@@ -6,7 +6,7 @@ export { billJson, type Bill, type BillTarget, type RecomputeStep } from './bill
 export { paymentJson, PAYMENT_CANCELLED_TOPIC, PAYMENT_CREATED_TOPIC, PAYMENT_MODES, type Payment } from './payments.ts';
 export { signCallback } from './gateway.ts';
 export type { GatewayTransaction } from './transactions.ts';
-export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, type ConsumerFigure } from './figures.ts';
-export type { BulkDemandOutcome } from './bulk.ts';
+export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, consumersWithDemand, type ConsumerFigure } from './figures.ts';
+export type { BulkDemandOutcome, PreparedDemands } from './bulk.ts';
 export { addDemandDetail, adjustableDemands, consumerOutstanding, type AdjustableCriteria } from './adjust.ts';
 export { consumerBuckets, type BucketSpec } from './summary.ts';

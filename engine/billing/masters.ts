@@ -41,9 +41,24 @@ const DEFAULT_BILL_EXPIRY_MS = 30 * 24 * 3600 * 1000;
 
 /** The billing masters of a tenant (GP first, then state), read from MDMS. */
 export class BillingMasters {
+  // Read once per set of master data (a reload brings a new Mdms); callers treat the results as read-only.
+  private readonly cache = new WeakMap<Mdms, Map<string, unknown>>();
+
   constructor(private readonly mdms: () => Mdms) {}
 
+  private memo<T>(key: string, compute: () => T): T {
+    const mdms = this.mdms();
+    let byKey = this.cache.get(mdms);
+    if (!byKey) this.cache.set(mdms, (byKey = new Map()));
+    if (!byKey.has(key)) byKey.set(key, compute());
+    return byKey.get(key) as T;
+  }
+
   businessService(tenantId: string, code: string): BillingService | undefined {
+    return this.memo(`bs|${tenantId}|${code}`, () => this.readBusinessService(tenantId, code));
+  }
+
+  private readBusinessService(tenantId: string, code: string): BillingService | undefined {
     const r = this.mdms().records(tenantId, BUSINESS_SERVICE_MASTER).find((x) => x.code === code);
     if (!r) return undefined;
     const expiry = r.billExpiry === undefined ? undefined : parseDuration(r.billExpiry as number | string);
@@ -62,6 +77,10 @@ export class BillingMasters {
 
   /** The tax heads of a business service, by code. */
   taxHeads(tenantId: string, service: string): Map<string, TaxHead> {
+    return this.memo(`heads|${tenantId}|${service}`, () => this.readTaxHeads(tenantId, service));
+  }
+
+  private readTaxHeads(tenantId: string, service: string): Map<string, TaxHead> {
     const heads = new Map<string, TaxHead>();
     for (const r of this.mdms().records(tenantId, TAX_HEAD_MASTER)) {
       if (r.service !== service) continue;
@@ -79,6 +98,10 @@ export class BillingMasters {
   }
 
   taxPeriods(tenantId: string, service: string): TaxPeriod[] {
+    return this.memo(`periods|${tenantId}|${service}`, () => this.readTaxPeriods(tenantId, service));
+  }
+
+  private readTaxPeriods(tenantId: string, service: string): TaxPeriod[] {
     return this.mdms()
       .records(tenantId, TAX_PERIOD_MASTER)
       .filter((r) => r.service === service)

@@ -14,11 +14,19 @@ export function demandFromSpec(
   rules: RuleSets,
   source: string,
   fixed: { consumerCode?: string; consumerType?: unknown; taxPeriodFrom?: unknown; taxPeriodTo?: unknown } = {},
+  /** Rule-set results by input, for many demands made at once (a rule set's result depends on its input alone). */
+  memo?: Map<string, unknown>,
 ): Record<string, unknown> | undefined {
   const ev = (v: unknown) => (v === undefined ? undefined : evaluateTemplate(v, data, context));
+  const fromRules = (name: string, input: Record<string, unknown>) => {
+    if (!memo) return rules.get(name).evaluate(input, context);
+    const key = `${name}|${JSON.stringify(input)}`;
+    if (!memo.has(key)) memo.set(key, rules.get(name).evaluate(input, context));
+    return memo.get(key);
+  };
   const lines = Array.isArray(spec.details)
     ? spec.details.map((d) => ({ taxHeadCode: ev(d.taxHeadCode), amount: ev(d.amount) }))
-    : rules.get(spec.details.rules).evaluate({ now: data.now, ...(ev(spec.details.input ?? {}) as Record<string, unknown>) }, context);
+    : fromRules(spec.details.rules, { now: data.now, ...(ev(spec.details.input ?? {}) as Record<string, unknown>) });
   const from = Array.isArray(spec.details) ? source : `rule set ${spec.details.rules}`;
   if (!Array.isArray(lines)) throw new SevaError('internal', 'INVALID_RULE_RESULT', `${from} must give demand details as a list of {taxHeadCode, amount}, gave ${JSON.stringify(lines)}`);
   const demandDetails = lines

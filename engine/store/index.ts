@@ -13,3 +13,4 @@ export {
 } from './migrate.ts';
 export { uniqueViolationOf } from './pg-errors.ts';
 export { lockForTransaction, withExclusiveLock } from './exclusive.ts';
+export { insertUnnested } from './bulk-insert.ts';
