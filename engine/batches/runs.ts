@@ -58,46 +58,35 @@ function runFromRow(r: Row): BatchRun {
   };
 }
 
+function runRow(run: BatchRun) {
+  return {
+    id: run.id,
+    batch: run.batch,
+    tenant_id: run.tenantId,
+    run_key: run.runKey,
+    params: JSON.stringify(run.params),
+    status: run.status,
+    started_by: run.startedBy,
+    started_at: run.startedAt,
+    finished_at: run.finishedAt,
+    total: run.total,
+    processed: run.processed,
+    created: run.created,
+    skipped: run.skipped,
+    failed: run.failed,
+    failures: JSON.stringify(run.failures),
+    error: run.error,
+  };
+}
+
 export async function insertRun(db: Db, run: BatchRun): Promise<void> {
-  await db
-    .insertInto('seva_batch_run')
-    .values({
-      id: run.id,
-      batch: run.batch,
-      tenant_id: run.tenantId,
-      run_key: run.runKey,
-      params: JSON.stringify(run.params),
-      status: run.status,
-      started_by: run.startedBy,
-      started_at: run.startedAt,
-      finished_at: run.finishedAt,
-      total: run.total,
-      processed: run.processed,
-      created: run.created,
-      skipped: run.skipped,
-      failed: run.failed,
-      failures: JSON.stringify(run.failures),
-      error: run.error,
-    })
-    .execute();
+  await db.insertInto('seva_batch_run').values(runRow(run)).execute();
 }
 
 /** Progress and outcome: counts, failures, status. */
 export async function saveProgress(db: Db, run: BatchRun): Promise<void> {
-  await db
-    .updateTable('seva_batch_run')
-    .set({
-      status: run.status,
-      finished_at: run.finishedAt,
-      processed: run.processed,
-      created: run.created,
-      skipped: run.skipped,
-      failed: run.failed,
-      failures: JSON.stringify(run.failures),
-      error: run.error,
-    })
-    .where('id', '=', run.id)
-    .execute();
+  const { id, batch, tenant_id, run_key, params, started_by, started_at, ...progress } = runRow(run);
+  await db.updateTable('seva_batch_run').set(progress).where('id', '=', id).execute();
 }
 
 /** Runs left RUNNING by a process that died: whoever holds the run's lock now knows they are over. */

@@ -4,7 +4,7 @@ import type { IdGenerator } from '../idgen/index.ts';
 import { Money, moneyFromColumn, moneyToColumn, moneyToJson, sum, ZERO } from '../money/index.ts';
 import { lockForTransaction, uniqueViolationOf, type Db } from '../store/index.ts';
 import { isSettled, outstandingOf, type Audit, type Demand } from './demand.ts';
-import { loadDemands } from './demands.ts';
+import { activeDemandsOf } from './demands.ts';
 import type { BillingMasters, BillingService } from './masters.ts';
 
 export type BillStatus = 'ACTIVE' | 'EXPIRED' | 'PAID' | 'CANCELLED';
@@ -113,15 +113,7 @@ export function billRow(b: Bill): Row {
 
 /** The consumer's ACTIVE demands of a business service that are not settled, oldest period first. */
 export async function openDemandsOf(db: Db, t: BillTarget, forUpdate: boolean): Promise<Demand[]> {
-  const rows = await db
-    .selectFrom('seva_demand')
-    .select('id')
-    .where('tenant_id', '=', t.tenantId)
-    .where('consumer_code', '=', t.consumerCode)
-    .where('business_service', '=', t.businessService)
-    .where('status', '=', 'ACTIVE')
-    .execute();
-  const demands = await loadDemands(db, rows.map((r) => r.id), forUpdate);
+  const demands = await activeDemandsOf(db, t, forUpdate);
   return demands.filter((d) => !isSettled(d));
 }
 

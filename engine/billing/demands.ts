@@ -19,6 +19,26 @@ export async function loadDemands(db: Db, ids: string[], forUpdate = false): Pro
   return rows.map((r) => demandFromRows(r, details.filter((d) => d.demand_id === r.id)));
 }
 
+/** A consumer of a business service at a tenant. */
+export interface Consumer {
+  tenantId: string;
+  businessService: string;
+  consumerCode: string;
+}
+
+/** A consumer's ACTIVE demands, oldest period first; locked when `forUpdate`. */
+export async function activeDemandsOf(db: Db, c: Consumer, forUpdate = false): Promise<Demand[]> {
+  const rows = await db
+    .selectFrom('seva_demand')
+    .select('id')
+    .where('tenant_id', '=', c.tenantId)
+    .where('consumer_code', '=', c.consumerCode)
+    .where('business_service', '=', c.businessService)
+    .where('status', '=', 'ACTIVE')
+    .execute();
+  return loadDemands(db, rows.map((r) => r.id), forUpdate);
+}
+
 /** Writes a demand (insert or full replace of its row and details) and a version in its history. */
 export async function saveDemand(db: Db, d: Demand, reason: string, isNew: boolean): Promise<void> {
   d.isPaymentCompleted = isSettled(d);
@@ -260,17 +280,9 @@ export async function demandHistory(db: Db, tenantId: string, demandId: string) 
  * Cancels a consumer's active demands that still have something to pay (partly paid ones too);
  * settled demands and credits (advance) stay. What was collected stays on the cancelled demand.
  */
-export async function cancelUnpaidDemands(trx: Db, target: { tenantId: string; businessService: string; consumerCode: string }, actor: string, now: number): Promise<Demand[]> {
-  const rows = await trx
-    .selectFrom('seva_demand')
-    .select('id')
-    .where('tenant_id', '=', target.tenantId)
-    .where('business_service', '=', target.businessService)
-    .where('consumer_code', '=', target.consumerCode)
-    .where('status', '=', 'ACTIVE')
-    .execute();
+export async function cancelUnpaidDemands(trx: Db, target: Consumer, actor: string, now: number): Promise<Demand[]> {
   const cancelled: Demand[] = [];
-  for (const stored of await loadDemands(trx, rows.map((r) => r.id), true)) {
+  for (const stored of await activeDemandsOf(trx, target, true)) {
     if (!outstandingOf(stored).greaterThan(0)) continue;
     const demand: Demand = {
       ...stored,

@@ -1,7 +1,7 @@
 import { Money, sum, ZERO } from '../money/index.ts';
 import type { Db } from '../store/index.ts';
 import type { DemandDetail } from './demand.ts';
-import { loadDemands } from './demands.ts';
+import { activeDemandsOf } from './demands.ts';
 
 export interface BucketSpec {
   of: 'current' | 'earlier' | 'all';
@@ -26,15 +26,7 @@ export async function consumerBuckets(
   currentTypes: string[] | undefined,
   buckets: Record<string, BucketSpec>,
 ): Promise<{ values: Record<string, number>; current: { id: string; taxPeriodFrom: number; taxPeriodTo: number; createdTime: number } | null }> {
-  const rows = await db
-    .selectFrom('seva_demand')
-    .select('id')
-    .where('tenant_id', '=', t.tenantId)
-    .where('business_service', '=', t.businessService)
-    .where('consumer_code', '=', t.consumerCode)
-    .where('status', '=', 'ACTIVE')
-    .execute();
-  const demands = await loadDemands(db, rows.map((r) => r.id));
+  const demands = await activeDemandsOf(db, t);
   const candidates = demands.filter((d) => !currentTypes || currentTypes.includes(d.consumerType));
   const current = candidates.reduce<(typeof demands)[number] | undefined>((latest, d) => (!latest || d.taxPeriodFrom > latest.taxPeriodFrom ? d : latest), undefined);
   const values: Record<string, number> = {};
