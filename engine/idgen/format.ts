@@ -1,5 +1,5 @@
 /**
- * DIGIT IdFormat strings, e.g. `WS/[CITY.CODE]/[fy:yyyy-yy]/[SEQ_WS_CON_ID_[TENANT_ID]]`:
+ * DIGIT IdFormat strings, e.g. `PG-PT-[CITY.CODE]-[fy:yyyy-yy]-[SEQ_EG_PT_PTID_[TENANT_ID]]`:
  * - `[fy:yyyy-yy]` financial year (April–March), `[cy:<date pattern>]` the current date;
  * - `[SEQ_<NAME>]` a database sequence, zero-padded (`[SEQ_<NAME>:8]` sets the width, default 6);
  *   `[tenantid]`, `[tenant_id]`, `[TENANT_ID]` inside the name make it per tenant;

@@ -13,7 +13,7 @@ export const batchSchema: JsonSchema = {
   properties: {
     batch: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
     description: { type: 'string' },
-    path: { type: 'string', pattern: '^(/[A-Za-z0-9_.-]+)+$', description: 'POST route that starts a run, e.g. /ws-calculator/waterCalculator/_bulkDemand.' },
+    path: { type: 'string', pattern: '^(/[A-Za-z0-9_.-]+)+$', description: 'POST route that starts a run, e.g. /asset-calculator/v1/_bulkDemand.' },
     roles,
     params: { type: 'object', description: "JSON Schema of the request's fields (tenantId is required and added if missing)." },
     let: { type: 'object', propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, description: 'Named rules over {params, now, tenantId}, evaluated once per run, in order.' },
