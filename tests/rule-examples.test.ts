@@ -23,6 +23,7 @@ describe('rule examples (seva test)', () => {
     const count = (set: string) => outcomes.filter((o) => o.ruleSet === set).length;
     expect(count('ws-charge')).toBeGreaterThanOrEqual(6);
     expect(count('ws-penalty')).toBeGreaterThanOrEqual(6);
+    expect(outcomes.map((o) => o.example)).toContain('advance consumption, 100 of an advance of 150 paid this month\'s charge and 50 is left');
   });
 
   it('fails, naming the example and both amounts, when an expected amount is changed', () => {
@@ -34,7 +35,8 @@ describe('rule examples (seva test)', () => {
     const cli = sevaTest(dir);
     expect(cli.code).toBe(1);
     expect(cli.out).toContain('FAIL ws-charge: metered, one tier');
-    expect(cli.out).toMatch(/16 of 17 rule example\(s\) passed, 1 failed/);
+    const total = run('definitions').outcomes.length;
+    expect(cli.out).toContain(`${total - 1} of ${total} rule example(s) passed, 1 failed`);
     expect(sevaTest('definitions').code).toBe(0);
   });
 

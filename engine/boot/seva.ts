@@ -104,7 +104,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...billingRoutes(billing, grant),
       ...runtimes.flatMap(serviceRoutes),
       ...batchRoutes(batches, grant),
-      ...summaryRoutes(registry.summaries, { db, mdms: mdmsOf, now: () => clock.now(), timeZone }),
+      ...summaryRoutes(registry.summaries, { db, rules, mdms: mdmsOf, now: () => clock.now(), timeZone }),
     ];
     const app = createHttpApp({
       routes,

@@ -138,6 +138,9 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
       if (!roles.has(role)) problems.push(problemAt(source, ['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`));
     });
     for (const p of templateProblems(value.result, ['result'])) problems.push(problemAt(source, p.path, p.message));
+    if (value.rules && !failed.has('rule-set') && !ruleSets.some((r) => r.value.rules === value.rules)) {
+      problems.push(problemAt(source, ['rules'], `unknown rule set '${value.rules}' (known: ${ruleSets.map((r) => r.value.rules).join(', ') || 'none'})`));
+    }
   }
 
   const gateways = byKind.gateway as Sourced<GatewayDefinition>[];

@@ -327,5 +327,7 @@ export interface SummaryDefinition {
   businessService: string;
   current?: { consumerTypes?: string[] };
   buckets: Record<string, { of: 'current' | 'earlier' | 'all'; heads: string[]; measure: 'tax' | 'collected' | 'outstanding'; negate?: boolean }>;
-  result: unknown;
+  result?: unknown;
+  /** A rule set giving the response instead of `result`. */
+  rules?: string;
 }

@@ -9,7 +9,8 @@ export const summarySchema: JsonSchema = {
     "What one consumer owes, as sums of tax heads over its ACTIVE demands (its current demand, the earlier ones, or all), shaped into a response by rules. Served at its path for {tenantId, consumerCode}.",
   type: 'object',
   additionalProperties: false,
-  required: ['summary', 'path', 'roles', 'businessService', 'buckets', 'result'],
+  required: ['summary', 'path', 'roles', 'businessService', 'buckets'],
+  oneOf: [{ required: ['result'] }, { required: ['rules'] }],
   properties: {
     summary: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
     description: { type: 'string' },
@@ -38,6 +39,7 @@ export const summarySchema: JsonSchema = {
         },
       },
     },
-    result: { description: 'The response: a value whose parts may be rules over the buckets, consumerCode, tenantId and now.' },
+    result: { description: 'The response: a value whose parts may be rules over the buckets, current, consumerCode, tenantId and now.' },
+    rules: { type: 'string', description: 'Instead of result: a rule set (rules/) whose input is the buckets, current, consumerCode, tenantId and now, and whose result is the response; its examples are tested with `seva test`.' },
   },
 };

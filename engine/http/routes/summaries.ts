@@ -2,12 +2,13 @@ import { consumerBuckets } from '../../billing/index.ts';
 import type { SummaryDefinition } from '../../definitions/index.ts';
 import { invalid } from '../../errors/index.ts';
 import type { Mdms } from '../../mdms/index.ts';
-import { evaluateTemplate } from '../../rules/index.ts';
+import { evaluateTemplate, type RuleSets } from '../../rules/index.ts';
 import type { Db } from '../../store/index.ts';
 import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 export interface SummaryRouteDeps {
   db: Db;
+  rules: RuleSets;
   mdms: () => Mdms;
   now: () => number;
   timeZone: string;
@@ -28,7 +29,9 @@ export function summaryRoutes(definitions: SummaryDefinition[], deps: SummaryRou
       if (typeof consumerCode !== 'string' || consumerCode === '') throw invalid('REQUIRED_FIELD_MISSING', 'consumerCode is required', '$.consumerCode');
       const { values, current } = await consumerBuckets(deps.db, { tenantId, businessService: def.businessService, consumerCode }, def.current?.consumerTypes, def.buckets);
       const data = { ...values, buckets: values, current, consumerCode, tenantId, now: deps.now() };
-      return req.respond(evaluateTemplate(def.result, data, { mdms: deps.mdms(), timeZone: deps.timeZone }) as Record<string, unknown>);
+      const context = { mdms: deps.mdms(), timeZone: deps.timeZone };
+      const answer = def.rules ? deps.rules.get(def.rules).evaluate(data, context) : evaluateTemplate(def.result, data, context);
+      return req.respond(answer as Record<string, unknown>);
     },
   }));
 }
