@@ -1,22 +1,12 @@
 import type { ErrorDetail } from '../errors/index.ts';
 import { Money, parseAmount, ZERO } from '../money/index.ts';
 import { compilePayloadValidator } from '../validation/index.ts';
+import type { DemandFields } from './demand.ts';
 import type { BillingMasters } from './masters.ts';
 
 /** A demand as a request carries it, its amounts read exactly. */
-export interface DemandInput {
+export interface DemandInput extends DemandFields {
   id?: string;
-  tenantId: string;
-  consumerCode: string;
-  consumerType: string;
-  businessService: string;
-  payer: unknown;
-  taxPeriodFrom: number;
-  taxPeriodTo: number;
-  billExpiryTime: number | null;
-  minimumAmountPayable: Money;
-  status: 'ACTIVE' | 'CANCELLED';
-  additionalDetails: unknown;
   lastModifiedTime?: number;
   demandDetails: { id?: string; taxHeadMasterCode: string; taxAmount: Money; collectionAmount?: Money; additionalDetails: unknown; path: string }[];
   path: string;

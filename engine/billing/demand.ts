@@ -20,8 +20,8 @@ export interface DemandDetail {
   auditDetails: Audit;
 }
 
-export interface Demand {
-  id: string;
+/** What a demand says of itself, whether as sent in a request or as stored. */
+export interface DemandFields {
   tenantId: string;
   consumerCode: string;
   consumerType: string;
@@ -32,8 +32,12 @@ export interface Demand {
   billExpiryTime: number | null;
   minimumAmountPayable: Money;
   status: DemandStatus;
-  isPaymentCompleted: boolean;
   additionalDetails: unknown;
+}
+
+export interface Demand extends DemandFields {
+  id: string;
+  isPaymentCompleted: boolean;
   version: number;
   demandDetails: DemandDetail[];
   auditDetails: Audit;
