@@ -51,7 +51,7 @@ program
     }
     const r = result.registry;
     console.log(
-      `definitions OK: ${r.services.length} service(s), ${r.persisters.length} persister(s), ${r.workflows.length} workflow(s), ${r.jobs.length} job(s), ${r.masterSchemas.size} master schema(s), ${r.access.size} engine endpoint grant(s), ${r.gateways.length} payment gateway(s), ${r.ruleSets.length} rule set(s), ${r.batches.length} bulk operation(s)`,
+      `definitions OK: ${r.services.length} service(s), ${r.persisters.length} persister(s), ${r.workflows.length} workflow(s), ${r.jobs.length} job(s), ${r.masterSchemas.size} master schema(s), ${r.access.size} engine endpoint grant(s), ${r.gateways.length} payment gateway(s), ${r.ruleSets.length} rule set(s), ${r.batches.length} bulk operation(s), ${r.aggregates.length} aggregate query(ies)`,
     );
   });
 

@@ -13,6 +13,7 @@ import { cancelUnpaidDemands, createDemands, demandHistory, loadDemands, readDem
 import { cancelPayment, createPayment, searchPayments, type Payment } from './payments.ts';
 import { createTransaction, handleCallback, redirectUrlFor, searchTransactions, transactionJson, type GatewayTransaction, type TransactionDeps } from './transactions.ts';
 import { BillingMasters } from './masters.ts';
+import { cancelConsumerPayments, settleInFull, type Settlement } from './settle.ts';
 
 export interface BillingDeps {
   db: Db;
@@ -104,6 +105,17 @@ export class BillingEngine {
     const now = this.deps.clock.now();
     const work = (t: Db) => createPayment(t, raw, { masters: this.masters, idgen: this.deps.idgen }, actor, now);
     return trx ? work(trx) : this.deps.db.transaction().execute(work);
+  }
+
+  /** Pays the consumer's whole bill inside `trx`: one ordinary payment, with its receipt. */
+  settleInFull(target: BillTarget, how: Settlement, actor: string, trx: Db): Promise<Payment> {
+    const deps = { masters: this.masters, idgen: this.deps.idgen, recompute: this.recompute.get(target.businessService) };
+    return settleInFull(trx, target, how, deps, actor, this.deps.clock.now());
+  }
+
+  /** Cancels the consumer's payments that are not cancelled yet, inside `trx`. */
+  cancelConsumerPayments(target: BillTarget, reason: string | null, actor: string, trx: Db): Promise<Payment[]> {
+    return cancelConsumerPayments(trx, target, reason, actor, this.deps.clock.now());
   }
 
   cancelPayment(tenantId: string, paymentId: string, reason: string | null, actor: string, trx?: Db): Promise<Payment> {

@@ -10,3 +10,5 @@ export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, consumersWi
 export type { BulkDemandOutcome, PreparedDemands } from './bulk.ts';
 export { addDemandDetail, adjustableDemands, consumerOutstanding, type AdjustableCriteria } from './adjust.ts';
 export { consumerBuckets, type BucketSpec } from './summary.ts';
+export type { Settlement } from './settle.ts';
+export { BILLING_SOURCES, type DataSource } from './sources.ts';

@@ -6,8 +6,8 @@ import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
 import { systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type Registry } from '../definitions/index.ts';
-import { BillingEngine } from '../billing/index.ts';
-import { billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
+import { aggregateRoutes, billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -19,6 +19,7 @@ import { WorkflowEngine } from '../workflow/index.ts';
 import { systemCaller } from './system-caller.ts';
 import { tableSpecsOf } from './tables.ts';
 import { definitionsError, SYSTEM_ROLE, validateDefinitions } from './validate.ts';
+import { AggregateRunner, serviceSource } from '../aggregates/index.ts';
 
 export interface SevaOptions {
   definitionsDir: string;
@@ -89,6 +90,8 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     for (const runtime of runtimes) byName.set(runtime.name, runtime);
     const adjustments = new AdjustmentRunner(registry.adjustments, { db, clock, mdms: mdmsOf, timeZone, rules, billing, systemUuid: () => systemUser?.uuid ?? 'system' });
     const batches = new BatchRunner(registry.batches, { database, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
+    const sources = new Map([...Object.entries(BILLING_SOURCES), ...runtimes.map((r) => [r.name, serviceSource(r.persister)] as const)]);
+    const aggregates = new AggregateRunner(registry.aggregates, { db, sources, mdms: mdmsOf, now: () => clock.now(), timeZone });
     const grant = (id: string): EndpointAccess => {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };
@@ -105,6 +108,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...runtimes.flatMap(serviceRoutes),
       ...batchRoutes(batches, grant),
       ...summaryRoutes(registry.summaries, { db, rules, mdms: mdmsOf, now: () => clock.now(), timeZone }),
+      ...aggregateRoutes(aggregates),
     ];
     const app = createHttpApp({
       routes,

@@ -1,3 +1,4 @@
+import { BILLING_SOURCES } from '../billing/index.ts';
 import { formatProblem, loadDefinitions, type LoadResult } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
 import { RuleSets, runExamples, type ExampleOutcome } from '../rules/index.ts';
@@ -13,7 +14,7 @@ export const engineRoutes = new Set([...Object.values(USER_ENDPOINTS), ...SESSIO
 
 /** The one check of definitions, used by `seva validate` and by server start-up alike. */
 export function validateDefinitions(dir: string): LoadResult {
-  return loadDefinitions(dir, { engineEndpoints, engineRoutes, systemRole: SYSTEM_ROLE });
+  return loadDefinitions(dir, { engineEndpoints, engineRoutes, systemRole: SYSTEM_ROLE, engineSources: Object.fromEntries(Object.entries(BILLING_SOURCES).map(([name, s]) => [name, Object.keys(s.fields)])) });
 }
 
 export function definitionsError(result: LoadResult): SevaError {

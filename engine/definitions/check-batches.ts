@@ -1,5 +1,6 @@
 import { ruleProblems, templateProblems } from '../rules/index.ts';
 import { defaultEndpointPaths } from './check-services.ts';
+import { checkDemandDetails } from './check-service-rules.ts';
 import type { DefinitionProblem } from './problem.ts';
 import { problemAt, type PathSegment } from './source.ts';
 import type { BatchDefinition, ServiceDefinition, Sourced } from './types.ts';
@@ -49,11 +50,7 @@ export function checkBatches(batches: Sourced<BatchDefinition>[], ctx: BatchChec
     for (const key of ['consumerType', 'consumerCode', 'payer', 'taxPeriodFrom', 'taxPeriodTo', 'minimumAmountPayable', 'additionalDetails'] as const) {
       if (d[key] !== undefined) rules(d[key], ['demand', key]);
     }
-    if (Array.isArray(d.details)) rules(d.details, ['demand', 'details']);
-    else {
-      if (ctx.ruleSets && !ctx.ruleSets.has(d.details.rules)) at(['demand', 'details', 'rules'], `unknown rule set '${d.details.rules}' (known: ${[...ctx.ruleSets].join(', ') || 'none'})`);
-      if (d.details.input) rules(d.details.input, ['demand', 'details', 'input']);
-    }
+    checkDemandDetails(d.details, ['demand', 'details'], rules, at, ctx.ruleSets);
   }
   return problems;
 }

@@ -1,8 +1,8 @@
 import { templateProblems } from '../rules/index.ts';
 import { schemaAt } from './entity-schema.ts';
-import type { JsonSchema, ServiceDefinition } from './types.ts';
+import type { DemandEffectDefinition, JsonSchema, ServiceDefinition } from './types.ts';
 
-type At = (path: (string | number)[], message: string) => void;
+export type At = (path: (string | number)[], message: string) => void;
 
 export interface ServiceRulesContext {
   /** Fields other services store in a column of their own, by service name. */
@@ -50,12 +50,33 @@ export function checkServiceRules(svc: ServiceDefinition, schema: JsonSchema, at
       for (const key of ['consumerType', 'consumerCode', 'payer', 'taxPeriodFrom', 'taxPeriodTo', 'minimumAmountPayable', 'additionalDetails'] as const) {
         if (d[key] !== undefined) rules(d[key], ['effects', i, 'demand', key]);
       }
-      if (Array.isArray(d.details)) rules(d.details, ['effects', i, 'demand', 'details']);
-      else {
-        if (ctx.ruleSets && !ctx.ruleSets.has(d.details.rules)) at(['effects', i, 'demand', 'details', 'rules'], `unknown rule set '${d.details.rules}' (known: ${[...ctx.ruleSets].join(', ') || 'none'})`);
-        if (d.details.input) rules(d.details.input, ['effects', i, 'demand', 'details', 'input']);
+      rules(d.businessService, ['effects', i, 'demand', 'businessService']);
+      checkDemandDetails(d.details, ['effects', i, 'demand', 'details'], rules, at, ctx.ruleSets);
+      if (d.field) field(['effects', i, 'demand', 'field'], d.field, 'field');
+    }
+    for (const kind of ['cancelUnpaidDemands', 'payment', 'cancelPayments'] as const) {
+      const spec = e[kind];
+      if (!spec) continue;
+      for (const [key, value] of Object.entries(spec)) {
+        if (key === 'field') field(['effects', i, kind, key], String(value), 'field');
+        else rules(value, ['effects', i, kind, key]);
       }
     }
-    if (e.cancelUnpaidDemands) rules(e.cancelUnpaidDemands.consumerCode, ['effects', i, 'cancelUnpaidDemands', 'consumerCode']);
   });
+}
+
+/** A demand's details: their rules hold together, and a named rule set exists. */
+export function checkDemandDetails(
+  details: DemandEffectDefinition['details'],
+  path: (string | number)[],
+  rules: (value: unknown, path: (string | number)[]) => void,
+  at: At,
+  ruleSets: Set<string> | undefined,
+): void {
+  if (Array.isArray(details) || 'each' in details) {
+    rules(details, path);
+    return;
+  }
+  if (ruleSets && !ruleSets.has(details.rules)) at([...path, 'rules'], `unknown rule set '${details.rules}' (known: ${[...ruleSets].join(', ') || 'none'})`);
+  if (details.input) rules(details.input, [...path, 'input']);
 }

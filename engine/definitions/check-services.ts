@@ -100,8 +100,18 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
         at(['search', 'criteria', param], `search parameter '${param}' is built in and cannot be redefined`, true);
         continue;
       }
-      fieldExists(['search', 'criteria', param, 'field'], criterion.field, 'search field');
-      if (schemaAt(schema, criterion.field) && !searchable(criterion.field)) at(['search', 'criteria', param, 'field'], `search field '${criterion.field}' has no column in persister '${svc.persister}' (a JSON column cannot be searched)`);
+      const fields = [{ field: criterion.field, path: ['search', 'criteria', param, 'field'] }, ...(criterion.orFields ?? []).map((field, j) => ({ field, path: ['search', 'criteria', param, 'orFields', j] }))];
+      for (const { field, path } of fields) {
+        fieldExists(path, field, 'search field');
+        if (schemaAt(schema, field) && !searchable(field)) at(path, `search field '${field}' has no column in persister '${svc.persister}' (a JSON column cannot be searched)`);
+      }
+    }
+    const counts = svc.search.counts;
+    if (counts) {
+      if (!rootColumns.has(counts.field)) at(['search', 'counts', 'field'], `counted field '${counts.field}' has no column of its own in persister '${svc.persister}'`);
+      (counts.ignore ?? []).forEach((param, j) => {
+        if (!(param in svc.search.criteria)) at(['search', 'counts', 'ignore', j], `'${param}' is not a search criterion of ${svc.service} (known: ${Object.keys(svc.search.criteria).join(', ')})`);
+      });
     }
     const figures = svc.search.billing;
     if (figures) {

@@ -6,3 +6,4 @@ export { kinds, schemaFileName } from './kinds/index.ts';
 export { columnOf, defaultEndpointPaths } from './check-services.ts';
 export { schemaAt, withStandardFields } from './entity-schema.ts';
 export type * from './types.ts';
+export { AGGREGATE_OPERATIONS } from './check-aggregates.ts';

@@ -8,14 +8,15 @@ import { checkJobs } from './check-jobs.ts';
 import { checkRuleSets } from './check-rule-sets.ts';
 import { checkBatches } from './check-batches.ts';
 import { checkAdjustments } from './check-adjustments.ts';
+import { checkAggregates } from './check-aggregates.ts';
 import { checkWorkflows, workflowsOfFile } from './check-workflows.ts';
 import { checkMdms, masterDataOf } from './check-mdms.ts';
-import { checkPersisters, checkServices, storedFieldsOf } from './check-services.ts';
+import { checkPersisters, checkServices, defaultEndpointPaths, storedFieldsOf } from './check-services.ts';
 import { kindOfPath, reservedFolders, type KindName } from './kinds/index.ts';
 import { sortProblems, type DefinitionProblem } from './problem.ts';
 import type { Registry } from './registry.ts';
 import { parseSource, problemAt } from './source.ts';
-import type { AccessPolicyDefinition, AdjustmentDefinition, SummaryDefinition, BatchDefinition, GatewayDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
+import type { AggregateDefinition, AccessPolicyDefinition, AdjustmentDefinition, SummaryDefinition, BatchDefinition, GatewayDefinition, JobDefinition, MasterDataFile, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, Sourced, WorkflowFile } from './types.ts';
 import { validateKind } from './validate-kind.ts';
 
 export interface LoadOptions {
@@ -25,6 +26,8 @@ export interface LoadOptions {
   engineRoutes: Set<string>;
   /** The role scheduled jobs act with. */
   systemRole: string;
+  /** Fields of the engine's own data an aggregate may read, by source name. */
+  engineSources: Record<string, string[]>;
 }
 
 /** `problems` stop the definitions from loading; `warnings` are worth reading but do not. */
@@ -52,7 +55,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
   } catch (err) {
     return { problems: [{ file: root, line: 1, col: 1, message: `cannot read the definitions directory: ${(err as Error).message}` }], warnings: [] };
   }
-  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [], gateway: [], 'rule-set': [], batch: [], adjustment: [], summary: [] };
+  const byKind: Record<KindName, Sourced<unknown>[]> = { service: [], persister: [], 'mdms-schema': [], 'mdms-data': [], access: [], workflow: [], job: [], gateway: [], 'rule-set': [], batch: [], adjustment: [], summary: [], aggregate: [] };
   const failed = new Set<KindName | 'unknown'>();
   for (const path of files) {
     const rel = relative(root, path).split(sep).join('/');
@@ -72,7 +75,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
         col: 1,
         message: reserved
           ? `definitions under ${reserved}/ are not read by this version of the engine yet`
-          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, payment gateways in gateways/, rule sets in rules/, bulk operations in batches/, demand adjustments in adjustments/, consumer summaries in summaries/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
+          : `no definition kind lives at '${rel}': put services in services/, persisters in persister/, workflows in workflows/, jobs in jobs/, payment gateways in gateways/, rule sets in rules/, bulk operations in batches/, demand adjustments in adjustments/, consumer summaries in summaries/, aggregate queries in aggregates/, master schemas in mdms/schemas/, master data in mdms/data/<tenant>/, access policies in access/`,
       });
       continue;
     }
@@ -143,6 +146,16 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
     }
   }
 
+  const aggregates = byKind.aggregate as Sourced<AggregateDefinition>[];
+  const sources = new Map<string, Set<string>>(Object.entries(options.engineSources).map(([name, fields]) => [name, new Set(fields)]));
+  for (const { value } of services) {
+    const fields = storedFields(value.service);
+    if (fields && !sources.has(value.service)) sources.set(value.service, fields);
+  }
+  const serviceRoutes = services.flatMap(({ value }) => Object.entries(value.endpoints).map(([name, e]) => `${value.basePath}${e?.path ?? defaultEndpointPaths[name as keyof typeof defaultEndpointPaths]}`));
+  const takenRoutes = new Set([...options.engineRoutes, ...serviceRoutes, ...summaries.map((s) => s.value.path)]);
+  problems.push(...checkAggregates(aggregates, { roles, sources, takenRoutes }));
+
   const gateways = byKind.gateway as Sourced<GatewayDefinition>[];
   const seenGateways = new Map<string, string>();
   for (const { value, source } of gateways) {
@@ -174,6 +187,7 @@ export function loadDefinitions(root: string, options: LoadOptions): LoadResult 
       batches: batches.map((b) => b.value),
       adjustments: adjustments.map((a) => a.value),
       summaries: summaries.map((s) => s.value),
+      aggregates: aggregates.map((a) => a.value),
     },
     problems: [],
     warnings,

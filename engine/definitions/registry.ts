@@ -1,6 +1,6 @@
 import type { MasterData } from '../mdms/index.ts';
 import type { EndpointGrant } from './check-access.ts';
-import type { AdjustmentDefinition, SummaryDefinition, BatchDefinition, GatewayDefinition, JobDefinition, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
+import type { AggregateDefinition, AdjustmentDefinition, SummaryDefinition, BatchDefinition, GatewayDefinition, JobDefinition, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
 
 /** Everything the definitions say, checked and ready for the engine to compile. */
 export interface Registry {
@@ -18,4 +18,5 @@ export interface Registry {
   batches: BatchDefinition[];
   adjustments: AdjustmentDefinition[];
   summaries: SummaryDefinition[];
+  aggregates: AggregateDefinition[];
 }

@@ -8,6 +8,8 @@ export type MatchKind = 'exact' | 'in' | 'prefix' | 'contains' | 'from' | 'to';
 export interface SearchCriterion {
   /** Path of the entity field the criterion filters on. */
   field: string;
+  /** More fields: the criterion matches when any of them does (a free-text search, say). */
+  orFields?: string[];
   match: MatchKind;
   caseInsensitive?: boolean;
 }
@@ -45,6 +47,7 @@ export interface ServiceDefinition {
     sort?: { fields: Record<string, string>; default: string; order?: 'asc' | 'desc' };
     billing?: SearchBillingDefinition;
     totalCountKey?: string;
+    counts?: SearchCountsDefinition;
   };
   endpoints: { create?: EndpointDefinition; update?: EndpointDefinition; search?: EndpointDefinition };
   events?: { create?: string; update?: string };
@@ -83,7 +86,8 @@ export interface CheckDefinition {
 }
 
 export interface DemandEffectDefinition {
-  businessService: string;
+  /** A business service code, or a rule giving one. */
+  businessService: unknown;
   consumerType?: unknown;
   consumerCode: unknown;
   payer?: unknown;
@@ -91,14 +95,54 @@ export interface DemandEffectDefinition {
   taxPeriodTo: unknown;
   minimumAmountPayable?: unknown;
   additionalDetails?: unknown;
-  details: { taxHeadCode: unknown; amount: unknown }[] | { rules: string; input?: Record<string, unknown> };
+  details: { taxHeadCode: unknown; amount: unknown }[] | { rules: string; input?: Record<string, unknown> } | DemandLinesFromList;
+  /** The entity field a refused demand is reported at (default: the entity). */
+  field?: string;
+}
+
+/** Demand details made from a list in the write's data: one line per item, read as `item`. */
+export interface DemandLinesFromList {
+  each: unknown;
+  taxHeadCode: unknown;
+  amount: unknown;
+}
+
+/** A payment of everything a consumer owes, taken in the write's transaction. */
+export interface PaymentEffectDefinition {
+  businessService: unknown;
+  consumerCode: unknown;
+  paymentMode?: unknown;
+  paidBy?: unknown;
+  payerName?: unknown;
+  mobileNumber?: unknown;
+  transactionDate?: unknown;
+  /** The entity field a refused payment is reported at (default: the entity). */
+  field?: string;
 }
 
 export interface EffectDefinition {
   on: WritePhase[];
   when?: unknown;
   demand?: DemandEffectDefinition;
-  cancelUnpaidDemands?: { businessService: string; consumerCode: unknown };
+  cancelUnpaidDemands?: { businessService: unknown; consumerCode: unknown };
+  payment?: PaymentEffectDefinition;
+  cancelPayments?: { businessService: unknown; consumerCode: unknown; reason?: unknown };
+}
+
+/**
+ * Counts of the matches by a field's value, answered beside the results when the request asks
+ * (DIGIT eChallan's billData {paidcount, notPaidcount}).
+ */
+export interface SearchCountsDefinition {
+  /** Response key of the counts object. */
+  key: string;
+  /** Request parameter that asks for them (e.g. isBillCount=true). */
+  when: string;
+  field: string;
+  /** Count name → the field values it counts. */
+  values: Record<string, string[]>;
+  /** Criteria left out when counting (so every count shows, whichever tab the client is on). */
+  ignore?: string[];
 }
 
 /** Figures of an entity as a billing consumer, added to its search results. */
@@ -303,7 +347,7 @@ export interface BatchDefinition {
   runKey?: unknown;
   over: { service: string; where?: Record<string, unknown>; consumerCode: string };
   batchSize?: number;
-  demand: Omit<DemandEffectDefinition, 'consumerCode'> & { consumerCode?: unknown };
+  demand: Omit<DemandEffectDefinition, 'consumerCode' | 'businessService' | 'field'> & { consumerCode?: unknown; businessService: string };
 }
 
 /** A head added once to unpaid demands, its amount from a rule set (a penalty). */
@@ -330,4 +374,64 @@ export interface SummaryDefinition {
   result?: unknown;
   /** A rule set giving the response instead of `result`. */
   rules?: string;
+}
+
+/** A parameter of an aggregate query, read from the request's query string or body. */
+export interface AggregateParamDefinition {
+  /** `date`: epoch ms, or a dd/MM/yyyy date (its first instant, or its last with `endOfDay`). */
+  type: 'integer' | 'number' | 'string' | 'boolean' | 'date' | 'list';
+  required?: boolean;
+  default?: unknown;
+  endOfDay?: boolean;
+}
+
+/** Another source joined to a measure's or the rows' source, one record per base record at most. */
+export interface AggregateJoinDefinition {
+  as: string;
+  from: string;
+  /** [field of the base source, field of the joined source] that must be equal. */
+  on: [string, string];
+}
+
+/** One figure: an aggregate over a source's records that pass `where`, optionally per value of a field. */
+export interface AggregateMeasureDefinition {
+  from: string;
+  join?: AggregateJoinDefinition;
+  where?: unknown;
+  sum?: unknown;
+  count?: true;
+  countDistinct?: string;
+  max?: unknown;
+  min?: unknown;
+  groupBy?: string;
+}
+
+export interface AggregateMonthRows {
+  months: { from: string; to: string };
+}
+
+export interface AggregateSourceRows {
+  from: string;
+  join?: AggregateJoinDefinition;
+  where?: unknown;
+  /** A condition on the row's measures. */
+  having?: unknown;
+  sort?: { by: string; order?: 'asc' | 'desc' }[];
+  page?: { defaultLimit?: number; maxLimit?: number };
+}
+
+/**
+ * A configured aggregate query (dashboards, reports): named measures over the engine's data,
+ * optionally for each row of a month series or of a source, compiled to tenant-scoped SQL.
+ */
+export interface AggregateDefinition {
+  aggregate: string;
+  description?: string;
+  path: string;
+  roles: string[];
+  params?: Record<string, AggregateParamDefinition>;
+  rows?: AggregateMonthRows | AggregateSourceRows;
+  measures: Record<string, AggregateMeasureDefinition>;
+  row?: unknown;
+  result: unknown;
 }

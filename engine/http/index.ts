@@ -9,3 +9,4 @@ export { workflowRoutes, WORKFLOW_PATHS, type WorkflowRouteDeps } from './routes
 export { billingRoutes, BILLING_EXTRA_ROUTES, BILLING_PATHS } from './routes/billing.ts';
 export { batchRoutes, BATCH_PATHS } from './routes/batches.ts';
 export { summaryRoutes, type SummaryRouteDeps } from './routes/summaries.ts';
+export { aggregateRoutes } from './routes/aggregates.ts';

@@ -89,8 +89,8 @@ export function compilePersister(def: PersisterDefinition, service: ServiceDefin
   }
   const childIndexes = new Map<string, TableSpec['indexes']>(children.map((c) => [c.table, [{ name: indexName(c.table, [c.parentColumn], false), expressions: [c.parentColumn] }]]));
   // Every searchable column gets an index, so search stays fast as a GP's data grows.
-  for (const criterion of Object.values(service.search.criteria)) {
-    const hit = columnFor(criterion.field);
+  for (const [field, criterion] of Object.values(service.search.criteria).flatMap((c) => [c.field, ...(c.orFields ?? [])].map((f) => [f, c] as const))) {
+    const hit = columnFor(field);
     if (!hit || hit.column === tenantColumn) continue;
     const expr = criterion.caseInsensitive || criterion.match === 'prefix' || criterion.match === 'contains' ? `lower(${hit.column.column})` : hit.column.column;
     const list = hit.child ? childIndexes.get(hit.child.table)! : rootIndexes;

@@ -33,15 +33,15 @@ export const engineOperations: Record<string, (...args: any[]) => unknown> = {
    * equal those values. None, or several, is an error naming the tenant and the keys.
    */
   mdms_one(tenantId: unknown, code: unknown, pairs: unknown = []) {
-    if (!Array.isArray(pairs) || !pairs.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string')) {
-      throw invalid('RULE_INVALID_ARGUMENT', `'mdms_one' needs its keys as a list of [key, value] pairs, got ${JSON.stringify(pairs)}`);
-    }
-    const keys = pairs as [string, unknown][];
-    const matches = masterRecords(tenantId, code, 'mdms_one').filter((r) => keys.every(([k, v]) => String(r[k]) === String(v)));
+    const { keys, matches } = matching(tenantId, code, pairs, 'mdms_one');
     const said = keys.map(([k, v]) => `${k}=${String(v)}`).join(', ') || 'no keys';
     if (matches.length === 0) throw invalid('MASTER_RECORD_NOT_FOUND', `no ${String(code)} record for ${String(tenantId)} matches ${said}`);
     if (matches.length > 1) throw invalid('MASTER_RECORD_AMBIGUOUS', `${matches.length} ${String(code)} records for ${String(tenantId)} match ${said}; exactly one must`);
     return matches[0];
+  },
+  /** `{"mdms_find": [tenantId, "module.master", [[key, value], ...]]}`: the first record whose keys equal those values, or null. */
+  mdms_find(tenantId: unknown, code: unknown, pairs: unknown = []) {
+    return matching(tenantId, code, pairs, 'mdms_find').matches[0] ?? null;
   },
   /** `{"first": [list]}`: its first item, or null when it is empty (or not a list). */
   first: (list: unknown) => (Array.isArray(list) && list.length > 0 ? list[0] : null),
@@ -80,6 +80,15 @@ export const engineOperations: Record<string, (...args: any[]) => unknown> = {
     return endOfMonth(addMonths(new TZDate(epoch(time, 'month_end', timeZone), timeZone), Number(months))).getTime();
   },
 };
+
+/** The master's records whose keys equal the values of `pairs` ([[key, value], ...]). */
+function matching(tenantId: unknown, code: unknown, pairs: unknown, op: string) {
+  if (!Array.isArray(pairs) || !pairs.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string')) {
+    throw invalid('RULE_INVALID_ARGUMENT', `'${op}' needs its keys as a list of [key, value] pairs, got ${JSON.stringify(pairs)}`);
+  }
+  const keys = pairs as [string, unknown][];
+  return { keys, matches: masterRecords(tenantId, code, op).filter((r) => keys.every(([k, v]) => String(r[k]) === String(v))) };
+}
 
 function masterRecords(tenantId: unknown, code: unknown, op: string) {
   const { mdms } = currentContext(op);

@@ -69,6 +69,12 @@ describe('engine operations', () => {
     expect(run({ first: [[]] })).toBeNull();
   });
 
+  it('finds a master record by keys, or null, without refusing', () => {
+    expect(run({ mdms_find: ['pb.lodhipur', 'common.kinds', [['code', 'A'], ['active', true]]] })).toEqual({ code: 'A', active: true });
+    expect(run({ mdms_find: ['pb.lodhipur', 'common.kinds', [['code', 'Z']]] })).toBeNull();
+    expect(() => run({ mdms_find: ['pb.lodhipur', 'common.kinds', 'code'] })).toThrow("'mdms_find' needs its keys as a list of [key, value] pairs");
+  });
+
   it('reads dates and counts days in the time zone', () => {
     const oct31 = run({ parse_date: ['31/10/2026', 'dd/MM/yyyy'] }) as number;
     expect(new Date(oct31).toISOString()).toBe('2026-10-30T18:30:00.000Z');

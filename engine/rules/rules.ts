@@ -55,7 +55,7 @@ export function templateProblems(value: unknown, path: (string | number)[] = [])
 }
 
 /** Operations whose second argument names a master (`module.master`). */
-const MASTER_OPERATIONS = new Set(['mdms', 'mdms_one']);
+const MASTER_OPERATIONS = new Set(['mdms', 'mdms_one', 'mdms_find']);
 
 /** The masters a rule (or template) names as literals, with the path to each name. */
 export function referencedMasters(rule: Rule, path: (string | number)[] = []): { path: (string | number)[]; code: string }[] {

@@ -24,10 +24,21 @@ export function demandFromSpec(
     if (!memo.has(key)) memo.set(key, rules.get(name).evaluate(input, context));
     return memo.get(key);
   };
-  const lines = Array.isArray(spec.details)
-    ? spec.details.map((d) => ({ taxHeadCode: ev(d.taxHeadCode), amount: ev(d.amount) }))
-    : fromRules(spec.details.rules, { now: data.now, ...(ev(spec.details.input ?? {}) as Record<string, unknown>) });
-  const from = Array.isArray(spec.details) ? source : `rule set ${spec.details.rules}`;
+  const details = spec.details;
+  let lines: unknown;
+  let from = source;
+  if (Array.isArray(details)) lines = details.map((d) => ({ taxHeadCode: ev(d.taxHeadCode), amount: ev(d.amount) }));
+  else if ('each' in details) {
+    const items = ev(details.each);
+    if (!Array.isArray(items)) throw new SevaError('internal', 'INVALID_RULE_RESULT', `${source}: the demand's details.each must give a list, gave ${JSON.stringify(items)}`);
+    lines = items.map((item) => {
+      const scope = { ...data, item };
+      return { taxHeadCode: evaluateTemplate(details.taxHeadCode, scope, context), amount: evaluateTemplate(details.amount, scope, context) };
+    });
+  } else {
+    lines = fromRules(details.rules, { now: data.now, ...(ev(details.input ?? {}) as Record<string, unknown>) });
+    from = `rule set ${details.rules}`;
+  }
   if (!Array.isArray(lines)) throw new SevaError('internal', 'INVALID_RULE_RESULT', `${from} must give demand details as a list of {taxHeadCode, amount}, gave ${JSON.stringify(lines)}`);
   const demandDetails = lines
     .map((line: { taxHeadCode?: unknown; amount?: unknown }) => {
@@ -39,7 +50,7 @@ export function demandFromSpec(
   const optional = (key: string, value: unknown) => (value === undefined || value === null ? {} : { [key]: value });
   return {
     tenantId: data.tenantId,
-    businessService: spec.businessService,
+    businessService: ev(spec.businessService),
     consumerCode: fixed.consumerCode ?? String(ev(spec.consumerCode)),
     ...optional('consumerType', 'consumerType' in fixed ? fixed.consumerType : ev(spec.consumerType)),
     ...optional('payer', ev(spec.payer)),

@@ -117,22 +117,24 @@ export function whereOf(p: CompiledPersister, request: SearchRequest) {
   return (eb: ExpressionBuilder<any, any>) => {
     const conditions: Expression<SqlBool>[] = [tenantCondition(`${p.root.table}.${p.tenantColumn.column}`, request.tenantId)(eb)];
     for (const f of request.filters) {
-      const hit = p.columnFor(f.criterion.field)!;
-      if (!hit.child) {
-        conditions.push(columnCondition(eb, `${p.root.table}.${hit.column.column}`, f));
-        continue;
-      }
-      const child = hit.child;
-      conditions.push(
-        eb.exists(
-          eb
-            .selectFrom(child.table)
-            .select(sql.lit(1).as('one'))
-            .whereRef(`${child.table}.${child.parentColumn}`, '=', `${p.root.table}.${p.root.primaryKey.column}`)
-            .where((inner) => columnCondition(inner, `${child.table}.${hit.column.column}`, f)),
-        ),
-      );
+      const fields = [f.criterion.field, ...(f.criterion.orFields ?? [])];
+      const any = fields.map((field) => fieldCondition(eb, p, field, f));
+      conditions.push(any.length === 1 ? any[0]! : eb.or(any));
     }
     return eb.and(conditions);
   };
+}
+
+/** One criterion on one field: on the root table, or an EXISTS over the child table holding it. */
+function fieldCondition(eb: ExpressionBuilder<any, any>, p: CompiledPersister, field: string, f: SearchRequest['filters'][number]): Expression<SqlBool> {
+  const hit = p.columnFor(field)!;
+  if (!hit.child) return columnCondition(eb, `${p.root.table}.${hit.column.column}`, f);
+  const child = hit.child;
+  return eb.exists(
+    eb
+      .selectFrom(child.table)
+      .select(sql.lit(1).as('one'))
+      .whereRef(`${child.table}.${child.parentColumn}`, '=', `${p.root.table}.${p.root.primaryKey.column}`)
+      .where((inner) => columnCondition(inner, `${child.table}.${hit.column.column}`, f)),
+  );
 }

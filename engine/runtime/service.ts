@@ -9,7 +9,7 @@ import { uniqueViolationOf, type Db } from '../store/index.ts';
 import { compilePayloadValidator, type PayloadValidator } from '../validation/index.ts';
 import type { CallContext, RuntimeDeps } from './context.ts';
 import { EntityWorkflow } from './entity-workflow.ts';
-import { readSearchRequest, whereOf } from './search.ts';
+import { readSearchRequest, whereOf, type SearchRequest } from './search.ts';
 import { WriteRules } from './write-rules.ts';
 import type { ActionOutcome, ActionRequest } from '../workflow/index.ts';
 
@@ -141,7 +141,7 @@ export class ServiceRuntime {
     return updated;
   }
 
-  async search(raw: Record<string, unknown>): Promise<{ items: Entity[]; totalCount: number }> {
+  async search(raw: Record<string, unknown>): Promise<{ items: Entity[]; totalCount: number; counts?: Record<string, number> }> {
     const request = readSearchRequest(this.definition, this.persister, raw);
     const p = this.persister;
     const table = p.root.table;
@@ -171,7 +171,20 @@ export class ServiceRuntime {
         setPath(items[i]!, f.field.split('.'), value === null || value === undefined ? null : Number(value));
       }
     });
-    return { items, totalCount: Number(count.n) };
+    const counts = await this.countsOf(raw, request);
+    return { items, totalCount: Number(count.n), ...(counts ? { counts } : {}) };
+  }
+
+  /** The search's counts by a field's values, when the request asks for them. */
+  private async countsOf(raw: Record<string, unknown>, request: SearchRequest): Promise<Record<string, number> | undefined> {
+    const spec = this.definition.search.counts;
+    if (!spec || !(raw[spec.when] === true || raw[spec.when] === 'true')) return undefined;
+    const p = this.persister;
+    const column = sql.ref(`${p.root.table}.${p.columnFor(spec.field)!.column.column}`);
+    const where = whereOf(p, { ...request, filters: request.filters.filter((f) => !spec.ignore?.includes(f.param)) });
+    const rows = await this.deps.db.selectFrom(p.root.table).select([column.as('value'), sql<string>`count(*)`.as('n')]).where(where).groupBy(column).execute();
+    const byValue = new Map(rows.map((r) => [String((r as { value: unknown }).value), Number((r as { n: unknown }).n)]));
+    return Object.fromEntries(Object.entries(spec.values).map(([name, values]) => [name, values.reduce((n, v) => n + (byValue.get(v) ?? 0), 0)]));
   }
 
   private async inTransaction(items: { entity: Entity; path: string }[], work: (trx: Db) => Promise<void>): Promise<void> {

@@ -84,24 +84,38 @@ export class WriteRules {
       if (!applies(effect.on, phase) || (effect.when !== undefined && !ruleHolds(effect.when, data, context))) continue;
       const billing = this.deps.billing;
       if (!billing) throw new Error(`service ${this.definition.service} has billing effects but the runtime has no billing engine`);
+      const text = (value: unknown) => {
+        const v = evaluateTemplate(value, data, context);
+        return v === undefined || v === null || v === '' ? undefined : String(v);
+      };
+      const target = (spec: { businessService: unknown; consumerCode: unknown }) => ({ tenantId: data.tenantId, businessService: String(text(spec.businessService)), consumerCode: String(text(spec.consumerCode)) });
+      const at = (field?: string) => (field ? `${path}.${field}` : path);
       if (effect.demand) {
         const demand = demandFromSpec(effect.demand, data, context, this.deps.rules, `service ${this.definition.service}`);
-        if (demand) await refusedAt(path, () => billing.createDemands([demand], data.caller.uuid, trx));
+        if (demand) await refusedAt(at(effect.demand.field), 'demand', () => billing.createDemands([demand], data.caller.uuid, trx));
+      }
+      if (effect.cancelPayments) {
+        await billing.cancelConsumerPayments(target(effect.cancelPayments), text(effect.cancelPayments.reason) ?? null, data.caller.uuid, trx);
       }
       if (effect.cancelUnpaidDemands) {
-        const consumerCode = String(evaluateTemplate(effect.cancelUnpaidDemands.consumerCode, data, context));
-        await billing.cancelUnpaidDemands({ tenantId: data.tenantId, businessService: effect.cancelUnpaidDemands.businessService, consumerCode }, data.caller.uuid, trx);
+        await billing.cancelUnpaidDemands(target(effect.cancelUnpaidDemands), data.caller.uuid, trx);
+      }
+      if (effect.payment) {
+        const p = effect.payment;
+        const date = p.transactionDate === undefined ? undefined : Number(evaluateTemplate(p.transactionDate, data, context));
+        const how = { paymentMode: text(p.paymentMode) ?? 'CASH', paidBy: text(p.paidBy), payerName: text(p.payerName), mobileNumber: text(p.mobileNumber), transactionDate: Number.isInteger(date) ? date : undefined };
+        await refusedAt(at(p.field), 'payment', () => billing.settleInFull(target(p), how, data.caller.uuid, trx));
       }
     }
   }
 }
 
-/** A demand refused by billing is refused as this write, pointing at the entity. */
-async function refusedAt<T>(path: string, work: () => Promise<T>): Promise<T> {
+/** A demand or payment refused by billing is refused as this write, pointing at the entity (or the field named). */
+async function refusedAt<T>(path: string, what: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
     if (!(err instanceof SevaError) || err.kind === 'internal') throw err;
-    throw new SevaError(err.kind, err.code, `the demand this ${path.replace(/^\$\./, '')} makes was refused: ${err.message}`, { path, cause: err });
+    throw new SevaError(err.kind, err.code, `the ${what} this ${path.replace(/^\$\./, '')} makes was refused: ${err.message}`, { path, cause: err });
   }
 }

@@ -41,9 +41,15 @@ export const batchSchema: JsonSchema = {
     batchSize: { type: 'integer', minimum: 1, maximum: 5000, description: 'Records per transaction (default 500).' },
     demand: {
       ...demandEffect,
+      properties: { ...withoutField(demandEffect.properties), businessService: { type: 'string', description: 'A BillingService.BusinessService code.' } },
       description:
         "The demand for each record, over {entity, params, <let names>, now, tenantId}. consumerType and the period are evaluated once per run; a record whose consumer already has an ACTIVE demand of that type and period is skipped.",
       required: ['businessService', 'taxPeriodFrom', 'taxPeriodTo', 'details'],
     },
   },
 };
+
+function withoutField<T extends { field?: unknown }>(properties: T): Omit<T, 'field'> {
+  const { field: _field, ...rest } = properties;
+  return rest;
+}

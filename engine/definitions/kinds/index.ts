@@ -10,8 +10,9 @@ import { ruleSetSchema } from './rule-set.ts';
 import { batchSchema } from './batch.ts';
 import { adjustmentSchema } from './adjustment.ts';
 import { summarySchema } from './summary.ts';
+import { aggregateSchema } from './aggregate.ts';
 
-export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway' | 'rule-set' | 'batch' | 'adjustment' | 'summary';
+export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway' | 'rule-set' | 'batch' | 'adjustment' | 'summary' | 'aggregate';
 
 export interface Kind {
   name: KindName;
@@ -34,6 +35,7 @@ export const kinds: Kind[] = [
   { name: 'batch', folder: 'batches', schema: batchSchema },
   { name: 'adjustment', folder: 'adjustments', schema: adjustmentSchema },
   { name: 'summary', folder: 'summaries', schema: summarySchema },
+  { name: 'aggregate', folder: 'aggregates', schema: aggregateSchema },
 ];
 
 /** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */

@@ -26,7 +26,7 @@ export const demandEffect = {
   required: ['businessService', 'consumerCode', 'taxPeriodFrom', 'taxPeriodTo', 'details'],
   description: "A demand (DIGIT billing) written in the entity's own transaction. Each value may be a rule.",
   properties: {
-    businessService: { type: 'string' },
+    businessService: { description: 'A BillingService.BusinessService code, or a rule giving one.' },
     consumerType: {},
     consumerCode: {},
     payer: {},
@@ -35,12 +35,32 @@ export const demandEffect = {
     minimumAmountPayable: {},
     additionalDetails: {},
     details: {
-      description: 'The demand details: a list of {taxHeadCode, amount} (rules allowed), or {rules, input} naming a rule set whose result is that list. Details of 0 are left out; a demand left with none is not written.',
+      description:
+        'The demand details: a list of {taxHeadCode, amount} (rules allowed); {rules, input} naming a rule set whose result is that list; or {each, taxHeadCode, amount}: one line per item of a list in the data (each), its rules reading the item as item. Details of 0 are left out; a demand left with none is not written.',
       anyOf: [
         { type: 'array', items: { type: 'object', required: ['taxHeadCode', 'amount'], additionalProperties: false, properties: { taxHeadCode: {}, amount: {} } } },
         { type: 'object', additionalProperties: false, required: ['rules'], properties: { rules: { type: 'string' }, input: { type: 'object' } } },
+        { type: 'object', additionalProperties: false, required: ['each', 'taxHeadCode', 'amount'], properties: { each: {}, taxHeadCode: {}, amount: {} } },
       ],
     },
+    field: { ...fieldPath, description: 'The entity field a refused demand is reported at (default: the entity).' },
+  },
+};
+
+const paymentEffect = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['businessService', 'consumerCode'],
+  description: "A payment of the consumer's whole bill, taken in the entity's own transaction (an ordinary payment with a receipt). Each value may be a rule.",
+  properties: {
+    businessService: {},
+    consumerCode: {},
+    paymentMode: { description: 'default CASH' },
+    paidBy: {},
+    payerName: {},
+    mobileNumber: {},
+    transactionDate: { description: 'default now' },
+    field: { ...fieldPath, description: 'The entity field a refused payment is reported at (default: the entity).' },
   },
 };
 
@@ -104,6 +124,7 @@ export const serviceSchema: JsonSchema = {
             required: ['field', 'match'],
             properties: {
               field: fieldPath,
+              orFields: { type: 'array', items: fieldPath, minItems: 1, description: 'More fields; a record matches when any of them does (free-text search over several fields).' },
               match: { enum: ['exact', 'in', 'prefix', 'contains', 'from', 'to'] },
               caseInsensitive: { type: 'boolean' },
             },
@@ -124,6 +145,19 @@ export const serviceSchema: JsonSchema = {
               additionalProperties: { enum: ['outstanding', 'lastDemandDate', 'lastPeriodTo'] },
               description: 'Entity field → figure: outstanding (what active demands still ask), lastDemandDate (when the latest was made), lastPeriodTo.',
             },
+          },
+        },
+        counts: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['key', 'when', 'field', 'values'],
+          description: 'Counts of the matches by the values of a field, answered under key when the request sets when=true.',
+          properties: {
+            key: { type: 'string', description: 'Response key of the counts object, e.g. billData.' },
+            when: { type: 'string', description: 'Request parameter that asks for the counts, e.g. isBillCount.' },
+            field: fieldPath,
+            values: { type: 'object', minProperties: 1, additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 1 }, description: 'Count name → the field values it counts.' },
+            ignore: { type: 'array', items: { type: 'string' }, description: 'Criteria not applied when counting.' },
           },
         },
         totalCountKey: { type: 'string', description: 'Response key of the number of matches (default totalCount; DIGIT ws-services says TotalCount).' },
@@ -205,10 +239,18 @@ export const serviceSchema: JsonSchema = {
             additionalProperties: false,
             required: ['businessService', 'consumerCode'],
             description: "Cancel the consumer's active demands not fully paid.",
-            properties: { businessService: { type: 'string' }, consumerCode: {} },
+            properties: { businessService: {}, consumerCode: {} },
+          },
+          payment: paymentEffect,
+          cancelPayments: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['businessService', 'consumerCode'],
+            description: "Cancel the consumer's payments that are not cancelled yet: their collections are taken back.",
+            properties: { businessService: {}, consumerCode: {}, reason: {} },
           },
         },
-        oneOf: [{ required: ['demand'] }, { required: ['cancelUnpaidDemands'] }],
+        oneOf: [{ required: ['demand'] }, { required: ['cancelUnpaidDemands'] }, { required: ['payment'] }, { required: ['cancelPayments'] }],
       },
     },
     workflow: {

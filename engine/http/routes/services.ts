@@ -35,8 +35,8 @@ export function serviceRoutes(runtime: ServiceRuntime): Route[] {
       access: { mode: 'roles', roles: def.endpoints.search.roles ?? [] },
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
-        const { items, totalCount } = await runtime.search(criteriaOf(req));
-        return req.respond({ [responseKey]: items, [def.search.totalCountKey ?? 'totalCount']: totalCount });
+        const { items, totalCount, counts } = await runtime.search(criteriaOf(req));
+        return req.respond({ [responseKey]: items, [def.search.totalCountKey ?? 'totalCount']: totalCount, ...(counts && def.search.counts ? { [def.search.counts.key]: counts } : {}) });
       },
     });
   }

@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import type { AggregateDefinition, AggregateSourceRows } from '../definitions/index.ts';
+import { invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
+import type { Mdms } from '../mdms/index.ts';
+import { evaluateTemplate, type RuleContext } from '../rules/index.ts';
+import type { Db } from '../store/index.ts';
+import { monthsBetween } from './months.ts';
+import { readParams } from './params.ts';
+import { measureColumns, sourceRowsSql, unknownSource, type QueryContext } from './query.ts';
+import type { DataSource } from './source.ts';
+
+export interface AggregateDeps {
+  db: Db;
+  /** The sources aggregates read: the engine's own and each service's, by name. */
+  sources: Map<string, DataSource>;
+  mdms: () => Mdms;
+  now: () => number;
+  timeZone: string;
+}
+
+type Row = Record<string, unknown>;
+
+/** Configured aggregate queries (aggregates/): each compiled to SQL per request and answered in the shape it defines. */
+export class AggregateRunner {
+  private readonly byName: Map<string, AggregateDefinition>;
+
+  constructor(
+    readonly definitions: AggregateDefinition[],
+    private readonly deps: AggregateDeps,
+  ) {
+    this.byName = new Map(definitions.map((d) => [d.aggregate, d]));
+  }
+
+  /** Answers the aggregate for `tenantId` with the request's parameters (query string and body). */
+  async run(name: string, tenantId: string, raw: Record<string, unknown>): Promise<unknown> {
+    const def = this.byName.get(name);
+    if (!def) throw notFound('AGGREGATE_NOT_FOUND', `no aggregate '${name}'`);
+    const now = this.deps.now();
+    const context: RuleContext = { mdms: this.deps.mdms(), timeZone: this.deps.timeZone };
+    const params = readParams(def.params ?? {}, raw, now, context);
+    const ctx: QueryContext = { tenantId, params, source: (s) => this.deps.sources.get(s) ?? unknownSource(s) };
+    const base = { params, tenantId, now };
+    const shape = (row: Row, measures: Row) => (def.row === undefined ? { ...row, ...measures } : evaluateTemplate(def.row, { ...base, row, ...measures }, context));
+    const rows = def.rows;
+    if (!rows) {
+      const [values] = await this.select(sql`SELECT ${sql.join(measureColumns(def, ctx))}`);
+      return evaluateTemplate(def.result, { ...base, ...measuresOf(values!) }, context);
+    }
+    if ('months' in rows) {
+      const months = monthsBetween(Number(params[rows.months.from]), Number(params[rows.months.to]), this.deps.timeZone);
+      const values = sql.join(months.map((m) => sql`(${m.monthStart}::bigint, ${m.monthEnd}::bigint)`));
+      const row = (field: string) => (field === 'monthStart' ? sql`r.month_start` : sql`r.month_end`);
+      const found = await this.select(sql`SELECT r.month_start AS "f:monthStart", r.month_end AS "f:monthEnd", ${sql.join(measureColumns(def, ctx, row))} FROM (VALUES ${values}) AS r(month_start, month_end) ORDER BY r.month_start`);
+      const shaped = found.map((r) => shape({ monthStart: Number(r['f:monthStart']), monthEnd: Number(r['f:monthEnd']) }, measuresOf(r)));
+      return evaluateTemplate(def.result, { ...base, rows: shaped, totalCount: shaped.length }, context);
+    }
+    const page = readPage(rows, raw);
+    const q = sourceRowsSql(def, rows, ctx, page);
+    const [found, [count]] = await Promise.all([this.select(q.pageSql), this.select(q.countSql)]);
+    const shaped = found.map((r) => shape(fieldsOf(r, q.fieldNames, q.fieldType), measuresOf(r)));
+    return evaluateTemplate(def.result, { ...base, rows: shaped, totalCount: Number(count!.n) }, context);
+  }
+
+  private async select(query: ReturnType<typeof sql>): Promise<Row[]> {
+    const result = await query.execute(this.deps.db);
+    return result.rows as Row[];
+  }
+}
+
+/** `m:<name>` columns as measures; sums and counts (text from Postgres) as numbers. */
+function measuresOf(row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (!key.startsWith('m:')) continue;
+    out[key.slice(2)] = typeof value === 'string' ? Number(value) : typeof value === 'bigint' ? Number(value) : value;
+  }
+  return out;
+}
+
+/** `f:<path>` columns as a nested record. */
+function fieldsOf(row: Row, names: string[], type: (name: string) => 'text' | 'number' | 'boolean'): Row {
+  const out: Row = {};
+  for (const name of names) {
+    let value = row[`f:${name}`];
+    if (value !== null && value !== undefined && type(name) === 'number') value = Number(value);
+    const parts = name.split('.');
+    let at = out;
+    for (const p of parts.slice(0, -1)) at = (at[p] ??= {}) as Row;
+    at[parts[parts.length - 1]!] = value ?? null;
+  }
+  return out;
+}
+
+function readPage(rows: AggregateSourceRows, raw: Record<string, unknown>): { offset: number; limit: number; order?: 'asc' | 'desc' } {
+  const details: ErrorDetail[] = [];
+  const max = rows.page?.maxLimit ?? 1000;
+  const int = (name: string, fallback: number, min: number) => {
+    const v = raw[name];
+    if (v === undefined || v === null || v === '') return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) {
+      details.push({ code: 'INVALID_PAGINATION', message: `${name} must be a whole number of at least ${min}`, path: `$.${name}` });
+      return fallback;
+    }
+    return n;
+  };
+  const offset = int('offset', 0, 0);
+  const limit = Math.min(int('limit', rows.page?.defaultLimit ?? Math.min(100, max), 1), max);
+  const sortOrder = raw.sortOrder === undefined || raw.sortOrder === '' ? undefined : String(raw.sortOrder).toLowerCase();
+  if (sortOrder !== undefined && sortOrder !== 'asc' && sortOrder !== 'desc') details.push({ code: 'INVALID_SORT_ORDER', message: 'sortOrder must be ASC or DESC', path: '$.sortOrder' });
+  if (details.length > 0) throw invalidFields(details);
+  return { offset, limit, order: sortOrder as 'asc' | 'desc' | undefined };
+}

@@ -1,0 +1,51 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DataSource } from '../billing/index.ts';
+import type { CompiledPersister } from '../persister/index.ts';
+
+export type { DataSource };
+
+/** A source placed in one query under its own alias prefix, so one source can appear many times. */
+export interface PlacedSource {
+  /** Its tables, for `FROM`. */
+  from: RawBuilder<unknown>;
+  /** Its tables joined onto another source's, its base table matched by `on` (and the same tenant). */
+  joinedOn(on: RawBuilder<unknown>, tenant: RawBuilder<unknown>): RawBuilder<unknown>;
+  tenant: RawBuilder<unknown>;
+  field(name: string): RawBuilder<unknown>;
+  fieldNames: string[];
+  fieldType(name: string): 'text' | 'number' | 'boolean';
+}
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Columns `a.col` of the source's aliases, renamed to `<prefix>_a.col` (the text is the engine's, never a request's). */
+function rename(text: string, aliases: string[], prefix: string): string {
+  return aliases.reduce((t, a) => t.replace(new RegExp(`\\b${a}\\.`, 'g'), `${prefix}_${a}.`), text);
+}
+
+export function place(source: DataSource, prefix: string): PlacedSource {
+  const aliases = source.tables.map((t) => t.as);
+  const [base, ...rest] = source.tables;
+  const baseTable = `${ident(base!.table)} AS ${prefix}_${base!.as}`;
+  const joins = rest.map((j) => ` JOIN ${ident(j.table)} AS ${prefix}_${j.as} ON ${rename(j.on![0], aliases, prefix)} = ${rename(j.on![1], aliases, prefix)}`).join('');
+  const tenant = sql.raw(rename(source.tenant, aliases, prefix));
+  return {
+    from: sql.raw(baseTable + joins),
+    // Several tables join as one parenthesised join, so `on` may name any of them.
+    joinedOn: (on, otherTenant) => sql`JOIN ${sql.raw(rest.length > 0 ? `(${baseTable}${joins})` : baseTable)} ON ${on} AND ${tenant} = ${otherTenant}`,
+    tenant,
+    field: (name) => sql.raw(rename(source.fields[name]!.column, aliases, prefix)),
+    fieldNames: Object.keys(source.fields),
+    fieldType: (name) => source.fields[name]!.type,
+  };
+}
+
+/** A service's records as a source: the columns of its root table, by entity field path. */
+export function serviceSource(persister: CompiledPersister): DataSource {
+  const fields: DataSource['fields'] = {};
+  for (const c of persister.root.columns) {
+    if (c.type === 'json') continue;
+    fields[c.path.join('.')] = { column: `t.${ident(c.column)}`, type: c.type === 'boolean' ? 'boolean' : c.type === 'text' ? 'text' : 'number' };
+  }
+  return { tables: [{ table: persister.root.table, as: 't' }], tenant: `t.${ident(persister.tenantColumn.column)}`, fields };
+}

@@ -1,0 +1,62 @@
+/**
+ * Billing's data as sources an aggregate query may read (dashboards, reports): each a base table
+ * with its joins, its tenant column and its fields. Columns are written `<alias>.<column>`.
+ */
+export interface DataSource {
+  tables: { table: string; as: string; on?: [string, string] }[];
+  tenant: string;
+  fields: Record<string, { column: string; type: 'text' | 'number' | 'boolean' }>;
+}
+
+const demandFields: DataSource['fields'] = {
+  demandId: { column: 'd.id', type: 'text' },
+  consumerCode: { column: 'd.consumer_code', type: 'text' },
+  consumerType: { column: 'd.consumer_type', type: 'text' },
+  businessService: { column: 'd.business_service', type: 'text' },
+  taxPeriodFrom: { column: 'd.tax_period_from', type: 'number' },
+  taxPeriodTo: { column: 'd.tax_period_to', type: 'number' },
+  status: { column: 'd.status', type: 'text' },
+  isPaymentCompleted: { column: 'd.is_payment_completed', type: 'boolean' },
+  createdTime: { column: 'd.created_time', type: 'number' },
+};
+
+export const BILLING_SOURCES: Record<string, DataSource> = {
+  /** One record per demand. */
+  demands: { tables: [{ table: 'seva_demand', as: 'd' }], tenant: 'd.tenant_id', fields: demandFields },
+  /** One record per head of a demand, with the demand's fields. */
+  demandDetails: {
+    tables: [
+      { table: 'seva_demand_detail', as: 'x' },
+      { table: 'seva_demand', as: 'd', on: ['d.id', 'x.demand_id'] },
+    ],
+    tenant: 'x.tenant_id',
+    fields: {
+      ...demandFields,
+      taxHeadCode: { column: 'x.tax_head_code', type: 'text' },
+      taxAmount: { column: 'x.tax_amount', type: 'number' },
+      collectionAmount: { column: 'x.collection_amount', type: 'number' },
+    },
+  },
+  /** One record per bill paid (a receipt), with its payment's fields. */
+  payments: {
+    tables: [
+      { table: 'seva_payment_detail', as: 'r' },
+      { table: 'seva_payment', as: 'p', on: ['p.id', 'r.payment_id'] },
+    ],
+    tenant: 'r.tenant_id',
+    fields: {
+      paymentId: { column: 'p.id', type: 'text' },
+      businessService: { column: 'r.business_service', type: 'text' },
+      consumerCode: { column: 'r.consumer_code', type: 'text' },
+      billId: { column: 'r.bill_id', type: 'text' },
+      receiptNumber: { column: 'r.receipt_number', type: 'text' },
+      receiptDate: { column: 'r.receipt_date', type: 'number' },
+      amountPaid: { column: 'r.total_amount_paid', type: 'number' },
+      paymentMode: { column: 'p.payment_mode', type: 'text' },
+      paymentStatus: { column: 'p.payment_status', type: 'text' },
+      transactionDate: { column: 'p.transaction_date', type: 'number' },
+      payerName: { column: "p.payer->>'payerName'", type: 'text' },
+      paidBy: { column: "p.payer->>'paidBy'", type: 'text' },
+    },
+  },
+};

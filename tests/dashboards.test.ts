@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../engine/clock/index.ts';
+import { backends, freshDatabase, requestInfo, TestServer } from './harness.ts';
+
+/**
+ * The GP dashboards and monthly tables over HTTP, on the shipped definitions, for two GPs with
+ * water consumers (opening arrears and advance, two bulk demands, payments, penalties) and
+ * expenses. Every figure is checked against a sum worked out here, in TypeScript, from the
+ * demands, payments and expenses the test made (read back through their own search APIs), so the
+ * SQL the aggregate definitions compile to is checked by a second, independent computation.
+ */
+const GPS = ['pb.lodhipur', 'pb.bhadson'] as const;
+type Gp = (typeof GPS)[number];
+const IST = 5.5 * 3600_000;
+const ist = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h) - IST;
+const FY = { from: ist(2026, 4, 1), to: ist(2027, 4, 1) - 1 };
+const NOV = { from: ist(2026, 11, 1), to: ist(2026, 12, 1) - 1 };
+
+const CHARGES = ['10101', 'WS_Round_Off'];
+const OWED = [...CHARGES, '10102', '10201', 'WS_TIME_PENALTY'];
+const PENALTY = ['10201', 'WS_TIME_PENALTY'];
+const ADVANCE = 'WS_ADVANCE_CARRYFORWARD';
+const total = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
+const whole = (n: number) => String(Math.round(n));
+
+describe.each(backends())('GP dashboards (%s)', (backend) => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let server: TestServer;
+  const clock = new ManualClock(ist(2026, 11, 21, 10));
+  const tokens = {} as Record<Gp, string>;
+  const login = async () => {
+    for (const gp of GPS) tokens[gp] = await server.token(`${gp}-admin`, 'pass-word-1', 'pb');
+  };
+  const post = async (gp: Gp, path: string, body: Record<string, unknown> = {}) => {
+    const res = await server.post(path, { RequestInfo: requestInfo(tokens[gp]), ...body });
+    expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
+    return res.body;
+  };
+  const connections = {} as Record<Gp, any[]>;
+  const challans = {} as Record<Gp, any[]>;
+
+  /** What the GP's records say, read back through the services' own searches. */
+  const recordsOf = async (gp: Gp) => {
+    const demands = (await post(gp, `/billing-service/demand/_search?tenantId=${gp}&businessService=WS&status=ACTIVE,CANCELLED&limit=1000`)).Demands as any[];
+    const payments = (await post(gp, `/collection-services/payments/_search?tenantId=${gp}&businessServices=WS&limit=1000`)).Payments as any[];
+    const wc = (await post(gp, `/ws-services/wc/_search?tenantId=${gp}&limit=100`)).WaterConnection as any[];
+    const expenses = (await post(gp, `/echallan-services/eChallan/v1/_search?tenantId=${gp}&limit=500`)).challans as any[];
+    const details = demands.filter((d) => d.status === 'ACTIVE').flatMap((d) => d.demandDetails.map((x: any) => ({ ...x, from: d.taxPeriodFrom })));
+    const receipts = payments.filter((p) => p.paymentStatus !== 'CANCELLED').flatMap((p) => p.paymentDetails.map((r: any) => ({ ...r, consumerCode: r.bill.consumerCode, date: p.transactionDate })));
+    return { details, receipts, wc, expenses };
+  };
+
+  /** The revenue figures for [from, to], by the definitions' meaning, summed here. */
+  const revenueOf = async (gp: Gp, from: number, to: number) => {
+    const { details, receipts, wc } = await recordsOf(gp);
+    const heads = (hs: string[], inRange: (x: any) => boolean) => details.filter((x) => hs.includes(x.taxHeadMasterCode) && inRange(x));
+    const within = (x: any) => x.from >= from && x.from <= to;
+    const paid = receipts.filter((r) => r.date >= from && r.date <= to);
+    const typeOf = new Map(wc.map((c) => [c.connectionNo, c.propertyType]));
+    const paidBy = (type?: string) => new Set(paid.filter((r) => type === undefined || typeOf.get(r.consumerCode) === type).map((r) => r.consumerCode)).size;
+    const active = (type?: string) => wc.filter((c) => c.status === 'ACTIVE' && (type === undefined || c.propertyType === type)).length;
+    const collected = (type: string) => total(paid.filter((r) => typeOf.get(r.consumerCode) === type).map((r) => r.totalAmountPaid));
+    const advance = heads([ADVANCE], within);
+    return {
+      demand: whole(total(heads(CHARGES, within).map((x) => x.taxAmount))),
+      pendingCollection: whole(total(heads(OWED, within).map((x) => x.taxAmount - x.collectionAmount))),
+      actualCollection: whole(total(paid.map((r) => r.totalAmountPaid))),
+      arrears: whole(total(heads(OWED, (x) => x.from < from).map((x) => x.taxAmount - x.collectionAmount))),
+      advanceAdjusted: whole(-total(advance.map((x) => x.collectionAmount))),
+      advanceCollection: whole(-total(advance.map((x) => x.taxAmount))),
+      pendingPenalty: whole(total(heads(PENALTY, within).map((x) => x.taxAmount - x.collectionAmount))),
+      penaltyCollection: whole(total(heads(PENALTY, within).map((x) => x.collectionAmount))),
+      residetialColllection: whole(collected('RESIDENTIAL')),
+      comercialCollection: whole(collected('COMMERCIAL')),
+      othersCollection: whole(total(paid.map((r) => r.totalAmountPaid)) - collected('RESIDENTIAL') - collected('COMMERCIAL')),
+      residentialsCount: { paid: paidBy('RESIDENTIAL'), pending: active('RESIDENTIAL') - paidBy('RESIDENTIAL') },
+      comercialsCount: { paid: paidBy('COMMERCIAL'), pending: active('COMMERCIAL') - paidBy('COMMERCIAL') },
+      totalApplicationsCount: { paid: paidBy(), pending: active() - paidBy() },
+    };
+  };
+
+  const expensesOf = async (gp: Gp, from: number, to: number) => {
+    const { expenses } = await recordsOf(gp);
+    const billed = expenses.filter((e) => e.applicationStatus !== 'CANCELLED' && e.billDate >= from && e.billDate <= to);
+    const sumOf = (xs: any[]) => String(total(xs.map((e) => e.totalAmount)));
+    const byType = (t: string) => billed.filter((e) => e.typeOfExpense === t);
+    const paid = billed.filter((e) => e.applicationStatus === 'PAID');
+    const unpaid = billed.filter((e) => e.applicationStatus === 'ACTIVE');
+    return {
+      totalExpenditure: sumOf(billed),
+      amountPaid: sumOf(paid),
+      amountUnpaid: sumOf(unpaid),
+      totalBills: String(billed.length),
+      billsPaid: String(paid.length),
+      pendingBills: String(unpaid.length),
+      electricityBill: sumOf(byType('ELECTRICITY_BILL')),
+      salary: sumOf(byType('SALARY')),
+      OMMisc: sumOf(billed.filter((e) => !['ELECTRICITY_BILL', 'SALARY'].includes(e.typeOfExpense))),
+      byExpenseType: Object.fromEntries([...new Set(billed.map((e) => e.typeOfExpense))].map((t) => [t, total(byType(t).map((e) => e.totalAmount))])),
+    };
+  };
+
+  const dashboard = async (gp: Gp, path: string, range: { from: number; to: number }) => post(gp, `${path}?tenantId=${gp}&fromDate=${range.from}&toDate=${range.to}`);
+
+  beforeAll(async () => {
+    db = await freshDatabase(backend);
+    server = await TestServer.start({ database: db.config, clock });
+    for (const gp of GPS) {
+      await server.staffToken(`${gp}-admin`, [
+        { code: 'GP_ADMIN', tenantId: gp },
+        { code: 'BULK_DEMAND_PROCESSING', tenantId: gp },
+        { code: 'COLLECTION_OPERATOR', tenantId: gp },
+        { code: 'EXPENSE_PROCESSING', tenantId: gp },
+        { code: 'DASHBOARD_VIEWER', tenantId: gp },
+      ]);
+    }
+    await login();
+    const holder = (name: string, mobile: string) => [{ name, mobileNumber: mobile }];
+    const base = (gp: Gp, name: string, mobile: string, extra: Record<string, unknown>) => ({
+      tenantId: gp,
+      connectionType: 'Non_Metered',
+      propertyType: 'RESIDENTIAL',
+      connectionHolders: holder(name, mobile),
+      previousReadingDate: ist(2026, 8, 1),
+      processInstance: { action: 'SUBMIT' },
+      ...extra,
+    });
+    connections['pb.lodhipur'] = (
+      await post('pb.lodhipur', '/ws-services/wc/_create', {
+        WaterConnection: [
+          base('pb.lodhipur', 'Gurpreet Singh', '9800000001', { paymentType: 'arrears', arrears: 450, penalty: 50 }),
+          base('pb.lodhipur', 'Manjit Kaur', '9800000002', { paymentType: 'advance', advance: 150 }),
+          base('pb.lodhipur', 'Lodhipur Dhaba', '9800000003', { propertyType: 'COMMERCIAL' }),
+          base('pb.lodhipur', 'Kulwant Rai', '9800000004', { oldConnectionNo: 'OLD-7' }),
+        ],
+      })
+    ).WaterConnection;
+    connections['pb.bhadson'] = (
+      await post('pb.bhadson', '/ws-services/wc/_create', {
+        WaterConnection: [
+          base('pb.bhadson', 'Amarjit Kaur', '9800000011', { paymentType: 'arrears', arrears: 700 }),
+          base('pb.bhadson', 'Bhadson Store', '9800000012', { propertyType: 'COMMERCIAL' }),
+        ],
+      })
+    ).WaterConnection;
+    for (const gp of GPS) {
+      for (const period of ['01/09/2026 - 30/09/2026', '01/10/2026 - 31/10/2026']) {
+        const run = await post(gp, '/ws-calculator/waterCalculator/_bulkDemand', { tenantId: gp, billingPeriod: period });
+        expect(run.run.status).toBe('SUCCEEDED');
+      }
+    }
+    const pay = async (gp: Gp, connectionNo: string, amount: number, date: number) => {
+      const bill = (await post(gp, `/billing-service/bill/v2/_fetchbill?tenantId=${gp}&consumerCode=${encodeURIComponent(connectionNo)}&businessService=WS`)).Bill[0];
+      return (await post(gp, '/collection-services/payments/_create', { Payment: { tenantId: gp, paymentMode: 'CASH', paidBy: 'self', totalAmountPaid: amount, transactionDate: date, paymentDetails: [{ businessService: 'WS', billId: bill.id, totalAmountPaid: amount }] } })).Payments[0];
+    };
+    const [gurpreet, , dhaba, kulwant] = connections['pb.lodhipur'];
+    await pay('pb.lodhipur', gurpreet.connectionNo, 250, ist(2026, 10, 5));
+    await pay('pb.lodhipur', dhaba.connectionNo, 300, ist(2026, 11, 2));
+    await pay('pb.lodhipur', kulwant.connectionNo, 250, ist(2026, 11, 3)); // 50 more than owed: an advance
+    await pay('pb.bhadson', connections['pb.bhadson'][0].connectionNo, 100, ist(2026, 11, 3));
+    // The INACTIVE consumer: deactivated with its unpaid demands cancelled.
+    const vendors = {} as Record<Gp, any>;
+    for (const gp of GPS) {
+      vendors[gp] = (await post(gp, '/vendor/v1/_create', { vendor: { tenantId: gp, name: `PSPCL ${gp}`, owner: { name: 'SDO', mobileNumber: '9811100001' } } })).vendor[0];
+    }
+    const expense = async (gp: Gp, type: string, amount: number, billDate: number, paidDate?: number) =>
+      (
+        await post(gp, '/echallan-services/eChallan/v1/_create', {
+          Challan: { tenantId: gp, typeOfExpense: type, vendor: vendors[gp].id, billDate, amount: [{ taxHeadCode: `EXPENSE.${type}`, amount }], ...(paidDate ? { isBillPaid: true, paidDate } : {}) },
+        })
+      ).challans[0];
+    challans['pb.lodhipur'] = [
+      await expense('pb.lodhipur', 'ELECTRICITY_BILL', 1250.5, ist(2026, 11, 10)),
+      await expense('pb.lodhipur', 'MACHINERY_REPAIR', 800, ist(2026, 11, 11), ist(2026, 11, 12)),
+      await expense('pb.lodhipur', 'SALARY', 3000, ist(2026, 10, 31), ist(2026, 11, 1)),
+    ];
+    challans['pb.bhadson'] = [await expense('pb.bhadson', 'ELECTRICITY_BILL', 999, ist(2026, 11, 2), ist(2026, 11, 3))];
+    // A fortnight on, the penalty job charges the latest unpaid demands.
+    clock.set(ist(2026, 12, 7, 3));
+    await login();
+    expect((await server.seva.jobs.run('ws-penalty')).status).toBe('succeeded');
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('the revenue dashboard of each GP equals its own records, for the year and for November', async () => {
+    for (const gp of GPS) {
+      for (const range of [FY, NOV]) {
+        const answer = await dashboard(gp, '/ws-services/wc/_revenueDashboard', range);
+        expect(answer.RevenueDashboard, `${gp} ${range.from}`).toEqual(await revenueOf(gp, range.from, range.to));
+      }
+    }
+    // Figures worked out by hand. Lodhipur charged 100 × 3 + 300 for two months and took 250 + 300 +
+    // 250 in cash; advance was 150 at opening plus 50 over-paid, the 150 used by the month's charges.
+    expect((await dashboard('pb.lodhipur', '/ws-services/wc/_revenueDashboard', FY)).RevenueDashboard).toMatchObject({
+      demand: '1200',
+      actualCollection: '800',
+      comercialCollection: '300',
+      residetialColllection: '500',
+      advanceCollection: '200',
+      advanceAdjusted: '150',
+      totalApplicationsCount: { paid: 3, pending: 1 },
+    });
+    // Bhadson: 100 + 250 for two months at the state's rates.
+    expect((await dashboard('pb.bhadson', '/ws-services/wc/_revenueDashboard', FY)).RevenueDashboard).toMatchObject({ demand: '700', actualCollection: '100', residentialsCount: { paid: 1, pending: 0 } });
+  });
+
+  it('the expense dashboard of each GP equals its own expenses; cancelling a paid one moves it back', async () => {
+    for (const gp of GPS) {
+      for (const range of [FY, NOV]) {
+        const answer = await dashboard(gp, '/echallan-services/eChallan/v1/_expenseDashboard', range);
+        expect(answer.ExpenseDashboard, `${gp} ${range.from}`).toEqual(await expensesOf(gp, range.from, range.to));
+      }
+    }
+    const before = (await dashboard('pb.lodhipur', '/echallan-services/eChallan/v1/_expenseDashboard', FY)).ExpenseDashboard;
+    expect(before).toMatchObject({ totalExpenditure: '5050.5', amountPaid: '3800', amountUnpaid: '1250.5', billsPaid: '2', OMMisc: '800' });
+    const machinery = challans['pb.lodhipur'][1];
+    const cancelled = await post('pb.lodhipur', '/echallan-services/eChallan/v1/_update', { Challan: { ...machinery, applicationStatus: 'CANCELLED' } });
+    expect(cancelled.challans[0].applicationStatus).toBe('CANCELLED');
+    const payments = (await post('pb.lodhipur', `/collection-services/payments/_search?tenantId=pb.lodhipur&consumerCodes=${machinery.challanNo}`)).Payments;
+    expect(payments.map((p: any) => p.paymentStatus)).toEqual(['CANCELLED']);
+    const after = (await dashboard('pb.lodhipur', '/echallan-services/eChallan/v1/_expenseDashboard', FY)).ExpenseDashboard;
+    expect(after).toMatchObject({ totalExpenditure: '4250.5', amountPaid: '3000', billsPaid: '1', totalBills: '2', OMMisc: '0' });
+    expect(after).toEqual(await expensesOf('pb.lodhipur', FY.from, FY.to));
+    // Bhadson's figures did not move.
+    expect((await dashboard('pb.bhadson', '/echallan-services/eChallan/v1/_expenseDashboard', FY)).ExpenseDashboard).toMatchObject({ totalExpenditure: '999', amountPaid: '999' });
+  });
+
+  it('the monthly tables have a row per month of the year, each equal to that month alone', async () => {
+    for (const gp of GPS) {
+      const revenue = (await dashboard(gp, '/ws-services/wc/_revenueCollectionData', FY)).RevenueCollectionData as any[];
+      const spent = (await dashboard(gp, '/echallan-services/eChallan/v1/_chalanCollectionData', FY)).ChallanCollectionData as any[];
+      expect(revenue).toHaveLength(12);
+      expect(spent).toHaveLength(12);
+      for (let m = 0; m < 12; m++) {
+        const from = ist(2026, 4 + m, 1);
+        const to = ist(2026, 5 + m, 1) - 1;
+        const expected = await revenueOf(gp, from, to);
+        expect(revenue[m], `${gp} month ${m}`).toEqual({
+          month: from,
+          demand: expected.demand,
+          pendingCollection: expected.pendingCollection,
+          arrears: expected.arrears,
+          actualCollection: expected.actualCollection,
+          advanceAdjusted: expected.advanceAdjusted,
+          advanceCollection: expected.advanceCollection,
+          pendingPenalty: expected.pendingPenalty,
+          penaltyCollection: expected.penaltyCollection,
+        });
+        const e = await expensesOf(gp, from, to);
+        expect(spent[m]).toEqual({ month: from, totalExpenditure: e.totalExpenditure, amountPaid: e.amountPaid, amountUnpaid: e.amountUnpaid });
+      }
+    }
+  });
+
+  it('asks for the dates it needs, and keeps a GP to its own figures', async () => {
+    const res = await server.post('/ws-services/wc/_revenueDashboard?tenantId=pb.lodhipur', { RequestInfo: requestInfo(tokens['pb.lodhipur']) });
+    expect(res.status).toBe(400);
+    expect(res.body.Errors.map((e: any) => [e.code, ...(e.params ?? [])])).toEqual([
+      ['REQUIRED_FIELD_MISSING', '$.fromDate'],
+      ['REQUIRED_FIELD_MISSING', '$.toDate'],
+    ]);
+    const bad = await server.post(`/ws-services/wc/_revenueDashboard?tenantId=pb.lodhipur&fromDate=yesterday&toDate=${FY.to}`, { RequestInfo: requestInfo(tokens['pb.lodhipur']) });
+    expect(bad.body.Errors.map((e: any) => [e.code, ...(e.params ?? [])])).toEqual([['INVALID_PARAMETER', '$.fromDate']]);
+    const foreign = await server.post(`/ws-services/wc/_revenueDashboard?tenantId=pb.bhadson&fromDate=${FY.from}&toDate=${FY.to}`, { RequestInfo: requestInfo(tokens['pb.lodhipur']) });
+    expect(foreign.status).toBe(403);
+  });
+});
