@@ -22,6 +22,7 @@ const PENALTY = ['10201', 'WS_TIME_PENALTY'];
 const ADVANCE = 'WS_ADVANCE_CARRYFORWARD';
 const total = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
 const whole = (n: number) => String(Math.round(n));
+const neg = (n: number) => (n === 0 ? 0 : -n);
 
 describe.each(backends())('GP dashboards (%s)', (backend) => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -175,6 +176,12 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
       await expense('pb.lodhipur', 'SALARY', 3000, ist(2026, 10, 31), ist(2026, 11, 1)),
     ];
     challans['pb.bhadson'] = [await expense('pb.bhadson', 'ELECTRICITY_BILL', 999, ist(2026, 11, 2), ist(2026, 11, 3))];
+    // A consumer that left in November: its unpaid demands are cancelled.
+    const [leaving] = (
+      await post('pb.lodhipur', '/ws-services/wc/_create', { WaterConnection: [base('pb.lodhipur', 'Sohan Lal', '9800000005', { previousReadingDate: ist(2026, 11, 1) })] })
+    ).WaterConnection;
+    clock.set(ist(2026, 11, 25, 10));
+    await post('pb.lodhipur', '/ws-services/wc/_update', { WaterConnection: { ...leaving, processInstance: { action: 'DEACTIVATE' } } });
     // A fortnight on, the penalty job charges the latest unpaid demands.
     clock.set(ist(2026, 12, 7, 3));
     await login();
@@ -253,6 +260,128 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
         expect(spent[m]).toEqual({ month: from, totalExpenditure: e.totalExpenditure, amountPaid: e.amountPaid, amountUnpaid: e.amountUnpaid });
       }
     }
+  });
+
+  const records = async (gp: Gp, consumerCode: string) => {
+    const { details, receipts, wc } = await recordsOf(gp);
+    return { details: details.filter((x) => x.consumerCode === consumerCode), receipts: receipts.filter((r) => r.consumerCode === consumerCode), wc };
+  };
+  const detailsOf = async (gp: Gp, consumerCode: string) =>
+    ((await post(gp, `/billing-service/demand/_search?tenantId=${gp}&businessService=WS&consumerCode=${encodeURIComponent(consumerCode)}&status=ACTIVE`)).Demands as any[]).flatMap((d) =>
+      d.demandDetails.map((x: any) => ({ ...x, from: d.taxPeriodFrom, createdTime: d.auditDetails.createdTime })),
+    );
+  const receiptsOf = async (gp: Gp, consumerCode: string) =>
+    ((await post(gp, `/collection-services/payments/_search?tenantId=${gp}&consumerCodes=${encodeURIComponent(consumerCode)}&businessServices=WS`)).Payments as any[])
+      .filter((p) => p.paymentStatus !== 'CANCELLED')
+      .map((p) => ({ amount: p.totalAmountPaid, date: p.transactionDate, mode: p.paymentMode, receipt: p.paymentDetails[0].receiptNumber }));
+  const sumWhere = (xs: any[], keep: (x: any) => boolean, value: (x: any) => number) => total(xs.filter(keep).map(value));
+
+  it("a consumer's ledger has a month per month of the year, a page at a time", async () => {
+    const gurpreet = connections['pb.lodhipur'][0];
+    const details = await detailsOf('pb.lodhipur', gurpreet.connectionNo);
+    const receipts = await receiptsOf('pb.lodhipur', gurpreet.connectionNo);
+    const all = await post('pb.lodhipur', `/ws-services/wc/ledger-report?tenantId=pb.lodhipur&consumercode=${encodeURIComponent(gurpreet.connectionNo)}&year=2026-27`);
+    expect(all).toMatchObject({ tenantName: 'pb.lodhipur', financialYear: '2026-27', totalCount: 12 });
+    expect(all.ledgerReport.map((r: any) => r.month)).toEqual(['April 2026', 'May 2026', 'June 2026', 'July 2026', 'August 2026', 'September 2026', 'October 2026', 'November 2026', 'December 2026', 'January 2027', 'February 2027', 'March 2027']);
+    for (const [m, row] of (all.ledgerReport as any[]).entries()) {
+      const from = ist(2026, 4 + m, 1);
+      const to = ist(2026, 5 + m, 1) - 1;
+      const inMonth = (x: any) => x.from >= from && x.from <= to;
+      const paid = receipts.filter((r) => r.date >= from && r.date <= to);
+      const demandAmount = sumWhere(details, (x) => inMonth(x) && ['10101', 'WS_Round_Off', '10102'].includes(x.taxHeadMasterCode), (x) => x.taxAmount);
+      const penalty = sumWhere(details, (x) => inMonth(x) && PENALTY.includes(x.taxHeadMasterCode), (x) => x.taxAmount);
+      const arrears = sumWhere(details, (x) => x.from < from, (x) => x.taxAmount - x.collectionAmount);
+      expect(row, row.month).toEqual({
+        month: row.month,
+        monthStart: from,
+        demandAmount,
+        penalty,
+        advance: neg(sumWhere(details, (x) => inMonth(x) && x.taxHeadMasterCode === ADVANCE, (x) => x.taxAmount)),
+        arrears,
+        totalDue: total([arrears, demandAmount, penalty]),
+        amountPaid: total(paid.map((r) => r.amount)),
+        paidDate: paid.length ? Math.max(...paid.map((r) => r.date)) : null,
+        receipts: paid.length,
+      });
+    }
+    // His 250 in October, and the October demand of 100 with its penalty of 20.
+    expect(all.ledgerReport[6]).toMatchObject({ month: 'October 2026', demandAmount: 100, penalty: 20, amountPaid: 250, receipts: 1 });
+    const page = await post('pb.lodhipur', `/ws-services/wc/ledger-report?tenantId=pb.lodhipur&consumercode=${encodeURIComponent(gurpreet.connectionNo)}&year=2026-27&offset=4&limit=3`);
+    expect(page.ledgerReport.map((r: any) => r.month)).toEqual(['August 2026', 'September 2026', 'October 2026']);
+    expect(page.ledgerReport).toEqual(all.ledgerReport.slice(4, 7));
+  });
+
+  it('the month report has every consumer, a page at a time, each equal to its own records', async () => {
+    const from = ist(2026, 10, 1);
+    const to = ist(2026, 11, 1) - 1;
+    const answer = await post('pb.lodhipur', `/ws-services/wc/month-report?tenantId=pb.lodhipur&startDate=01/10/2026&endDate=31/10/2026`);
+    const consumers = [...connections['pb.lodhipur']].sort((a, b) => a.connectionNo.localeCompare(b.connectionNo));
+    expect(answer.totalCount).toBe(consumers.length);
+    expect(answer.monthReport.map((r: any) => r.connectionNo)).toEqual(consumers.map((c) => c.connectionNo));
+    for (const [i, c] of consumers.entries()) {
+      const details = await detailsOf('pb.lodhipur', c.connectionNo);
+      const receipts = (await receiptsOf('pb.lodhipur', c.connectionNo)).filter((r) => r.date >= from && r.date <= to);
+      const inMonth = (x: any) => x.from >= from && x.from <= to;
+      const demandAmount = sumWhere(details, (x) => inMonth(x) && CHARGES.includes(x.taxHeadMasterCode), (x) => x.taxAmount);
+      const penalty = sumWhere(details, (x) => inMonth(x) && PENALTY.includes(x.taxHeadMasterCode), (x) => x.taxAmount);
+      const advance = neg(sumWhere(details, (x) => x.taxHeadMasterCode === ADVANCE, (x) => x.taxAmount - x.collectionAmount));
+      const arrears = sumWhere(details, (x) => x.from < from && x.taxHeadMasterCode !== ADVANCE, (x) => x.taxAmount - x.collectionAmount);
+      const generated = details.filter(inMonth).map((x) => x.createdTime);
+      expect(answer.monthReport[i], c.connectionNo).toEqual({
+        tenantName: 'pb.lodhipur',
+        connectionNo: c.connectionNo,
+        oldConnectionNo: c.oldConnectionNo ?? null,
+        consumerCreatedOnDate: c.auditDetails.createdTime,
+        consumerName: c.connectionHolders[0].name,
+        demandGenerationDate: generated.length ? Math.max(...generated) : null,
+        penalty,
+        demandAmount,
+        advance,
+        arrears,
+        totalAmount: total([arrears, demandAmount, penalty, -advance]),
+        amountPaid: total(receipts.map((r) => r.amount)),
+        paidDate: receipts.length ? Math.max(...receipts.map((r) => r.date)) : null,
+        remainingAmount: sumWhere(details, (x) => x.from <= to, (x) => x.taxAmount - x.collectionAmount),
+      });
+    }
+    const page = await post('pb.lodhipur', `/ws-services/wc/month-report?tenantId=pb.lodhipur&startDate=01/10/2026&endDate=31/10/2026&offset=2&limit=2&sortOrder=ASC`);
+    expect(page.monthReport).toEqual(answer.monthReport.slice(2, 4));
+    expect(page.totalCount).toBe(consumers.length);
+  });
+
+  it('the bill, collection, inactive consumer and vendor reports list what each GP did, and only that', async () => {
+    for (const gp of GPS) {
+      const bills = await post(gp, `/ws-services/wc/_billReport?tenantId=${gp}&demandStartDate=01/09/2026&demandEndDate=31/10/2026`);
+      const billed = [];
+      for (const c of connections[gp]) {
+        const details = (await detailsOf(gp, c.connectionNo)).filter((x) => x.from >= ist(2026, 9, 1) && x.from < ist(2026, 11, 1));
+        if (details.length > 0) billed.push([c.connectionNo, total(details.map((x) => x.taxAmount))]);
+      }
+      billed.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      expect(bills.BillReportData.map((r: any) => [r.connectionNo, r.demandAmount]), gp).toEqual(billed);
+      expect(bills.totalCount).toBe(billed.length);
+
+      const collections = await post(gp, `/ws-services/wc/_collectionReport?tenantId=${gp}&paymentStartDate=01/11/2026&paymentEndDate=30/11/2026`);
+      const paid = [];
+      for (const c of connections[gp]) for (const r of await receiptsOf(gp, c.connectionNo)) if (r.date >= NOV.from && r.date <= NOV.to) paid.push([c.connectionNo, c.connectionHolders[0].name, r.mode, [r.amount], r.date]);
+      paid.sort((a, b) => Number(a[4]) - Number(b[4]));
+      expect(collections.CollectionReportData.map((r: any) => [r.connectionNo, r.consumerName, r.paymentMode, r.paymentAmount, r.paymentDate]), gp).toEqual(paid);
+    }
+    const inactive = await post('pb.lodhipur', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.lodhipur&monthStartDate=01/11/2026&monthEndDate=30/11/2026`);
+    expect(inactive.InactiveConsumerReportData).toHaveLength(1);
+    expect(inactive.InactiveConsumerReportData[0]).toMatchObject({ consumerName: 'Sohan Lal', inactiveDate: ist(2026, 11, 25, 10) });
+    expect((await post('pb.bhadson', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.bhadson&monthStartDate=01/11/2026&monthEndDate=30/11/2026`)).InactiveConsumerReportData).toEqual([]);
+
+    const standing = (await recordsOf('pb.lodhipur')).expenses.filter((c) => c.applicationStatus !== 'CANCELLED');
+    const vendors = await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=30/11/2026&limit=2`);
+    expect(vendors.totalCount).toBe(standing.length);
+    expect(vendors.VendorReportData).toHaveLength(2);
+    expect(vendors.VendorReportData[0]).toMatchObject({ vendorName: 'PSPCL pb.lodhipur', mobileNo: '9811100001', tenantId: 'pb.lodhipur' });
+    const everyBill = await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=30/11/2026`);
+    expect(everyBill.VendorReportData.map((r: any) => [r.billId, r.typeOfExpense, r.amount]).sort()).toEqual(
+      standing.map((c) => [c.challanNo, c.typeOfExpense, c.totalAmount]).sort(),
+    );
+    expect(everyBill.VendorReportData.every((r: any) => r.vendorTotal === total(everyBill.VendorReportData.map((x: any) => x.amount)))).toBe(true);
   });
 
   it('asks for the dates it needs, and keeps a GP to its own figures', async () => {

@@ -38,6 +38,7 @@ export class AggregateRunner {
     const now = this.deps.now();
     const context: RuleContext = { mdms: this.deps.mdms(), timeZone: this.deps.timeZone };
     const params = readParams(def.params ?? {}, raw, now, context);
+    for (const [key, rule] of Object.entries(def.let ?? {})) params[key] = evaluateTemplate(rule, { params, now, tenantId }, context);
     const ctx: QueryContext = { tenantId, params, source: (s) => this.deps.sources.get(s) ?? unknownSource(s) };
     const base = { params, tenantId, now };
     const shape = (row: Row, measures: Row) => (def.row === undefined ? { ...row, ...measures } : evaluateTemplate(def.row, { ...base, row, ...measures }, context));
@@ -47,12 +48,15 @@ export class AggregateRunner {
       return evaluateTemplate(def.result, { ...base, ...measuresOf(values!) }, context);
     }
     if ('months' in rows) {
-      const months = monthsBetween(Number(params[rows.months.from]), Number(params[rows.months.to]), this.deps.timeZone);
+      const all = monthsBetween(Number(params[rows.months.from]), Number(params[rows.months.to]), this.deps.timeZone);
+      const page = rows.page ? readPage(rows, raw) : { offset: 0, limit: all.length };
+      const months = all.slice(page.offset, page.offset + page.limit);
+      if (months.length === 0) return evaluateTemplate(def.result, { ...base, rows: [], totalCount: all.length }, context);
       const values = sql.join(months.map((m) => sql`(${m.monthStart}::bigint, ${m.monthEnd}::bigint)`));
       const row = (field: string) => (field === 'monthStart' ? sql`r.month_start` : sql`r.month_end`);
       const found = await this.select(sql`SELECT r.month_start AS "f:monthStart", r.month_end AS "f:monthEnd", ${sql.join(measureColumns(def, ctx, row))} FROM (VALUES ${values}) AS r(month_start, month_end) ORDER BY r.month_start`);
       const shaped = found.map((r) => shape({ monthStart: Number(r['f:monthStart']), monthEnd: Number(r['f:monthEnd']) }, measuresOf(r)));
-      return evaluateTemplate(def.result, { ...base, rows: shaped, totalCount: shaped.length }, context);
+      return evaluateTemplate(def.result, { ...base, rows: shaped, totalCount: all.length }, context);
     }
     const page = readPage(rows, raw);
     const q = sourceRowsSql(def, rows, ctx, page);
@@ -91,7 +95,7 @@ function fieldsOf(row: Row, names: string[], type: (name: string) => 'text' | 'n
   return out;
 }
 
-function readPage(rows: AggregateSourceRows, raw: Record<string, unknown>): { offset: number; limit: number; order?: 'asc' | 'desc' } {
+function readPage(rows: { page?: AggregateSourceRows['page'] }, raw: Record<string, unknown>): { offset: number; limit: number; order?: 'asc' | 'desc' } {
   const details: ErrorDetail[] = [];
   const max = rows.page?.maxLimit ?? 1000;
   const int = (name: string, fallback: number, min: number) => {

@@ -29,7 +29,8 @@ export function checkAggregates(aggregates: Sourced<AggregateDefinition>[], ctx:
     a.roles.forEach((role, i) => {
       if (!ctx.roles.has(role)) at(['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
     });
-    const params = new Set(['tenantId', ...Object.keys(a.params ?? {})]);
+    const params = new Set(['tenantId', ...Object.keys(a.params ?? {}), ...Object.keys(a.let ?? {})]);
+    for (const [name, rule] of Object.entries(a.let ?? {})) for (const p of templateProblems(rule, ['let', name])) at(p.path, p.message);
     const known = (set: Set<string>) => [...set].join(', ') || 'none';
 
     /** The fields readable as {"var"} over a source and its join; undefined (reported) when a source is unknown. */
@@ -45,6 +46,7 @@ export function checkAggregates(aggregates: Sourced<AggregateDefinition>[], ctx:
         at([...path, 'join', 'from'], `unknown source '${join.from}' (known: ${[...ctx.sources.keys()].join(', ')})`);
         return undefined;
       }
+      if ([...base].some((f) => f === join.as || f.startsWith(`${join.as}.`))) at([...path, 'join', 'as'], `'${join.as}' is a field of source '${from}': name the join otherwise`);
       if (!base.has(join.on[0])) at([...path, 'join', 'on', 0], `'${join.on[0]}' is not a field of source '${from}' (known: ${known(base)})`);
       if (!joined.has(join.on[1])) at([...path, 'join', 'on', 1], `'${join.on[1]}' is not a field of source '${join.from}' (known: ${known(joined)})`);
       return new Set([...base, ...[...joined].map((f) => `${join.as}.${f}`)]);

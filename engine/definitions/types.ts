@@ -408,6 +408,7 @@ export interface AggregateMeasureDefinition {
 
 export interface AggregateMonthRows {
   months: { from: string; to: string };
+  page?: { defaultLimit?: number; maxLimit?: number };
 }
 
 export interface AggregateSourceRows {
@@ -430,6 +431,8 @@ export interface AggregateDefinition {
   path: string;
   roles: string[];
   params?: Record<string, AggregateParamDefinition>;
+  /** More parameters, worked out in order from the others (rules over {params, now, tenantId}). */
+  let?: Record<string, unknown>;
   rows?: AggregateMonthRows | AggregateSourceRows;
   measures: Record<string, AggregateMeasureDefinition>;
   row?: unknown;

@@ -14,6 +14,13 @@ const join = {
   properties: { as: name, from: { type: 'string' }, on: { type: 'array', items: fieldPath, minItems: 2, maxItems: 2, description: '[field of the base source, field of the joined source]' } },
 };
 
+const page = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Rows are answered a page at a time: offset and limit from the request.',
+  properties: { defaultLimit: { type: 'integer', minimum: 1 }, maxLimit: { type: 'integer', minimum: 1 } },
+};
+
 export const aggregateSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://seva.dev/schemas/aggregate.schema.json',
@@ -44,6 +51,11 @@ export const aggregateSchema: JsonSchema = {
         },
       },
     },
+    let: {
+      type: 'object',
+      propertyNames: name,
+      description: 'More parameters worked out from the others, in order: rules over {params, now, tenantId} (a financial year\'s first and last instant from its name, say).',
+    },
     rows: {
       description: 'What the answer has a row for: each month of a range, or each record of a source (paged with offset/limit). Without rows the answer is one set of figures.',
       oneOf: [
@@ -59,6 +71,7 @@ export const aggregateSchema: JsonSchema = {
               description: "Every calendar month (in the engine's time zone) from the month of param from to that of param to; rows read monthStart and monthEnd.",
               properties: { from: name, to: name },
             },
+            page,
           },
         },
         {
@@ -71,7 +84,7 @@ export const aggregateSchema: JsonSchema = {
             where: filter,
             having: { ...filter, description: 'A condition on the row: its fields ({"row": field}) and measures ({"var": measure}).' },
             sort: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['by'], properties: { by: { type: 'string', description: 'A field of the row (as.field of its join) or a measure.' }, order: { enum: ['asc', 'desc'] } } } },
-            page: { type: 'object', additionalProperties: false, properties: { defaultLimit: { type: 'integer', minimum: 1 }, maxLimit: { type: 'integer', minimum: 1 } } },
+            page,
           },
         },
       ],
