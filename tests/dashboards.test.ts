@@ -262,10 +262,6 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
     }
   });
 
-  const records = async (gp: Gp, consumerCode: string) => {
-    const { details, receipts, wc } = await recordsOf(gp);
-    return { details: details.filter((x) => x.consumerCode === consumerCode), receipts: receipts.filter((r) => r.consumerCode === consumerCode), wc };
-  };
   const detailsOf = async (gp: Gp, consumerCode: string) =>
     ((await post(gp, `/billing-service/demand/_search?tenantId=${gp}&businessService=WS&consumerCode=${encodeURIComponent(consumerCode)}&status=ACTIVE`)).Demands as any[]).flatMap((d) =>
       d.demandDetails.map((x: any) => ({ ...x, from: d.taxPeriodFrom, createdTime: d.auditDetails.createdTime })),
