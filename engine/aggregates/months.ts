@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
+import { Decimal } from 'decimal.js';
 import { addMonths, startOfMonth } from 'date-fns';
+import type { AggregateMeasureDefinition } from '../definitions/index.ts';
 import { invalid } from '../errors/index.ts';
 
 const MAX_MONTHS = 120;
@@ -15,4 +17,28 @@ export function monthsBetween(from: number, to: number, timeZone: string): { mon
     start = next;
   }
   return months;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Each month-by-month measure's value for a month, from the scans' rows (one per month that had
+ * records, numbered k: 1 for the first month asked for, 0 for all before it): the month's own
+ * value, or with `before` what the earlier months add up to.
+ */
+export function monthlyValues(measures: [string, AggregateMeasureDefinition][], buckets: Row[]): (key: number) => Row {
+  const byKey = new Map<number, Row>();
+  for (const b of buckets) byKey.set(Number(b.k), { ...byKey.get(Number(b.k)), ...b });
+  const keys = [...byKey.keys()].sort((a, b) => a - b);
+  return (key) => {
+    const out: Row = {};
+    for (const [name, m] of measures) {
+      const column = `m:${name}`;
+      const extreme = m.max !== undefined || m.min !== undefined;
+      const values = (m.before ? keys.filter((k) => k < key) : [key]).map((k) => byKey.get(k)?.[column]).filter((v) => v !== null && v !== undefined).map((v) => new Decimal(String(v)));
+      if (extreme) out[name] = values.length === 0 ? null : (m.max !== undefined ? Decimal.max(...values) : Decimal.min(...values)).toNumber();
+      else out[name] = values.reduce((a, b) => a.plus(b), new Decimal(0)).toNumber();
+    }
+    return out;
+  };
 }

@@ -6,7 +6,8 @@ import { evaluateTemplate, type RuleContext } from '../rules/index.ts';
 import type { Db } from '../store/index.ts';
 import { monthsBetween } from './months.ts';
 import { readParams } from './params.ts';
-import { measureColumns, sourceRowsSql, unknownSource, type QueryContext } from './query.ts';
+import { combinedQueries, measureColumns, sourceRowsSql, unknownSource, type QueryContext } from './query.ts';
+import { monthlyValues } from './months.ts';
 import type { DataSource } from './source.ts';
 
 export interface AggregateDeps {
@@ -44,18 +45,35 @@ export class AggregateRunner {
     const shape = (row: Row, measures: Row) => (def.row === undefined ? { ...row, ...measures } : evaluateTemplate(def.row, { ...base, row, ...measures }, context));
     const rows = def.rows;
     if (!rows) {
-      const [values] = await this.select(sql`SELECT ${sql.join(measureColumns(def, ctx))}`);
-      return evaluateTemplate(def.result, { ...base, ...measuresOf(values!) }, context);
+      const entries = Object.entries(def.measures);
+      const grouped = entries.filter(([, m]) => m.groupBy !== undefined).map(([name]) => name);
+      const combined = combinedQueries(entries.filter(([, m]) => m.groupBy === undefined), ctx);
+      const answers = await Promise.all([
+        ...combined.map((q) => this.select(q.query)),
+        // Each grouped measure on its own, so on Postgres they run side by side.
+        ...grouped.map((name) => this.select(sql`SELECT ${sql.join(measureColumns(def, ctx, undefined, [name]))}`)),
+      ]);
+      const measures = Object.assign({}, ...answers.map(([row]) => measuresOf(row ?? {})));
+      return evaluateTemplate(def.result, { ...base, ...measures }, context);
     }
     if ('months' in rows) {
       const all = monthsBetween(Number(params[rows.months.from]), Number(params[rows.months.to]), this.deps.timeZone);
       const page = rows.page ? readPage(rows, raw) : { offset: 0, limit: all.length };
       const months = all.slice(page.offset, page.offset + page.limit);
       if (months.length === 0) return evaluateTemplate(def.result, { ...base, rows: [], totalCount: all.length }, context);
+      const entries = Object.entries(def.measures);
+      const byMonth = entries.filter(([, m]) => m.month !== undefined);
+      const correlated = entries.filter(([, m]) => m.month === undefined).map(([name]) => name);
+      const span = { starts: months.map((m) => m.monthStart), last: months[months.length - 1]!.monthEnd };
       const values = sql.join(months.map((m) => sql`(${m.monthStart}::bigint, ${m.monthEnd}::bigint)`));
       const row = (field: string) => (field === 'monthStart' ? sql`r.month_start` : sql`r.month_end`);
-      const found = await this.select(sql`SELECT r.month_start AS "f:monthStart", r.month_end AS "f:monthEnd", ${sql.join(measureColumns(def, ctx, row))} FROM (VALUES ${values}) AS r(month_start, month_end) ORDER BY r.month_start`);
-      const shaped = found.map((r) => shape({ monthStart: Number(r['f:monthStart']), monthEnd: Number(r['f:monthEnd']) }, measuresOf(r)));
+      const measureSql = correlated.length > 0 ? sql`, ${sql.join(measureColumns(def, ctx, row, correlated))}` : sql``;
+      const [found, ...buckets] = await Promise.all([
+        this.select(sql`SELECT r.month_start AS "f:monthStart", r.month_end AS "f:monthEnd"${measureSql} FROM (VALUES ${values}) AS r(month_start, month_end) ORDER BY r.month_start`),
+        ...combinedQueries(byMonth, ctx, span).map((q) => this.select(q.query)),
+      ]);
+      const monthly = monthlyValues(byMonth, buckets.flat());
+      const shaped = found.map((r, i) => shape({ monthStart: Number(r['f:monthStart']), monthEnd: Number(r['f:monthEnd']) }, { ...measuresOf(r), ...monthly(i + 1) }));
       return evaluateTemplate(def.result, { ...base, rows: shaped, totalCount: all.length }, context);
     }
     const page = readPage(rows, raw);

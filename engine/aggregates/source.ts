@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DataSource } from '../billing/index.ts';
 import type { CompiledPersister } from '../persister/index.ts';
+import { SevaError } from '../errors/index.ts';
 
 export type { DataSource };
 
@@ -23,18 +24,31 @@ function rename(text: string, aliases: string[], prefix: string): string {
   return aliases.reduce((t, a) => t.replace(new RegExp(`\\b${a}\\.`, 'g'), `${prefix}_${a}.`), text);
 }
 
-export function place(source: DataSource, prefix: string): PlacedSource {
+/**
+ * The source under `prefix`. With `fields` (the fields the query reads), a joined table is left out
+ * unless one of them lives there; without, every table is joined.
+ */
+export function place(source: DataSource, prefix: string, fields?: string[]): PlacedSource {
   const aliases = source.tables.map((t) => t.as);
   const [base, ...rest] = source.tables;
+  const columns = fields?.map((f) => source.fields[f]?.column ?? '') ?? [];
+  const needed = (alias: string) => !fields || columns.some((c) => new RegExp(`\\b${alias}\\.`).test(c));
   const baseTable = `${ident(base!.table)} AS ${prefix}_${base!.as}`;
-  const joins = rest.map((j) => ` JOIN ${ident(j.table)} AS ${prefix}_${j.as} ON ${rename(j.on![0], aliases, prefix)} = ${rename(j.on![1], aliases, prefix)}`).join('');
+  const joins = rest
+    .filter((j) => needed(j.as))
+    .map((j) => ` JOIN ${ident(j.table)} AS ${prefix}_${j.as} ON ${rename(j.on![0], aliases, prefix)} = ${rename(j.on![1], aliases, prefix)}`)
+    .join('');
   const tenant = sql.raw(rename(source.tenant, aliases, prefix));
   return {
     from: sql.raw(baseTable + joins),
     // Several tables join as one parenthesised join, so `on` may name any of them.
-    joinedOn: (on, otherTenant) => sql`JOIN ${sql.raw(rest.length > 0 ? `(${baseTable}${joins})` : baseTable)} ON ${on} AND ${tenant} = ${otherTenant}`,
+    joinedOn: (on, otherTenant) => sql`JOIN ${sql.raw(joins ? `(${baseTable}${joins})` : baseTable)} ON ${on} AND ${tenant} = ${otherTenant}`,
     tenant,
-    field: (name) => sql.raw(rename(source.fields[name]!.column, aliases, prefix)),
+    field: (name) => {
+      const text = source.fields[name]!.column;
+      if (fields && !fields.includes(name)) throw new SevaError('internal', 'AGGREGATE_FIELD_NOT_PLACED', `field '${name}' was read but not declared when its source was placed`);
+      return sql.raw(rename(text, aliases, prefix));
+    },
     fieldNames: Object.keys(source.fields),
     fieldType: (name) => source.fields[name]!.type,
   };

@@ -35,7 +35,7 @@ export function prepareDemands(raws: Record<string, unknown>[], masters: Billing
       return;
     }
     const demand = newDemand({ ...input, status: 'ACTIVE' }, actor, now);
-    prepared.candidates.push({ index, demand, row: demandRow(demand), details: demand.demandDetails.map((x, i) => detailRow(x, i)), history: historyRow(demand, 'created') });
+    prepared.candidates.push({ index, demand, row: demandRow(demand), details: demand.demandDetails.map((x, i) => detailRow(demand, x, i)), history: historyRow(demand, 'created') });
   });
   return prepared;
 }

@@ -110,11 +110,17 @@ export function demandRow(d: Demand): Row {
   };
 }
 
-export function detailRow(x: DemandDetail, seq: number): Row {
+/** A head's row; it repeats what reports select heads by (the demand's consumer, service, period, status). */
+export function detailRow(d: Demand, x: DemandDetail, seq: number): Row {
   return {
     id: x.id,
     demand_id: x.demandId,
     tenant_id: x.tenantId,
+    consumer_code: d.consumerCode,
+    business_service: d.businessService,
+    tax_period_from: d.taxPeriodFrom,
+    tax_period_to: d.taxPeriodTo,
+    demand_status: d.status,
     tax_head_code: x.taxHeadMasterCode,
     tax_amount: moneyToColumn(x.taxAmount),
     collection_amount: moneyToColumn(x.collectionAmount),

@@ -45,7 +45,7 @@ export async function saveDemand(db: Db, d: Demand, reason: string, isNew: boole
   if (isNew) await db.insertInto('seva_demand').values(demandRow(d)).execute();
   else await db.updateTable('seva_demand').set(demandRow(d)).where('id', '=', d.id).execute();
   if (!isNew) await db.deleteFrom('seva_demand_detail').where('demand_id', '=', d.id).execute();
-  if (d.demandDetails.length > 0) await db.insertInto('seva_demand_detail').values(d.demandDetails.map((x, i) => detailRow(x, i))).execute();
+  if (d.demandDetails.length > 0) await db.insertInto('seva_demand_detail').values(d.demandDetails.map((x, i) => detailRow(d, x, i))).execute();
   await db.insertInto('seva_demand_history').values(historyRow(d, reason)).execute();
 }
 

@@ -223,6 +223,7 @@ async function savePayment(trx: Db, p: Payment, isNew: boolean): Promise<void> {
   };
   if (!isNew) {
     await trx.updateTable('seva_payment').set(row).where('id', '=', p.id).execute();
+    await trx.updateTable('seva_payment_detail').set({ payment_status: p.paymentStatus }).where('payment_id', '=', p.id).execute();
     return;
   }
   await trx.insertInto('seva_payment').values(row).execute();
@@ -239,6 +240,9 @@ async function savePayment(trx: Db, p: Payment, isNew: boolean): Promise<void> {
         receipt_number: d.receiptNumber,
         receipt_date: d.receiptDate,
         total_amount_paid: d.totalAmountPaid,
+        payment_status: p.paymentStatus,
+        transaction_date: p.transactionDate,
+        payment_mode: p.paymentMode,
       })),
     )
     .execute();

@@ -1,6 +1,7 @@
 /**
  * Billing's data as sources an aggregate query may read (dashboards, reports): each a base table
- * with its joins, its tenant column and its fields. Columns are written `<alias>.<column>`.
+ * with its joins, its tenant column and its fields. Columns are written `<alias>.<column>`; a
+ * joined table is read only when a field the query uses lives there.
  */
 export interface DataSource {
   tables: { table: string; as: string; on?: [string, string] }[];
@@ -23,7 +24,10 @@ const demandFields: DataSource['fields'] = {
 export const BILLING_SOURCES: Record<string, DataSource> = {
   /** One record per demand. */
   demands: { tables: [{ table: 'seva_demand', as: 'd' }], tenant: 'd.tenant_id', fields: demandFields },
-  /** One record per head of a demand, with the demand's fields. */
+  /**
+   * One record per head of a demand, with the demand's fields. A head's row repeats its demand's
+   * consumer, service, period and status, so the demand is joined only for its other fields.
+   */
   demandDetails: {
     tables: [
       { table: 'seva_demand_detail', as: 'x' },
@@ -32,12 +36,18 @@ export const BILLING_SOURCES: Record<string, DataSource> = {
     tenant: 'x.tenant_id',
     fields: {
       ...demandFields,
+      demandId: { column: 'x.demand_id', type: 'text' },
+      consumerCode: { column: 'x.consumer_code', type: 'text' },
+      businessService: { column: 'x.business_service', type: 'text' },
+      taxPeriodFrom: { column: 'x.tax_period_from', type: 'number' },
+      taxPeriodTo: { column: 'x.tax_period_to', type: 'number' },
+      status: { column: 'x.demand_status', type: 'text' },
       taxHeadCode: { column: 'x.tax_head_code', type: 'text' },
       taxAmount: { column: 'x.tax_amount', type: 'number' },
       collectionAmount: { column: 'x.collection_amount', type: 'number' },
     },
   },
-  /** One record per bill paid (a receipt), with its payment's fields. */
+  /** One record per bill paid (a receipt), with its payment's fields; the payment is joined only for the payer. */
   payments: {
     tables: [
       { table: 'seva_payment_detail', as: 'r' },
@@ -45,16 +55,16 @@ export const BILLING_SOURCES: Record<string, DataSource> = {
     ],
     tenant: 'r.tenant_id',
     fields: {
-      paymentId: { column: 'p.id', type: 'text' },
+      paymentId: { column: 'r.payment_id', type: 'text' },
       businessService: { column: 'r.business_service', type: 'text' },
       consumerCode: { column: 'r.consumer_code', type: 'text' },
       billId: { column: 'r.bill_id', type: 'text' },
       receiptNumber: { column: 'r.receipt_number', type: 'text' },
       receiptDate: { column: 'r.receipt_date', type: 'number' },
       amountPaid: { column: 'r.total_amount_paid', type: 'number' },
-      paymentMode: { column: 'p.payment_mode', type: 'text' },
-      paymentStatus: { column: 'p.payment_status', type: 'text' },
-      transactionDate: { column: 'p.transaction_date', type: 'number' },
+      paymentMode: { column: 'r.payment_mode', type: 'text' },
+      paymentStatus: { column: 'r.payment_status', type: 'text' },
+      transactionDate: { column: 'r.transaction_date', type: 'number' },
       payerName: { column: "p.payer->>'payerName'", type: 'text' },
       paidBy: { column: "p.payer->>'paidBy'", type: 'text' },
     },

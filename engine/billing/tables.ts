@@ -52,9 +52,19 @@ export const demandDetailTable: TableSpec = {
     { name: 'collection_amount', type: 'numeric', notNull: true },
     { name: 'additional_details', type: 'json' },
     { name: 'seq', type: 'integer', notNull: true },
+    // The demand's, repeated: dashboards and reports select heads by them without joining the demand.
+    { name: 'consumer_code', type: 'text' },
+    { name: 'business_service', type: 'text' },
+    { name: 'tax_period_from', type: 'bigint' },
+    { name: 'tax_period_to', type: 'bigint' },
+    { name: 'demand_status', type: 'text' },
     ...audit,
   ],
-  indexes: [{ name: 'seva_demand_detail_demand_idx', expressions: ['demand_id'] }],
+  indexes: [
+    { name: 'seva_demand_detail_demand_idx', expressions: ['demand_id'] },
+    { name: 'seva_demand_detail_period_idx', expressions: ['tenant_id', 'business_service', 'tax_period_from'] },
+    { name: 'seva_demand_detail_consumer_idx', expressions: ['tenant_id', 'consumer_code', 'business_service'] },
+  ],
 };
 
 /** Every version of every demand, with who changed it, when and why. */
@@ -140,8 +150,13 @@ export const paymentDetailTable: TableSpec = {
     { name: 'receipt_number', type: 'text', notNull: true },
     { name: 'receipt_date', type: 'bigint', notNull: true },
     { name: 'total_amount_paid', type: 'numeric', notNull: true },
+    // The payment's, repeated: reports select receipts by them without joining the payment.
+    { name: 'payment_status', type: 'text' },
+    { name: 'transaction_date', type: 'bigint' },
+    { name: 'payment_mode', type: 'text' },
   ],
   indexes: [
+    { name: 'seva_payment_detail_date_idx', expressions: ['tenant_id', 'business_service', 'transaction_date'] },
     // Receipt numbers never repeat within a tenant.
     { name: 'seva_payment_detail_receipt_ukey', expressions: ['tenant_id', 'receipt_number'], unique: true },
     { name: 'seva_payment_detail_consumer_idx', expressions: ['tenant_id', 'consumer_code'] },

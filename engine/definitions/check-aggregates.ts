@@ -107,6 +107,13 @@ export function checkAggregates(aggregates: Sourced<AggregateDefinition>[], ctx:
           if (fields && !fields.has(v)) at([...path, key], `'${v}' is not ${kind} (known: ${known(fields)})`);
         } else walk(v, [...path, key], fields, kind);
       }
+      if (m.month !== undefined) {
+        if (!rows || !('months' in rows)) at([...path, 'month'], 'month puts records in the month of a row, but this aggregate has no month rows');
+        if (fields && !fields.has(m.month)) at([...path, 'month'], `'${m.month}' is not ${kind} (known: ${known(fields)})`);
+        if (m.groupBy !== undefined) at([...path, 'groupBy'], 'a measure taken month by month cannot also be grouped by a field');
+        if (m.before && m.countDistinct !== undefined) at([...path, 'before'], 'distinct counts of separate months cannot be added up: count them month by month');
+        if (JSON.stringify(m.where ?? null).includes('"row"')) at([...path, 'where'], 'a measure taken month by month reads its month from month, not from the row');
+      } else if (m.before) at([...path, 'before'], 'before needs month');
       for (const key of ['countDistinct', 'groupBy'] as const) {
         const v = m[key];
         if (v !== undefined && fields && !fields.has(v)) at([...path, key], `'${v}' is not ${kind} (known: ${known(fields)})`);

@@ -404,6 +404,10 @@ export interface AggregateMeasureDefinition {
   max?: unknown;
   min?: unknown;
   groupBy?: string;
+  /** In a month-by-month aggregate: the field whose month puts a record in a row's month. */
+  month?: string;
+  /** With `month`: every month before the row's, not the row's own (a running total). */
+  before?: boolean;
 }
 
 export interface AggregateMonthRows {

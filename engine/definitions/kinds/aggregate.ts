@@ -108,6 +108,8 @@ export const aggregateSchema: JsonSchema = {
           max: {},
           min: {},
           groupBy: { ...fieldPath, description: 'One figure per value of this field, answered as an object.' },
+          month: { ...fieldPath, description: "Month by month (rows: months): the time field whose month puts a record in a row's month. One scan answers every month." },
+          before: { type: 'boolean', description: "With month: the months before the row's month, not its own (what earlier months add up to)." },
         },
       },
     },
