@@ -7,7 +7,7 @@ export type { DataSource };
 
 /** A source placed in one query under its own alias prefix, so one source can appear many times. */
 export interface PlacedSource {
-  /** Its tables, for `FROM`. */
+  /** Its tables, for `FROM`: its base table, and (LEFT JOIN, so no record is lost) the others it reads. */
   from: RawBuilder<unknown>;
   /** Its tables joined onto another source's, its base table matched by `on` (and the same tenant). */
   joinedOn(on: RawBuilder<unknown>, tenant: RawBuilder<unknown>): RawBuilder<unknown>;
@@ -36,7 +36,7 @@ export function place(source: DataSource, prefix: string, fields?: string[]): Pl
   const baseTable = `${ident(base!.table)} AS ${prefix}_${base!.as}`;
   const joins = rest
     .filter((j) => needed(j.as))
-    .map((j) => ` JOIN ${ident(j.table)} AS ${prefix}_${j.as} ON ${rename(j.on![0], aliases, prefix)} = ${rename(j.on![1], aliases, prefix)}`)
+    .map((j) => ` LEFT JOIN ${ident(j.table)} AS ${prefix}_${j.as} ON ${rename(j.on![0], aliases, prefix)} = ${rename(j.on![1], aliases, prefix)}`)
     .join('');
   const tenant = sql.raw(rename(source.tenant, aliases, prefix));
   return {

@@ -52,13 +52,13 @@ export function checkServiceRules(svc: ServiceDefinition, schema: JsonSchema, at
       }
       rules(d.businessService, ['effects', i, 'demand', 'businessService']);
       checkDemandDetails(d.details, ['effects', i, 'demand', 'details'], rules, at, ctx.ruleSets);
-      if (d.field) field(['effects', i, 'demand', 'field'], d.field, 'field');
+      if (d.field) field(['effects', i, 'demand', 'field'], d.field, 'refusal field');
     }
     for (const kind of ['cancelUnpaidDemands', 'payment', 'cancelPayments'] as const) {
       const spec = e[kind];
       if (!spec) continue;
       for (const [key, value] of Object.entries(spec)) {
-        if (key === 'field') field(['effects', i, kind, key], String(value), 'field');
+        if (key === 'field') field(['effects', i, kind, key], String(value), 'refusal field');
         else rules(value, ['effects', i, kind, key]);
       }
     }

@@ -131,7 +131,7 @@ export interface EffectDefinition {
 
 /**
  * Counts of the matches by a field's value, answered beside the results when the request asks
- * (DIGIT eChallan's billData {paidcount, notPaidcount}).
+ * (a count of paid and of unpaid bills, say).
  */
 export interface SearchCountsDefinition {
   /** Response key of the counts object. */

@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AggregateDefinition } from '../definitions/index.ts';
+import { Mdms } from '../mdms/index.ts';
+import { openDatabase, type Database } from '../store/index.ts';
+import { AggregateRunner, type DataSource } from './index.ts';
+
+const IST = 5.5 * 3600_000;
+const ist = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) - IST;
+
+/** Orders (with a joined customer) in two shops, as a source of the kind billing and services give. */
+const sources = new Map<string, DataSource>([
+  [
+    'orders',
+    {
+      tables: [
+        { table: 'orders', as: 'o' },
+        { table: 'notes', as: 'n', on: ['n.order_id', 'o.id'] },
+      ],
+      tenant: 'o.tenant',
+      fields: {
+        id: { column: 'o.id', type: 'text' },
+        customer: { column: 'o.customer', type: 'text' },
+        amount: { column: 'o.amount', type: 'number' },
+        paid: { column: 'o.paid', type: 'number' },
+        day: { column: 'o.day', type: 'number' },
+        kind: { column: 'o.kind', type: 'text' },
+        note: { column: 'n.text', type: 'text' },
+      },
+    },
+  ],
+  ['customers', { tables: [{ table: 'customers', as: 'c' }], tenant: 'c.tenant', fields: { code: { column: 'c.code', type: 'text' }, name: { column: 'c.name', type: 'text' }, town: { column: 'c.town', type: 'text' } } }],
+]);
+
+const aggregate = (a: Partial<AggregateDefinition> & Pick<AggregateDefinition, 'measures' | 'result'>): AggregateDefinition => ({ aggregate: 'a', path: '/a', roles: ['X'], ...a });
+
+describe('aggregate queries', () => {
+  let database: Database;
+  const run = (def: AggregateDefinition, raw: Record<string, unknown> = {}, tenant = 'gp.one') =>
+    new AggregateRunner([def], { db: database.db, sources, mdms: () => new Mdms(new Map()), now: () => ist(2026, 11, 21), timeZone: 'Asia/Kolkata' }).run('a', tenant, raw);
+
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: 'memory' });
+    const db = database.db;
+    await sql`create table orders (id text, tenant text, customer text, amount numeric, paid numeric, day bigint, kind text)`.execute(db);
+    await sql`create table notes (order_id text, text text)`.execute(db);
+    await sql`create table customers (code text, tenant text, name text, town text)`.execute(db);
+    const orders: [string, string, string, number, number, number, string][] = [
+      ['o1', 'gp.one', 'C1', 100, 100, ist(2026, 9, 5), 'water'],
+      ['o2', 'gp.one', 'C1', 100.5, 0, ist(2026, 10, 5), 'water'],
+      ['o3', 'gp.one', 'C2', 300, 120, ist(2026, 10, 31), 'repair'],
+      ['o4', 'gp.one', 'C3', 50, 0, ist(2026, 11, 1), 'water'],
+      ['o5', 'gp.two', 'C1', 9999, 9999, ist(2026, 10, 5), 'water'],
+    ];
+    for (const [id, tenant, customer, amount, paid, day, kind] of orders) await sql`insert into orders values (${id}, ${tenant}, ${customer}, ${amount}, ${paid}, ${day}, ${kind})`.execute(db);
+    await sql`insert into notes values ('o3', 'urgent')`.execute(db);
+    for (const [code, tenant, name, town] of [
+      ['C1', 'gp.one', 'Asha', 'North'],
+      ['C2', 'gp.one', 'Bela', 'South'],
+      ['C3', 'gp.one', 'Chand', 'North'],
+      ['C1', 'gp.two', 'Other', 'North'],
+    ]) {
+      await sql`insert into customers values (${code}, ${tenant}, ${name}, ${town})`.execute(db);
+    }
+  });
+  afterAll(() => database.close());
+
+  it('answers measures over one tenant, with bound parameters, shaped by the result', async () => {
+    const answer = await run(
+      aggregate({
+        params: { from: { type: 'date', required: true }, kinds: { type: 'list' } },
+        measures: {
+          billed: { from: 'orders', where: { '>=': [{ var: 'day' }, { param: 'from' }] }, sum: 'amount' },
+          owed: { from: 'orders', where: { in: [{ var: 'kind' }, { param: 'kinds' }] }, sum: { '-': [{ var: 'amount' }, { var: 'paid' }] } },
+          orders: { from: 'orders', count: true },
+          customers: { from: 'orders', countDistinct: 'customer' },
+          latest: { from: 'orders', max: 'day' },
+          byKind: { from: 'orders', sum: 'amount', groupBy: 'kind' },
+          northern: { from: 'orders', join: { as: 'c', from: 'customers', on: ['customer', 'code'] }, where: { '==': [{ var: 'c.town' }, 'North'] }, sum: 'amount' },
+          noted: { from: 'orders', where: { '!=': [{ var: 'note' }, null] }, count: true },
+        },
+        result: { figures: { var: '' }, text: { cat: [{ var: 'billed' }] } },
+      }),
+      { from: '01/10/2026', kinds: 'water' },
+    );
+    expect(answer).toEqual({
+      figures: { billed: 450.5, owed: 150.5, orders: 4, customers: 3, latest: ist(2026, 11, 1), byKind: { water: 250.5, repair: 300 }, northern: 250.5, noted: 1, params: { from: ist(2026, 10, 1), kinds: ['water'] }, tenantId: 'gp.one', now: ist(2026, 11, 21) },
+      text: '450.5',
+    });
+  });
+
+  it('answers month by month, each month alone or (before) what the months before it add up to', async () => {
+    const answer = (await run(
+      aggregate({
+        params: { from: { type: 'date', required: true }, to: { type: 'date', required: true, endOfDay: true } },
+        rows: { months: { from: 'from', to: 'to' } },
+        measures: {
+          billed: { from: 'orders', month: 'day', sum: 'amount' },
+          earlier: { from: 'orders', month: 'day', before: true, sum: { '-': [{ var: 'amount' }, { var: 'paid' }] } },
+          correlated: { from: 'orders', where: { '<=': [{ row: 'monthStart' }, { var: 'day' }, { row: 'monthEnd' }] }, count: true },
+        },
+        row: { month: { date_format: [{ var: 'row.monthStart' }, 'MMM yyyy'] }, billed: { var: 'billed' }, earlier: { var: 'earlier' }, orders: { var: 'correlated' } },
+        result: { rows: { var: 'rows' }, totalCount: { var: 'totalCount' } },
+      }),
+      { from: '01/10/2026', to: '30/11/2026' },
+    )) as { rows: unknown[]; totalCount: number };
+    expect(answer).toEqual({
+      rows: [
+        { month: 'Oct 2026', billed: 400.5, earlier: 0, orders: 2 },
+        { month: 'Nov 2026', billed: 50, earlier: 280.5, orders: 1 },
+      ],
+      totalCount: 2,
+    });
+  });
+
+  it('answers a page of rows of a source, with measures per row, filtered and sorted by them', async () => {
+    const def = aggregate({
+      rows: { from: 'customers', having: { '>': [{ var: 'spent' }, 0] }, sort: [{ by: 'spent', order: 'desc' }], page: { defaultLimit: 2 } },
+      measures: { spent: { from: 'orders', where: { '==': [{ var: 'customer' }, { row: 'code' }] }, sum: 'amount' } },
+      row: { name: { var: 'row.name' }, spent: { var: 'spent' } },
+      result: { rows: { var: 'rows' }, totalCount: { var: 'totalCount' } },
+    });
+    expect(await run(def)).toEqual({ rows: [{ name: 'Bela', spent: 300 }, { name: 'Asha', spent: 200.5 }], totalCount: 3 });
+    expect(await run(def, { offset: 2 })).toEqual({ rows: [{ name: 'Chand', spent: 50 }], totalCount: 3 });
+    expect(await run(def, { sortOrder: 'ASC', limit: 1 })).toEqual({ rows: [{ name: 'Chand', spent: 50 }], totalCount: 3 });
+    expect(await run(def, {}, 'gp.two')).toEqual({ rows: [{ name: 'Other', spent: 9999 }], totalCount: 1 });
+  });
+
+  it('refuses missing and malformed parameters and pages, naming each', async () => {
+    const def = aggregate({ params: { from: { type: 'date', required: true }, n: { type: 'integer' } }, measures: { n: { from: 'orders', count: true } }, result: {} });
+    await expect(run(def, { n: 'x' })).rejects.toMatchObject({
+      code: 'REQUIRED_FIELD_MISSING',
+      details: [
+        { code: 'REQUIRED_FIELD_MISSING', path: '$.from' },
+        { code: 'INVALID_PARAMETER', path: '$.n' },
+      ],
+    });
+    const paged = aggregate({ rows: { from: 'customers' }, measures: {}, result: {} });
+    await expect(run(paged, { limit: 0 })).rejects.toMatchObject({ details: [{ code: 'INVALID_PAGINATION', path: '$.limit' }] });
+  });
+});
