@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../engine/clock/index.ts';
 import { backends, freshDatabase, requestInfo, TestServer } from './harness.ts';
@@ -378,6 +379,19 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
       standing.map((c) => [c.challanNo, c.typeOfExpense, c.totalAmount]).sort(),
     );
     expect(everyBill.VendorReportData.every((r: any) => r.vendorTotal === total(everyBill.VendorReportData.map((x: any) => x.amount)))).toBe(true);
+  });
+
+  it('heads and receipts from before their repeated columns are filled at start-up, and count again', async () => {
+    const before = await dashboard('pb.lodhipur', '/ws-services/wc/_revenueDashboard', FY);
+    const db = server.seva.database.db;
+    await sql`update seva_demand_detail set consumer_code = null, business_service = null, tax_period_from = null, tax_period_to = null, demand_status = null where tenant_id = 'pb.lodhipur'`.execute(db);
+    await sql`update seva_payment_detail set payment_status = null, transaction_date = null, payment_mode = null where tenant_id = 'pb.lodhipur'`.execute(db);
+    expect((await dashboard('pb.lodhipur', '/ws-services/wc/_revenueDashboard', FY)).RevenueDashboard.demand).toBe('0');
+    const filled = await server.seva.billing.fillRepeatedColumns();
+    expect(filled.heads).toBeGreaterThan(10);
+    expect(filled.receipts).toBe(5); // three water payments, two expense payments (one since cancelled)
+    expect((await dashboard('pb.lodhipur', '/ws-services/wc/_revenueDashboard', FY)).RevenueDashboard).toEqual(before.RevenueDashboard);
+    expect(await server.seva.billing.fillRepeatedColumns()).toEqual({ heads: 0, receipts: 0 });
   });
 
   it('asks for the dates it needs, and keeps a GP to its own figures', async () => {

@@ -14,6 +14,7 @@ import { cancelPayment, createPayment, searchPayments, type Payment } from './pa
 import { createTransaction, handleCallback, redirectUrlFor, searchTransactions, transactionJson, type GatewayTransaction, type TransactionDeps } from './transactions.ts';
 import { BillingMasters } from './masters.ts';
 import { cancelConsumerPayments, settleInFull, type Settlement } from './settle.ts';
+import { fillRepeatedColumns } from './repeated.ts';
 
 export interface BillingDeps {
   db: Db;
@@ -105,6 +106,11 @@ export class BillingEngine {
     const now = this.deps.clock.now();
     const work = (t: Db) => createPayment(t, raw, { masters: this.masters, idgen: this.deps.idgen }, actor, now);
     return trx ? work(trx) : this.deps.db.transaction().execute(work);
+  }
+
+  /** Repeats demand and payment fields on older heads and receipts that lack them (start-up). */
+  fillRepeatedColumns(): Promise<{ heads: number; receipts: number }> {
+    return fillRepeatedColumns(this.deps.db);
   }
 
   /** Pays the consumer's whole bill inside `trx`: one ordinary payment, with its receipt. */

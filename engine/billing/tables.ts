@@ -64,6 +64,8 @@ export const demandDetailTable: TableSpec = {
     { name: 'seva_demand_detail_demand_idx', expressions: ['demand_id'] },
     { name: 'seva_demand_detail_period_idx', expressions: ['tenant_id', 'business_service', 'tax_period_from'] },
     { name: 'seva_demand_detail_consumer_idx', expressions: ['tenant_id', 'consumer_code', 'business_service'] },
+    // Empty once start-up has filled heads written before the demand's fields were repeated on them.
+    { name: 'seva_demand_detail_unfilled_idx', expressions: ['demand_id'], where: 'demand_status IS NULL' },
   ],
 };
 
@@ -157,6 +159,7 @@ export const paymentDetailTable: TableSpec = {
   ],
   indexes: [
     { name: 'seva_payment_detail_date_idx', expressions: ['tenant_id', 'business_service', 'transaction_date'] },
+    { name: 'seva_payment_detail_unfilled_idx', expressions: ['payment_id'], where: 'payment_status IS NULL' },
     // Receipt numbers never repeat within a tenant.
     { name: 'seva_payment_detail_receipt_ukey', expressions: ['tenant_id', 'receipt_number'], unique: true },
     { name: 'seva_payment_detail_consumer_idx', expressions: ['tenant_id', 'consumer_code'] },

@@ -77,6 +77,8 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
 
     const idgen = new IdGenerator(mdmsOf, clock, timeZone);
     const billing = new BillingEngine({ db, clock, mdms: mdmsOf, idgen, gateways: registry.gateways });
+    const filled = await billing.fillRepeatedColumns();
+    if (filled.heads + filled.receipts > 0) logger.info(filled, 'filled the demand and payment fields repeated on older heads and receipts');
     const workflow = new WorkflowEngine(registry.workflows, { db, clock, mdms: mdmsOf, timeZone, logger });
     const rules = new RuleSets(registry.ruleSets);
     const byName = new Map<string, ServiceRuntime>();
