@@ -3,6 +3,7 @@ import { addDays, isValid, parse } from 'date-fns';
 import type { AggregateParamDefinition } from '../definitions/index.ts';
 import { invalidFields, type ErrorDetail } from '../errors/index.ts';
 import { evaluateTemplate, type RuleContext } from '../rules/index.ts';
+import { listCriterion } from '../validation/index.ts';
 
 /** The aggregate's parameters read from the request (query string first, then body), typed. */
 export function readParams(defs: Record<string, AggregateParamDefinition>, raw: Record<string, unknown>, now: number, context: RuleContext): Record<string, unknown> {
@@ -55,7 +56,7 @@ function convert(def: AggregateParamDefinition, given: unknown, timeZone: string
     case 'string':
       return String(single);
     case 'list':
-      return (Array.isArray(given) ? given : [given]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter((s) => s !== '');
+      return listCriterion(given) ?? [];
     case 'date': {
       if (typeof single === 'number' || /^-?\d+$/.test(String(single))) return Number(single);
       const day = parse(String(single).trim(), 'dd/MM/yyyy', new TZDate(0, timeZone));

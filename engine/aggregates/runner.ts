@@ -4,6 +4,7 @@ import { invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import { evaluateTemplate, type RuleContext } from '../rules/index.ts';
 import type { Db } from '../store/index.ts';
+import { wholeNumberCriterion } from '../validation/index.ts';
 import { monthsBetween } from './months.ts';
 import { readParams } from './params.ts';
 import { combinedQueries, measureColumns, sourceRowsSql, unknownSource, type QueryContext } from './query.ts';
@@ -116,16 +117,7 @@ function fieldsOf(row: Row, names: string[], type: (name: string) => 'text' | 'n
 function readPage(rows: { page?: AggregateSourceRows['page'] }, raw: Record<string, unknown>): { offset: number; limit: number; order?: 'asc' | 'desc' } {
   const details: ErrorDetail[] = [];
   const max = rows.page?.maxLimit ?? 1000;
-  const int = (name: string, fallback: number, min: number) => {
-    const v = raw[name];
-    if (v === undefined || v === null || v === '') return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) {
-      details.push({ code: 'INVALID_PAGINATION', message: `${name} must be a whole number of at least ${min}`, path: `$.${name}` });
-      return fallback;
-    }
-    return n;
-  };
+  const int = (name: string, fallback: number, min: number) => wholeNumberCriterion(raw[name], fallback, name, details, min);
   const offset = int('offset', 0, 0);
   const limit = Math.min(int('limit', rows.page?.defaultLimit ?? Math.min(100, max), 1), max);
   const sortOrder = raw.sortOrder === undefined || raw.sortOrder === '' ? undefined : String(raw.sortOrder).toLowerCase();

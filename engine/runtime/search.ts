@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { ServiceDefinition, SearchCriterion } from '../definitions/index.ts';
 import { invalid, invalidFields, type ErrorDetail } from '../errors/index.ts';
 import type { CompiledPersister, MappedColumn } from '../persister/index.ts';
+import { wholeNumberCriterion } from '../validation/index.ts';
 
 export interface SearchRequest {
   tenantId: string;
@@ -39,9 +40,9 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
     if (values.length > 0) filters.push({ param, criterion, values });
   }
   const maxLimit = svc.search.maxLimit ?? 100;
-  const offset = readInt(raw.offset, 0, 'offset', details);
+  const offset = wholeNumberCriterion(raw.offset, 0, 'offset', details);
   // Like DIGIT, a limit above the maximum is lowered to it rather than refused.
-  const limit = Math.min(readInt(raw.limit, svc.search.defaultLimit ?? Math.min(10, maxLimit), 'limit', details, 1), maxLimit);
+  const limit = Math.min(wholeNumberCriterion(raw.limit, svc.search.defaultLimit ?? Math.min(10, maxLimit), 'limit', details, 1), maxLimit);
   const sort = svc.search.sort;
   const sortBy = raw.sortBy === undefined || raw.sortBy === '' ? sort?.default : String(raw.sortBy);
   let sortOn: SearchRequest['sort'] = { column: persister.lastModifiedColumn?.column ?? persister.root.primaryKey.column };
@@ -71,16 +72,6 @@ function coerce(column: MappedColumn, value: unknown): unknown {
     return Number.isFinite(n) ? n : undefined;
   }
   return String(value);
-}
-
-function readInt(value: unknown, fallback: number, name: string, details: ErrorDetail[], min = 0): number {
-  if (value === undefined || value === null || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    details.push({ code: 'INVALID_PAGINATION', message: `${name} must be a whole number of at least ${min}`, path: `$.${name}` });
-    return fallback;
-  }
-  return n;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
