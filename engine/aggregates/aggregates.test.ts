@@ -19,6 +19,7 @@ const sources = new Map<string, DataSource>([
       ],
       tenant: 'o.tenant',
       fields: {
+        tenant: { column: 'o.tenant', type: 'text' },
         id: { column: 'o.id', type: 'text' },
         customer: { column: 'o.customer', type: 'text' },
         amount: { column: 'o.amount', type: 'number' },
@@ -87,6 +88,12 @@ describe('aggregate queries', () => {
       figures: { billed: 450.5, owed: 150.5, orders: 4, customers: 3, latest: ist(2026, 11, 1), byKind: { water: 250.5, repair: 300 }, northern: 250.5, noted: 1, params: { from: ist(2026, 10, 1), kinds: ['water'] }, tenantId: 'gp.one', now: ist(2026, 11, 21) },
       text: '450.5',
     });
+  });
+
+  it('answers a state for all its GPs, and can group by GP', async () => {
+    const def = aggregate({ measures: { total: { from: 'orders', sum: 'amount' }, byGp: { from: 'orders', sum: 'amount', groupBy: 'tenant' } }, result: { total: { var: 'total' }, byGp: { var: 'byGp' } } });
+    expect(await run(def, {}, 'gp')).toEqual({ total: 10549.5, byGp: { 'gp.one': 550.5, 'gp.two': 9999 } });
+    expect(await run(def, {}, 'gp.two')).toEqual({ total: 9999, byGp: { 'gp.two': 9999 } });
   });
 
   it('answers month by month, each month alone or (before) what the months before it add up to', async () => {

@@ -10,6 +10,7 @@ export interface DataSource {
 }
 
 const demandFields: DataSource['fields'] = {
+  tenantId: { column: 'd.tenant_id', type: 'text' },
   demandId: { column: 'd.id', type: 'text' },
   consumerCode: { column: 'd.consumer_code', type: 'text' },
   consumerType: { column: 'd.consumer_type', type: 'text' },
@@ -36,6 +37,7 @@ export const BILLING_SOURCES: Record<string, DataSource> = {
     tenant: 'x.tenant_id',
     fields: {
       ...demandFields,
+      tenantId: { column: 'x.tenant_id', type: 'text' },
       demandId: { column: 'x.demand_id', type: 'text' },
       consumerCode: { column: 'x.consumer_code', type: 'text' },
       businessService: { column: 'x.business_service', type: 'text' },
@@ -55,6 +57,7 @@ export const BILLING_SOURCES: Record<string, DataSource> = {
     ],
     tenant: 'r.tenant_id',
     fields: {
+      tenantId: { column: 'r.tenant_id', type: 'text' },
       paymentId: { column: 'r.payment_id', type: 'text' },
       businessService: { column: 'r.business_service', type: 'text' },
       consumerCode: { column: 'r.consumer_code', type: 'text' },
