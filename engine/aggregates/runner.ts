@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
-import type { AggregateDefinition, AggregateSourceRows } from '../definitions/index.ts';
+import type { AggregateDefinition, AggregateMonthRows, AggregateSourceRows } from '../definitions/index.ts';
 import { invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import { evaluateTemplate, type RuleContext } from '../rules/index.ts';
 import type { Db } from '../store/index.ts';
 import { wholeNumberCriterion } from '../validation/index.ts';
-import { monthsBetween } from './months.ts';
+import { monthlyValues, monthsBetween } from './months.ts';
 import { readParams } from './params.ts';
 import { combinedQueries, measureColumns, sourceRowsSql, unknownSource, type QueryContext } from './query.ts';
-import { monthlyValues } from './months.ts';
 import type { DataSource } from './source.ts';
 
 export interface AggregateDeps {
@@ -21,6 +20,7 @@ export interface AggregateDeps {
 }
 
 type Row = Record<string, unknown>;
+type Shape = (row: Row, measures: Row) => unknown;
 
 /** Configured aggregate queries (aggregates/): each compiled to SQL per request and answered in the shape it defines. */
 export class AggregateRunner {
@@ -45,43 +45,52 @@ export class AggregateRunner {
     const base = { params, tenantId, now };
     const shape = (row: Row, measures: Row) => (def.row === undefined ? { ...row, ...measures } : evaluateTemplate(def.row, { ...base, row, ...measures }, context));
     const rows = def.rows;
-    if (!rows) {
-      const entries = Object.entries(def.measures);
-      const grouped = entries.filter(([, m]) => m.groupBy !== undefined).map(([name]) => name);
-      const combined = combinedQueries(entries.filter(([, m]) => m.groupBy === undefined), ctx);
-      const answers = await Promise.all([
-        ...combined.map((q) => this.select(q.query)),
-        // Each grouped measure on its own, so on Postgres they run side by side.
-        ...grouped.map((name) => this.select(sql`SELECT ${sql.join(measureColumns(def, ctx, undefined, [name]))}`)),
-      ]);
-      const measures = Object.assign({}, ...answers.map(([row]) => measuresOf(row ?? {})));
-      return evaluateTemplate(def.result, { ...base, ...measures }, context);
-    }
-    if ('months' in rows) {
-      const all = monthsBetween(Number(params[rows.months.from]), Number(params[rows.months.to]), this.deps.timeZone);
-      const page = rows.page ? readPage(rows, raw) : { offset: 0, limit: all.length };
-      const months = all.slice(page.offset, page.offset + page.limit);
-      if (months.length === 0) return evaluateTemplate(def.result, { ...base, rows: [], totalCount: all.length }, context);
-      const entries = Object.entries(def.measures);
-      const byMonth = entries.filter(([, m]) => m.month !== undefined);
-      const correlated = entries.filter(([, m]) => m.month === undefined).map(([name]) => name);
-      const span = { starts: months.map((m) => m.monthStart), last: months[months.length - 1]!.monthEnd };
-      const values = sql.join(months.map((m) => sql`(${m.monthStart}::bigint, ${m.monthEnd}::bigint)`));
-      const row = (field: string) => (field === 'monthStart' ? sql`r.month_start` : sql`r.month_end`);
-      const measureSql = correlated.length > 0 ? sql`, ${sql.join(measureColumns(def, ctx, row, correlated))}` : sql``;
-      const [found, ...buckets] = await Promise.all([
-        this.select(sql`SELECT r.month_start AS "f:monthStart", r.month_end AS "f:monthEnd"${measureSql} FROM (VALUES ${values}) AS r(month_start, month_end) ORDER BY r.month_start`),
-        ...combinedQueries(byMonth, ctx, span).map((q) => this.select(q.query)),
-      ]);
-      const monthly = monthlyValues(byMonth, buckets.flat());
-      const shaped = found.map((r, i) => shape({ monthStart: Number(r['f:monthStart']), monthEnd: Number(r['f:monthEnd']) }, { ...measuresOf(r), ...monthly(i + 1) }));
-      return evaluateTemplate(def.result, { ...base, rows: shaped, totalCount: all.length }, context);
-    }
-    const page = readPage(rows, raw);
-    const q = sourceRowsSql(def, rows, ctx, page);
+    const answer = !rows
+      ? await this.figures(def, ctx)
+      : 'months' in rows
+        ? await this.months(def, rows, ctx, raw, shape)
+        : await this.records(def, rows, ctx, raw, shape);
+    return evaluateTemplate(def.result, { ...base, ...answer }, context);
+  }
+
+  /** One set of figures: a scan per source, and each grouped measure on its own (side by side on Postgres). */
+  private async figures(def: AggregateDefinition, ctx: QueryContext): Promise<Row> {
+    const entries = Object.entries(def.measures);
+    const grouped = entries.filter(([, m]) => m.groupBy !== undefined).map(([name]) => name);
+    const answers = await Promise.all([
+      ...combinedQueries(entries.filter(([, m]) => m.groupBy === undefined), ctx).map((q) => this.select(q.query)),
+      ...grouped.map((name) => this.select(sql`SELECT ${sql.join(measureColumns(def, ctx, undefined, [name]))}`)),
+    ]);
+    return Object.assign({}, ...answers.map(([row]) => measuresOf(row ?? {})));
+  }
+
+  /** A row per month: month-by-month measures from one scan per source, the others asked per month. */
+  private async months(def: AggregateDefinition, rows: AggregateMonthRows, ctx: QueryContext, raw: Row, shape: Shape): Promise<Row> {
+    const all = monthsBetween(Number(ctx.params[rows.months.from]), Number(ctx.params[rows.months.to]), this.deps.timeZone);
+    const page = rows.page ? readPage(rows, raw) : { offset: 0, limit: all.length };
+    const months = all.slice(page.offset, page.offset + page.limit);
+    if (months.length === 0) return { rows: [], totalCount: all.length };
+    const entries = Object.entries(def.measures);
+    const byMonth = entries.filter(([, m]) => m.month !== undefined);
+    const correlated = entries.filter(([, m]) => m.month === undefined).map(([name]) => name);
+    const span = { starts: months.map((m) => m.monthStart), last: months[months.length - 1]!.monthEnd };
+    const values = sql.join(months.map((m) => sql`(${m.monthStart}::bigint, ${m.monthEnd}::bigint)`));
+    const row = (field: string) => (field === 'monthStart' ? sql`r.month_start` : sql`r.month_end`);
+    const perMonth = correlated.length > 0 ? sql`, ${sql.join(measureColumns(def, ctx, row, correlated))}` : sql``;
+    const [found, ...buckets] = await Promise.all([
+      this.select(sql`SELECT r.month_start AS "f:monthStart", r.month_end AS "f:monthEnd"${perMonth} FROM (VALUES ${values}) AS r(month_start, month_end) ORDER BY r.month_start`),
+      ...combinedQueries(byMonth, ctx, span).map((q) => this.select(q.query)),
+    ]);
+    const monthly = monthlyValues(byMonth, buckets.flat());
+    const shaped = found.map((r, i) => shape({ monthStart: Number(r['f:monthStart']), monthEnd: Number(r['f:monthEnd']) }, { ...measuresOf(r), ...monthly(i + 1) }));
+    return { rows: shaped, totalCount: all.length };
+  }
+
+  /** A page of a source's records, each with its measures, and how many records there are in all. */
+  private async records(def: AggregateDefinition, rows: AggregateSourceRows, ctx: QueryContext, raw: Row, shape: Shape): Promise<Row> {
+    const q = sourceRowsSql(def, rows, ctx, readPage(rows, raw));
     const [found, [count]] = await Promise.all([this.select(q.pageSql), this.select(q.countSql)]);
-    const shaped = found.map((r) => shape(fieldsOf(r, q.fieldNames, q.fieldType), measuresOf(r)));
-    return evaluateTemplate(def.result, { ...base, rows: shaped, totalCount: Number(count!.n) }, context);
+    return { rows: found.map((r) => shape(fieldsOf(r, q.fieldNames, q.fieldType), measuresOf(r))), totalCount: Number(count!.n) };
   }
 
   private async select(query: ReturnType<typeof sql>): Promise<Row[]> {
@@ -90,12 +99,13 @@ export class AggregateRunner {
   }
 }
 
-/** `m:<name>` columns as measures; sums and counts (text from Postgres) as numbers. */
+/** `m:<name>` columns as measures; numbers (text from Postgres for numeric and count) as numbers. */
 function measuresOf(row: Row): Row {
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) {
     if (!key.startsWith('m:')) continue;
-    out[key.slice(2)] = typeof value === 'string' ? Number(value) : typeof value === 'bigint' ? Number(value) : value;
+    const numeric = typeof value === 'bigint' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)));
+    out[key.slice(2)] = numeric ? Number(value) : value;
   }
   return out;
 }
