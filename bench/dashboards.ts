@@ -6,6 +6,9 @@
  * the same run, is one plain SQL sum over all the GP's demand heads.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:dashboards
+ *
+ * BENCH_CONSUMERS sizes the first GP, BENCH_RUNS the timed runs per query (15), and BENCH_KEEP=1
+ * keeps the scratch database for EXPLAIN instead of dropping it.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
