@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AggregateDefinition, AggregateJoinDefinition, AggregateMeasureDefinition, AggregateSourceRows } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
+import { withinTenant } from '../store/index.ts';
 import { toSql, type ExprScope } from './expr.ts';
 import { place, type DataSource } from './source.ts';
 
@@ -12,10 +13,6 @@ export interface QueryContext {
   source(name: string): DataSource;
 }
 
-/** A GP sees its own records; a state sees its own and its GPs'. */
-export function tenantScope(column: Sql, tenantId: string): Sql {
-  return tenantId.includes('.') ? sql`${column} = ${tenantId}` : sql`(${column} = ${tenantId} OR ${column} LIKE ${`${tenantId.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`})`;
-}
 
 /** A source with its optional join, placed under `prefix`: its FROM text and how to read its fields. */
 export function placeWithJoin(ctx: QueryContext, from: string, join: AggregateJoinDefinition | undefined, prefix: string, reads?: string[]) {
@@ -52,7 +49,7 @@ export function measureSql(m: AggregateMeasureDefinition, ctx: QueryContext, row
   const placed = placeWithJoin(ctx, m.from, m.join, nextPrefix(), fieldsRead([m]));
   const scope: ExprScope = { field: placed.field, row, param: paramOf(ctx) };
   const agg = aggregateOf(m, placed.field, scope);
-  const where = sql`${tenantScope(placed.base.tenant, ctx.tenantId)}${m.where === undefined ? sql`` : sql` AND ${toSql(m.where, scope)}`}`;
+  const where = sql`${withinTenant(placed.base.tenant, ctx.tenantId)}${m.where === undefined ? sql`` : sql` AND ${toSql(m.where, scope)}`}`;
   if (m.groupBy === undefined) return sql`(SELECT ${agg} FROM ${placed.from} WHERE ${where})`;
   const key = placed.field(m.groupBy);
   return sql`(SELECT COALESCE(json_object_agg(g.k, g.v), '{}') FROM (SELECT ${key} AS k, ${agg} AS v FROM ${placed.from} WHERE ${where} AND ${key} IS NOT NULL GROUP BY ${key}) g)`;
@@ -91,7 +88,7 @@ export function combinedQueries(measures: [string, AggregateMeasureDefinition][]
     const scope: ExprScope = { field: placed.field, param: paramOf(ctx) };
     const filters = list.map(([, m]) => (m.where === undefined ? undefined : toSql(m.where, scope)));
     const columns = list.map(([name, m], i) => sql`${aggregateOf(m, placed.field, scope, filters[i])} AS ${quote(`m:${name}`)}`);
-    const conditions: Sql[] = [tenantScope(placed.base.tenant, ctx.tenantId)];
+    const conditions: Sql[] = [withinTenant(placed.base.tenant, ctx.tenantId)];
     // What every measure asks (its consumer, its service) is said once more outside the ORs, so indexes can find it.
     for (const shared of sharedConjuncts(list.map(([, m]) => m.where))) conditions.push(toSql(shared, scope));
     if (filters.every((f) => f !== undefined)) conditions.push(sql`(${sql.join(filters as Sql[], sql` OR `)})`);
@@ -124,7 +121,7 @@ export function sourceRowsSql(def: AggregateDefinition, rows: AggregateSourceRow
   const scope: ExprScope = { field: placed.field, param: paramOf(ctx) };
   const fieldNames = [...placed.base.fieldNames, ...(rows.join && placed.joined ? placed.joined.fieldNames.map((f) => `${rows.join!.as}.${f}`) : [])];
   const fields = fieldNames.map((f) => sql`${placed.field(f)} AS ${quote(`f:${f}`)}`);
-  const where = sql`${tenantScope(placed.base.tenant, ctx.tenantId)}${rows.where === undefined ? sql`` : sql` AND ${toSql(rows.where, scope)}`}`;
+  const where = sql`${withinTenant(placed.base.tenant, ctx.tenantId)}${rows.where === undefined ? sql`` : sql` AND ${toSql(rows.where, scope)}`}`;
   const measureFirst = rows.having !== undefined || (rows.sort ?? []).some((s) => s.by in def.measures);
   const inner = (withMeasures: boolean) => sql`SELECT ${sql.join([...fields, ...(withMeasures ? measureColumns(def, ctx, placed.field) : [])])} FROM ${placed.from} WHERE ${where}`;
   const outerScope: ExprScope = {

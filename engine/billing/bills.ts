@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { invalid } from '../errors/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
 import { Money, moneyFromColumn, moneyToColumn, moneyToJson, sum, ZERO } from '../money/index.ts';
-import { lockForTransaction, uniqueViolationOf, type Db } from '../store/index.ts';
+import { lockForTransaction, uniqueViolationOf, withinTenant, type Db } from '../store/index.ts';
 import { isSettled, outstandingOf, type Audit, type Demand } from './demand.ts';
 import { activeDemandsOf } from './demands.ts';
 import type { BillingMasters, BillingService } from './masters.ts';
@@ -284,7 +284,7 @@ export async function searchBills(db: Db, c: BillCriteria): Promise<Bill[]> {
   let q = db
     .selectFrom('seva_bill')
     .selectAll()
-    .where((eb) => eb.or([eb('tenant_id', '=', c.tenantId), eb('tenant_id', 'like', `${c.tenantId}.%`)]));
+    .where(withinTenant('tenant_id', c.tenantId));
   if (c.billIds) q = q.where('id', 'in', c.billIds);
   if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
   if (c.businessService) q = q.where('business_service', '=', c.businessService);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import { ZERO } from '../money/index.ts';
-import { uniqueViolationOf, type Db } from '../store/index.ts';
+import { uniqueViolationOf, withinTenant, type Db } from '../store/index.ts';
 import { listCriterion as list } from '../validation/index.ts';
 import { demandFromRows, demandJson, demandRow, detailRow, isSettled, outstandingOf, type Demand, type DemandDetail } from './demand.ts';
 import { readDemand, withinAmount, type DemandInput } from './demand-input.ts';
@@ -252,7 +252,7 @@ export async function searchDemands(db: Db, c: DemandCriteria): Promise<Demand[]
   let q = db
     .selectFrom('seva_demand')
     .select('id')
-    .where((eb) => eb.or([eb('tenant_id', '=', c.tenantId), eb('tenant_id', 'like', `${c.tenantId}.%`)]));
+    .where(withinTenant('tenant_id', c.tenantId));
   if (c.ids) q = q.where('id', 'in', c.ids);
   if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
   if (c.businessService) q = q.where('business_service', '=', c.businessService);

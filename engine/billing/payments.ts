@@ -4,7 +4,7 @@ import { appendEvent } from '../events/index.ts';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
 import { Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount, sum } from '../money/index.ts';
-import type { Db } from '../store/index.ts';
+import { withinTenant, type Db } from '../store/index.ts';
 import { compilePayloadValidator } from '../validation/index.ts';
 import { apportion, type Collection } from './apportion.ts';
 import { billJson, billRow, findBill, isStale, openDemandsOf, type Bill } from './bills.ts';
@@ -321,7 +321,7 @@ export async function searchPayments(db: Db, c: PaymentCriteria): Promise<Paymen
   let q = db
     .selectFrom('seva_payment as p')
     .selectAll('p')
-    .where((eb) => eb.or([eb('p.tenant_id', '=', c.tenantId), eb('p.tenant_id', 'like', `${c.tenantId}.%`)]));
+    .where(withinTenant('p.tenant_id', c.tenantId));
   const byDetail = c.receiptNumbers || c.consumerCodes || c.billIds || c.businessServices;
   if (byDetail) {
     q = q.where((eb) =>

@@ -2,7 +2,7 @@ import type { GatewayDefinition } from '../definitions/index.ts';
 import { invalid, notFound, SevaError } from '../errors/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
 import { Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount } from '../money/index.ts';
-import type { Db } from '../store/index.ts';
+import { withinTenant, type Db } from '../store/index.ts';
 import { fetchBill, findBill, isStale, openDemandsOf } from './bills.ts';
 import { redirectUrlOf, verifyCallback } from './gateway.ts';
 import type { BillingMasters } from './masters.ts';
@@ -225,7 +225,7 @@ export async function searchTransactions(db: Db, c: { tenantId: string; txnIds?:
   let q = db
     .selectFrom('seva_pg_transaction')
     .selectAll()
-    .where((eb) => eb.or([eb('tenant_id', '=', c.tenantId), eb('tenant_id', 'like', `${c.tenantId}.%`)]));
+    .where(withinTenant('tenant_id', c.tenantId));
   if (c.txnIds) q = q.where('txn_id', 'in', c.txnIds);
   if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
   if (c.billIds) q = q.where('bill_id', 'in', c.billIds);

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { ServiceDefinition, SearchCriterion } from '../definitions/index.ts';
 import { invalid, invalidFields, type ErrorDetail } from '../errors/index.ts';
 import type { CompiledPersister, MappedColumn } from '../persister/index.ts';
+import { escapeLike, withinTenant } from '../store/index.ts';
 import { wholeNumberCriterion } from '../validation/index.ts';
 
 export interface SearchRequest {
@@ -74,13 +75,6 @@ function coerce(column: MappedColumn, value: unknown): unknown {
   return String(value);
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The tenant condition: a GP sees its own rows; a state sees its own and its GPs'. */
-export function tenantCondition(column: string, tenantId: string) {
-  return (eb: ExpressionBuilder<any, any>) =>
-    tenantId.includes('.') ? eb(eb.ref(column), '=', tenantId) : eb.or([eb(eb.ref(column), '=', tenantId), eb(eb.ref(column), 'like', `${escapeLike(tenantId)}.%`)]);
-}
 
 function columnCondition(eb: ExpressionBuilder<any, any>, ref: string, f: SearchRequest['filters'][number]): Expression<SqlBool> {
   const { match, caseInsensitive } = f.criterion;
@@ -106,7 +100,7 @@ function columnCondition(eb: ExpressionBuilder<any, any>, ref: string, f: Search
 /** Every filter as one condition on the root table; child-table filters become EXISTS subqueries. */
 export function whereOf(p: CompiledPersister, request: SearchRequest) {
   return (eb: ExpressionBuilder<any, any>) => {
-    const conditions: Expression<SqlBool>[] = [tenantCondition(`${p.root.table}.${p.tenantColumn.column}`, request.tenantId)(eb)];
+    const conditions: Expression<SqlBool>[] = [withinTenant(`${p.root.table}.${p.tenantColumn.column}`, request.tenantId)];
     for (const f of request.filters) {
       const fields = [f.criterion.field, ...(f.criterion.orFields ?? [])];
       const any = fields.map((field) => fieldCondition(eb, p, field, f));

@@ -14,3 +14,4 @@ export {
 export { uniqueViolationOf } from './pg-errors.ts';
 export { lockForTransaction, withExclusiveLock } from './exclusive.ts';
 export { insertUnnested } from './bulk-insert.ts';
+export { escapeLike, withinTenant } from './tenant-scope.ts';

@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import { invalid } from '../errors/index.ts';
-import type { Db } from '../store/index.ts';
+import { withinTenant, type Db } from '../store/index.ts';
 import type { User } from '../users/index.ts';
 import { listCriterion as list } from '../validation/index.ts';
 import type { CompiledWorkflow } from './compile.ts';
@@ -42,7 +42,6 @@ export function readProcessCriteria(raw: Record<string, unknown>): ProcessCriter
 
 type Eb = ExpressionBuilder<any, 'seva_wf_instance'>;
 
-const withinTenant = (eb: Eb, tenantId: string) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'like', `${tenantId}.%`)]);
 
 /**
  * The inbox: applications in a state where the viewer holds a role for some action (at the
@@ -55,7 +54,7 @@ function actionableBy(eb: Eb, viewer: User, workflows: CompiledWorkflow[]): Expr
     const codes = viewer.roles.filter((r) => r.tenantId === grantTenant).map((r) => r.code);
     const pairs = workflows.flatMap((wf) => wf.states.filter((s) => s.name !== null && s.actions.some((a) => a.roles.some((role) => codes.includes(role)))).map((s) => ({ wf: wf.name, state: s.name! })));
     if (pairs.length === 0) continue;
-    clauses.push(eb.and([withinTenant(eb, grantTenant), eb.or(pairs.map((p) => eb.and([eb('business_service', '=', p.wf), eb('state', '=', p.state)])))]));
+    clauses.push(eb.and([withinTenant('tenant_id', grantTenant), eb.or(pairs.map((p) => eb.and([eb('business_service', '=', p.wf), eb('state', '=', p.state)])))]));
   }
   if (clauses.length === 0) return sql<SqlBool>`false`;
   const assignedToViewerOrNobody = eb.or([sql<SqlBool>`assignees = '[]'::jsonb`, sql<SqlBool>`assignees @> ${JSON.stringify([viewer.uuid])}::jsonb`]);
@@ -71,7 +70,7 @@ export interface ProcessSearchResult {
 export async function searchProcesses(db: Db, workflows: CompiledWorkflow[], criteria: ProcessCriteria, viewer: User): Promise<ProcessSearchResult> {
   const known = workflows.map((w) => w.name);
   const where = (eb: Eb) => {
-    const parts: Expression<SqlBool>[] = [withinTenant(eb, criteria.tenantId), eb('business_service', 'in', known.length > 0 ? known : [''])];
+    const parts: Expression<SqlBool>[] = [withinTenant('tenant_id', criteria.tenantId), eb('business_service', 'in', known.length > 0 ? known : [''])];
     if (criteria.businessIds) parts.push(eb('business_id', 'in', criteria.businessIds));
     else parts.push(actionableBy(eb, viewer, workflows));
     if (criteria.businessServices) parts.push(eb('business_service', 'in', criteria.businessServices));
