@@ -1,9 +1,9 @@
 import { createDataAjv } from '../validation/index.ts';
 import { checkServiceRules } from './check-service-rules.ts';
-import { leafPaths, schemaAt, schemaTypeOf, withStandardFields } from './entity-schema.ts';
+import { engineWrittenFields, leafPaths, openObjects, schemaAt, schemaTypeOf, withStandardFields } from './entity-schema.ts';
 import type { DefinitionProblem } from './problem.ts';
 import { problemAt } from './source.ts';
-import type { ColumnDefinition, ColumnType, JsonSchema, PersisterDefinition, ServiceDefinition, Sourced } from './types.ts';
+import type { ChildTableDefinition, ColumnDefinition, ColumnType, JsonSchema, PersisterDefinition, ServiceDefinition, Sourced } from './types.ts';
 
 export interface ServiceCheckContext {
   roles: Set<string>;
@@ -220,15 +220,47 @@ export function checkPersisters(persisters: Sourced<PersisterDefinition>[], serv
       if (!(childPk in child.columns)) at(['children', i, 'columns'], `primary key column '${childPk}' is not among the columns`);
       if (child.parentColumn in child.columns) at(['children', i, 'parentColumn'], `parent column '${child.parentColumn}' is filled by the engine and must not also be mapped`);
       if (!childPaths.has('id') && childPk === 'id') at(['children', i, 'columns'], `no column stores the item 'id'`);
+      checkRestColumn(child.rest, [...Object.keys(child.columns), child.parentColumn, 'seva_order'], ['children', i, 'rest', 'column'], at);
+      const childCovered = [...childPaths.keys()];
+      if (child.rest) return;
       for (const leaf of leafPaths(itemSchema)) {
-        if (!coveredBy(leaf, [...childPaths.keys()])) at(['children', i, 'columns'], `entity field '${child.path}.${leaf}' is not stored by any column: map it or make a JSON column for its parent`);
+        if (!coveredBy(leaf, childCovered)) at(['children', i, 'columns'], `entity field '${child.path}.${leaf}' is not stored by any column: map it, make a JSON column for its parent, or give this child a rest column`);
+      }
+      for (const open of openObjects(itemSchema, (f) => coveredBy(f, childCovered))) {
+        const what = open.field ? `entity field '${child.path}[].${open.field}'` : `each item of '${child.path}'`;
+        problems.push(problemAt(service.source, ['entity', 'schema', ...schemaPathOf(child.path), 'items', ...open.schemaPath], openMessage(what, open.field !== '', p, child)));
       }
     });
+    checkRestColumn(p.rest, Object.keys(p.columns), ['rest', 'column'], at);
+    if (p.rest) continue;
     for (const leaf of leafPaths(schema)) {
-      if (!coveredBy(leaf, covered)) at(['columns'], `entity field '${leaf}' is not stored by any column: map it or make a JSON column for its parent`);
+      if (!coveredBy(leaf, covered)) at(['columns'], `entity field '${leaf}' is not stored by any column: map it, make a JSON column for its parent, or give the persister a rest column`);
+    }
+    // The engine rewrites its own fields whole on every write, so nothing sent there could be lost by the table.
+    for (const open of openObjects(schema, (f) => coveredBy(f, [...covered, ...engineWrittenFields]))) {
+      const what = open.field ? `entity field '${open.field}'` : `the ${p.service} entity`;
+      problems.push(problemAt(service.source, ['entity', 'schema', ...open.schemaPath], openMessage(what, open.field !== '', p)));
     }
   }
   return problems;
+}
+
+/**
+ * Why an open object loses data and the ways out. `nested`: an object inside the level, which could
+ * also be stored whole in a json column.
+ */
+function openMessage(what: string, nested: boolean, p: PersisterDefinition, child?: ChildTableDefinition): string {
+  const ways = [`add additionalProperties: false${nested ? ' to it' : ''}`, ...(nested ? ['store it whole in a json column'] : []), `or give ${child ? `the '${child.path}' child of persister '${p.persister}'` : `persister '${p.persister}'`} a rest column (rest: { column: <name> }) to keep them as JSON`];
+  return `${what} admits fields its schema does not declare, and no column of table '${child?.table ?? p.table}' would store them: ${ways.join(', ')}`;
+}
+
+function checkRestColumn(rest: { column: string } | undefined, taken: string[], path: (string | number)[], at: (path: (string | number)[], message: string) => void): void {
+  if (rest && taken.includes(rest.column)) at(path, `rest column '${rest.column}' is already a column of this table: name it something else`);
+}
+
+/** Where a field's schema sits in the entity schema (`a.b` → properties.a.properties.b). */
+function schemaPathOf(field: string): string[] {
+  return field.split('.').flatMap((key) => ['properties', key]);
 }
 
 function isStringField(schema: JsonSchema): boolean {

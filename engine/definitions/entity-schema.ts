@@ -1,5 +1,8 @@
 import type { JsonSchema } from './types.ts';
 
+/** Standard fields the engine rewrites whole on every write: nothing a client puts in them is kept. */
+export const engineWrittenFields = ['auditDetails'];
+
 /** Fields every entity has; the engine fills them in, so a service schema need not declare them. */
 const standardProperties: Record<string, JsonSchema> = {
   id: { type: 'string' },
@@ -41,11 +44,34 @@ export function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefin
  * (free-form, like `additionalDetails`).
  */
 export function leafPaths(schema: JsonSchema, prefix = ''): string[] {
-  const props = schema.properties as Record<string, JsonSchema> | undefined;
-  if (schema.type === 'object' && props && Object.keys(props).length > 0) {
-    return Object.entries(props).flatMap(([key, sub]) => leafPaths(sub, prefix ? `${prefix}.${key}` : key));
-  }
+  const props = declaredFields(schema);
+  if (props) return Object.entries(props).flatMap(([key, sub]) => leafPaths(sub, prefix ? `${prefix}.${key}` : key));
   return prefix ? [prefix] : [];
+}
+
+/** The declared properties of an object schema that has some (else it is a leaf, stored whole or not at all). */
+function declaredFields(schema: JsonSchema): Record<string, JsonSchema> | undefined {
+  const props = schema.properties as Record<string, JsonSchema> | undefined;
+  return schema.type === 'object' && props && Object.keys(props).length > 0 ? props : undefined;
+}
+
+/** An open object: one that admits properties its schema does not declare. */
+function isOpen(schema: JsonSchema): boolean {
+  return schema.additionalProperties !== false || schema.patternProperties !== undefined;
+}
+
+/**
+ * The open objects among a schema and its nested objects with declared fields, skipping what
+ * `storedWhole` says a column keeps entire. Each comes with its field path ('' for the schema
+ * itself) and its place in the schema (`properties.owner`), to point at.
+ */
+export function openObjects(schema: JsonSchema, storedWhole: (field: string) => boolean, prefix = ''): { field: string; schemaPath: string[] }[] {
+  const props = declaredFields(schema);
+  if (!props || (prefix !== '' && storedWhole(prefix))) return [];
+  const nested = Object.entries(props).flatMap(([key, sub]) =>
+    openObjects(sub, storedWhole, prefix ? `${prefix}.${key}` : key).map((o) => ({ field: o.field, schemaPath: ['properties', key, ...o.schemaPath] })),
+  );
+  return isOpen(schema) ? [{ field: prefix, schemaPath: [] }, ...nested] : nested;
 }
 
 export function schemaTypeOf(schema: JsonSchema): string | undefined {

@@ -259,6 +259,11 @@ export interface ColumnDefinition {
   type?: ColumnType;
 }
 
+/** A JSON column keeping every key of the entity (or child item) that no mapped column stores. */
+export interface RestColumnDefinition {
+  column: string;
+}
+
 export interface ChildTableDefinition {
   /** Path of the array in the entity whose items become rows. */
   path: string;
@@ -267,6 +272,7 @@ export interface ChildTableDefinition {
   /** Column holding the parent's primary key. */
   parentColumn: string;
   columns: Record<string, string | ColumnDefinition>;
+  rest?: RestColumnDefinition;
 }
 
 export interface PersisterDefinition {
@@ -275,6 +281,7 @@ export interface PersisterDefinition {
   table: string;
   primaryKey?: string;
   columns: Record<string, string | ColumnDefinition>;
+  rest?: RestColumnDefinition;
   children?: ChildTableDefinition[];
 }
 

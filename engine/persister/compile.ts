@@ -1,5 +1,6 @@
 import { columnOf, type PersisterDefinition, type ServiceDefinition } from '../definitions/index.ts';
-import { indexName, type ColumnKind, type TableSpec } from '../store/index.ts';
+import { indexName, type ColumnKind, type ColumnSpec, type TableSpec } from '../store/index.ts';
+import { storedPaths, type StoredPaths } from './rest.ts';
 
 export interface MappedColumn {
   column: string;
@@ -12,6 +13,14 @@ export interface MappedTable {
   table: string;
   primaryKey: MappedColumn;
   columns: MappedColumn[];
+  /** The JSON column for every key the other columns do not store, when the persister declares one. */
+  rest?: RestColumn;
+}
+
+export interface RestColumn {
+  column: string;
+  /** What the mapped columns (and, on the root, the child tables) store already. */
+  stored: StoredPaths;
 }
 
 export interface MappedChild extends MappedTable {
@@ -50,12 +59,17 @@ function mapColumns(columns: PersisterDefinition['columns']): MappedColumn[] {
   });
 }
 
+function restOf(def: { column: string } | undefined, stored: string[][]): RestColumn | undefined {
+  return def && { column: def.column, stored: storedPaths(stored) };
+}
+
+const restSpec = (t: MappedTable): ColumnSpec[] => (t.rest ? [{ name: t.rest.column, type: 'json' }] : []);
+
 export function compilePersister(def: PersisterDefinition, service: ServiceDefinition): CompiledPersister {
   const columns = mapColumns(def.columns);
   const byPath = (cols: MappedColumn[], path: string) => cols.find((c) => c.path.join('.') === path);
   const rootPk = columns.find((c) => c.column === (def.primaryKey ?? 'id'))!;
   const tenantColumn = byPath(columns, 'tenantId')!;
-  const root: MappedTable = { table: def.table, primaryKey: rootPk, columns };
   const children: MappedChild[] = (def.children ?? []).map((child) => {
     const childColumns = mapColumns(child.columns);
     return {
@@ -64,8 +78,10 @@ export function compilePersister(def: PersisterDefinition, service: ServiceDefin
       parentColumn: child.parentColumn,
       columns: childColumns,
       primaryKey: childColumns.find((c) => c.column === (child.primaryKey ?? 'id'))!,
+      rest: restOf(child.rest, childColumns.map((c) => c.path)),
     };
   });
+  const root: MappedTable = { table: def.table, primaryKey: rootPk, columns, rest: restOf(def.rest, [...columns.map((c) => c.path), ...children.map((c) => c.arrayPath)]) };
 
   const columnFor = (field: string) => {
     const direct = byPath(columns, field);
@@ -105,7 +121,7 @@ export function compilePersister(def: PersisterDefinition, service: ServiceDefin
     {
       name: def.table,
       primaryKey: [rootPk.column],
-      columns: columns.map((c) => ({ name: c.column, type: c.type, notNull: c === rootPk || c === tenantColumn })),
+      columns: [...columns.map((c) => ({ name: c.column, type: c.type, notNull: c === rootPk || c === tenantColumn })), ...restSpec(root)],
       indexes: rootIndexes,
     },
     ...children.map((c) => ({
@@ -113,6 +129,7 @@ export function compilePersister(def: PersisterDefinition, service: ServiceDefin
       primaryKey: [c.primaryKey.column],
       columns: [
         ...c.columns.map((col) => ({ name: col.column, type: col.type, notNull: col === c.primaryKey })),
+        ...restSpec(c),
         { name: c.parentColumn, type: 'text' as const, notNull: true },
         { name: ORDER_COLUMN, type: 'integer' as const },
       ],

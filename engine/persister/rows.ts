@@ -1,6 +1,7 @@
 
 import type { Db } from '../store/index.ts';
 import { ORDER_COLUMN, type CompiledPersister, type MappedChild, type MappedColumn, type MappedTable } from './compile.ts';
+import { mergeRest, unstoredPart } from './rest.ts';
 import { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';
 
 type Row = Record<string, unknown>;
@@ -8,7 +9,23 @@ type Row = Record<string, unknown>;
 function rowOf(table: MappedTable, source: unknown): Row {
   const row: Row = {};
   for (const c of table.columns) row[c.column] = toColumnValue(c, getPath(source, c.path));
+  if (table.rest) {
+    const rest = unstoredPart(source, table.rest.stored);
+    row[table.rest.column] = rest === undefined ? null : JSON.stringify(rest);
+  }
   return row;
+}
+
+/** An entity (or child item) rebuilt from its row: the mapped columns, then whatever the rest column kept. */
+function valueOf(table: MappedTable, row: Row): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const c of table.columns) {
+    const v = fromColumnValue(c, row[c.column]);
+    if (v !== undefined) setPath(value, c.path, v);
+  }
+  const rest = table.rest && row[table.rest.column];
+  if (rest !== undefined && rest !== null) mergeRest(value, typeof rest === 'string' ? JSON.parse(rest) : rest);
+  return value;
 }
 
 function childRows(child: MappedChild, entity: unknown, parentKey: unknown): Row[] {
@@ -47,14 +64,7 @@ export async function updateEntity(db: Db, p: CompiledPersister, entity: unknown
 
 /** Rebuilds entities from their root rows, fetching every child array in one query per child table. */
 export async function entitiesFromRows(db: Db, p: CompiledPersister, rows: Row[]): Promise<Record<string, unknown>[]> {
-  const entities = rows.map((row) => {
-    const entity: Record<string, unknown> = {};
-    for (const c of p.root.columns) {
-      const v = fromColumnValue(c, row[c.column]);
-      if (v !== undefined) setPath(entity, c.path, v);
-    }
-    return entity;
-  });
+  const entities = rows.map((row) => valueOf(p.root, row));
   if (rows.length === 0) return entities;
   const keys = rows.map((r) => r[p.root.primaryKey.column]);
   for (const child of p.children) {
@@ -62,14 +72,7 @@ export async function entitiesFromRows(db: Db, p: CompiledPersister, rows: Row[]
     const byParent = new Map<unknown, Row[]>();
     for (const r of childRowsFound) byParent.set(r[child.parentColumn], [...(byParent.get(r[child.parentColumn]) ?? []), r]);
     entities.forEach((entity, i) => {
-      const items = (byParent.get(keys[i]) ?? []).map((r) => {
-        const item: Record<string, unknown> = {};
-        for (const c of child.columns) {
-          const v = fromColumnValue(c, r[c.column]);
-          if (v !== undefined) setPath(item, c.path, v);
-        }
-        return item;
-      });
+      const items = (byParent.get(keys[i]) ?? []).map((r) => valueOf(child, r));
       setPath(entity, child.arrayPath, items);
     });
   }
@@ -112,12 +115,27 @@ export function changedFields(p: CompiledPersister, before: unknown, after: unkn
     const path = c.path.join('.');
     if (!skipped(path) && storedForm(c, getPath(before, c.path)) !== storedForm(c, getPath(after, c.path))) changed.push(path);
   }
+  if (p.root.rest) {
+    const { stored } = p.root.rest;
+    changed.push(...differingPaths(unstoredPart(before, stored), unstoredPart(after, stored), '').filter((path) => !skipped(path)));
+  }
   for (const child of p.children) {
     const rows = (entity: unknown) => {
       const items = getPath(entity, child.arrayPath);
-      return canonical((Array.isArray(items) ? items : []).map((item) => child.columns.map((c) => storedForm(c, getPath(item, c.path)))));
+      return canonical((Array.isArray(items) ? items : []).map((item) => [...child.columns.map((c) => storedForm(c, getPath(item, c.path))), child.rest && canonical(unstoredPart(item, child.rest.stored))]));
     };
     if (rows(before) !== rows(after)) changed.push(child.arrayPath.join('.'));
   }
   return changed;
+}
+
+/** The deepest paths at which two rest values differ. */
+function differingPaths(a: unknown, b: unknown, prefix: string): string[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (prefix === '' || (isObject(a) && isObject(b))) {
+    const x = isObject(a) ? a : {};
+    const y = isObject(b) ? b : {};
+    return [...new Set([...Object.keys(x), ...Object.keys(y)])].flatMap((k) => differingPaths(x[k], y[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return canonical(a) === canonical(b) ? [] : [prefix];
 }

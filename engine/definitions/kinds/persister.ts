@@ -16,6 +16,13 @@ const column = {
   ],
 };
 const columns = { type: 'object', minProperties: 1, propertyNames: identifier, additionalProperties: column };
+const rest = {
+  type: 'object',
+  description: 'A JSON column keeping every key at this level (and in nested objects) that no mapped column stores, merged back on read.',
+  additionalProperties: false,
+  required: ['column'],
+  properties: { column: identifier },
+};
 
 export const persisterSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -31,13 +38,14 @@ export const persisterSchema: JsonSchema = {
     table: identifier,
     primaryKey: identifier,
     columns,
+    rest,
     children: {
       type: 'array',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['path', 'table', 'parentColumn', 'columns'],
-        properties: { path: { type: 'string' }, table: identifier, primaryKey: identifier, parentColumn: identifier, columns },
+        properties: { path: { type: 'string' }, table: identifier, primaryKey: identifier, parentColumn: identifier, columns, rest },
       },
     },
   },
