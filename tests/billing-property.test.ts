@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSeva, type Seva } from '../engine/boot/index.ts';
+import type { BillWrite } from '../engine/billing/index.ts';
 import { Money } from '../engine/money/index.ts';
 import { definitionsWith, month2026 } from './harness.ts';
 
@@ -21,13 +22,12 @@ describe('billing keeps money exact and conserved for random demands and payment
     await seva?.close();
   });
 
-  it("writes a service's demands inside the service's own transaction, and runs the recompute step before a bill", async () => {
+  it("writes a service's demands inside the service's own transaction, and runs a bill write's participants before the bill is made", async () => {
     const billing = seva.billing;
     const demand = (consumerCode: string) => ({ tenantId: GP, consumerCode, businessService: 'TESTSVC', ...month(4), demandDetails: [{ taxHeadMasterCode: 'TESTSVC_CHARGE', taxAmount: 100 }] });
-    const failed = await seva.database.db
-      .transaction()
-      .execute(async (trx) => {
-        await billing.createDemands([demand('TX-1')], 'service', trx);
+    const failed = await seva.lifecycle
+      .transaction(async (w) => {
+        await billing.createDemands([demand('TX-1')], 'service', w);
         throw new Error('the service write failed');
       })
       .catch((e: Error) => e.message);
@@ -36,20 +36,28 @@ describe('billing keeps money exact and conserved for random demands and payment
 
     await billing.createDemands([demand('TX-2')], 'service');
     const seen: string[] = [];
-    billing.setRecomputeStep('TESTSVC', async (trx, target) => {
-      seen.push(target.consumerCode);
-      // A penalty rule would add its head here, in the bill's transaction.
-      const [d] = await billing.searchDemands({ tenantId: target.tenantId, consumerCode: target.consumerCode }, trx);
-      if (d && !d.demandDetails.some((x) => x.taxHeadMasterCode === 'TESTSVC_PENALTY')) {
-        await billing.updateDemands([{ ...d, demandDetails: [{ taxHeadMasterCode: 'TESTSVC_PENALTY', taxAmount: 10 }], minimumAmountPayable: 0, auditDetails: undefined }], 'penalty', trx);
-      }
+    let joining = true;
+    seva.lifecycle.use<BillWrite>({
+      name: 'test penalty',
+      kind: 'bill',
+      phase: 'beforeWrite',
+      run: async (write) => {
+        if (!joining || write.subject !== 'TESTSVC') return;
+        const target = write.record.target;
+        seen.push(target.consumerCode);
+        // A penalty rule would add its head here, in the bill's transaction.
+        const [d] = await billing.searchDemands({ tenantId: target.tenantId, consumerCode: target.consumerCode }, write.scope.db);
+        if (d && !d.demandDetails.some((x) => x.taxHeadMasterCode === 'TESTSVC_PENALTY')) {
+          await billing.updateDemands([{ ...d, demandDetails: [{ taxHeadMasterCode: 'TESTSVC_PENALTY', taxAmount: 10 }], minimumAmountPayable: 0, auditDetails: undefined }], 'penalty', write.scope);
+        }
+      },
     });
     try {
       const [bill] = await billing.fetchBills(GP, ['TX-2'], 'TESTSVC', 'tester');
       expect(seen).toEqual(['TX-2']);
       expect(bill!.totalAmount.toNumber()).toBe(110);
     } finally {
-      billing.setRecomputeStep('TESTSVC', async () => undefined);
+      joining = false;
     }
   });
 

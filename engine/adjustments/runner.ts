@@ -1,18 +1,15 @@
-import { addDemandDetail, adjustableDemands, consumerOutstanding, outstandingOf, type BillingEngine } from '../billing/index.ts';
-import type { Clock } from '../clock/index.ts';
+import { addDemandDetail, adjustableDemands, consumerOutstanding, outstandingOf, type BillWrite } from '../billing/index.ts';
 import type { AdjustmentDefinition } from '../definitions/index.ts';
 import { notFound, SevaError } from '../errors/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import { evaluateTemplate, type RuleSets } from '../rules/index.ts';
-import type { Db } from '../store/index.ts';
+import type { Participant, WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
 
 export interface AdjustmentDeps {
-  db: Db;
-  clock: Clock;
+  lifecycle: WriteLifecycle;
   mdms: () => Mdms;
   timeZone: string;
   rules: RuleSets;
-  billing: BillingEngine;
   /** The user adjustments made before a bill are recorded as made by. */
   systemUuid: () => string;
 }
@@ -25,26 +22,40 @@ export interface AdjustmentReport {
 
 /**
  * Adds a head once to unpaid demands, its amount from a rule set: for a tenant (a job), or for one
- * consumer right before its bill is made (the business service's recompute step).
+ * consumer right before its bill is made (a participant of `bill` writes).
  */
 export class AdjustmentRunner {
   private readonly byName: Map<string, AdjustmentDefinition>;
+  private readonly beforeBill: Map<string, AdjustmentDefinition>;
 
   constructor(definitions: AdjustmentDefinition[], private readonly deps: AdjustmentDeps) {
     this.byName = new Map(definitions.map((d) => [d.adjustment, d]));
-    for (const def of definitions) {
-      if (def.beforeBill) deps.billing.setRecomputeStep(def.businessService, (trx, target) => this.apply(trx, def, target.tenantId, target.consumerCode, deps.clock.now(), deps.systemUuid()).then(() => undefined));
-    }
+    this.beforeBill = new Map(definitions.filter((d) => d.beforeBill).map((d) => [d.businessService, d]));
+  }
+
+  /** Joins each bill about to be made: its business service's before-bill adjustment, for that consumer. */
+  get billParticipant(): Participant<BillWrite> {
+    return {
+      name: 'adjustments (beforeBill)',
+      kind: 'bill',
+      phase: 'beforeWrite',
+      run: async (write) => {
+        const def = this.beforeBill.get(write.subject);
+        const { tenantId, consumerCode } = write.record.target;
+        if (def) await this.apply(write.scope, def, tenantId, consumerCode, write.scope.now, this.deps.systemUuid());
+      },
+    };
   }
 
   /** Applies an adjustment to a tenant's demands, in one transaction. */
   run(name: string, tenantId: string, actor: string): Promise<AdjustmentReport> {
     const def = this.byName.get(name);
     if (!def) throw notFound('ADJUSTMENT_NOT_FOUND', `no adjustment '${name}' (known: ${[...this.byName.keys()].join(', ') || 'none'})`);
-    return this.deps.db.transaction().execute((trx) => this.apply(trx, def, tenantId, undefined, this.deps.clock.now(), actor));
+    return this.deps.lifecycle.transaction((w) => this.apply(w, def, tenantId, undefined, w.now, actor));
   }
 
-  private async apply(trx: Db, def: AdjustmentDefinition, tenantId: string, consumerCode: string | undefined, now: number, actor: string): Promise<AdjustmentReport> {
+  private async apply(w: WriteScope, def: AdjustmentDefinition, tenantId: string, consumerCode: string | undefined, now: number, actor: string): Promise<AdjustmentReport> {
+    const trx = w.db;
     const demands = await adjustableDemands(trx, { tenantId, businessService: def.businessService, consumerTypes: def.consumerTypes, consumerCode, withoutHead: def.once, latestOnly: def.latestOnly === true });
     const context = { mdms: this.deps.mdms(), timeZone: this.deps.timeZone };
     const rules = this.deps.rules.get(def.details.rules);
@@ -64,7 +75,7 @@ export class AdjustmentRunner {
       for (const line of lines as { taxHeadCode?: unknown; amount?: unknown }[]) {
         if (line.taxHeadCode !== def.once) throw new SevaError('internal', 'INVALID_RULE_RESULT', `adjustment ${def.adjustment} adds ${def.once} only; rule set ${def.details.rules} gave ${JSON.stringify(line)}`);
         if (line.amount === null || line.amount === undefined || Number(line.amount) === 0) continue;
-        await addDemandDetail(trx, d, { taxHeadMasterCode: def.once, taxAmount: line.amount }, `${def.adjustment} applied`, actor, now);
+        await addDemandDetail(w, d, { taxHeadMasterCode: def.once, taxAmount: line.amount }, `${def.adjustment} applied`, actor, now);
         owed.set(d.consumerCode, owed.get(d.consumerCode)! + Number(line.amount));
         adjusted++;
       }

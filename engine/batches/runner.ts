@@ -9,12 +9,14 @@ import type { Mdms } from '../mdms/index.ts';
 import { entitiesFromRows, getPath } from '../persister/index.ts';
 import { evaluateRule, evaluateTemplate, ruleHolds, type RuleContext, type RuleSets } from '../rules/index.ts';
 import { demandFromSpec, type ServiceRuntime } from '../runtime/index.ts';
+import type { WriteLifecycle } from '../lifecycle/index.ts';
 import { withExclusiveLock, type Database } from '../store/index.ts';
 import { compilePayloadValidator, type PayloadValidator } from '../validation/index.ts';
 import { insertRun, markInterrupted, MAX_FAILURES_KEPT, saveProgress, searchRuns, type BatchRun } from './runs.ts';
 
 export interface BatchDeps {
   database: Database;
+  lifecycle: WriteLifecycle;
   clock: Clock;
   mdms: () => Mdms;
   timeZone: string;
@@ -23,6 +25,9 @@ export interface BatchDeps {
   service: (name: string) => ServiceRuntime;
   logger: Logger;
 }
+
+/** The event written when a bulk run ends, whatever its status. */
+export const BATCH_RUN_FINISHED_TOPIC = 'seva.batch.run-finished';
 
 const DEFAULT_BATCH_SIZE = 500;
 const WRITES_IN_FLIGHT = 2;
@@ -175,10 +180,10 @@ export class BatchRunner {
         if (!batch) break;
         next = prepare(batch.last);
         next.catch(() => undefined); // its failure is met when it is awaited
-        const write: Promise<void> = db
-          .transaction()
-          .execute(async (trx) => {
-            const outcome = await this.deps.billing.writeDemands(batch.prepared, trx);
+        const write: Promise<void> = this.deps.lifecycle
+          .transaction(async (w) => {
+            const trx = w.db;
+            const outcome = await this.deps.billing.writeDemands(batch.prepared, w);
             run.created += outcome.created.length;
             run.skipped += outcome.skipped.length;
             for (const r of outcome.refused) this.fail(run, batch.codes[r.index]!, new SevaError('invalid', r.details[0]?.code ?? 'INVALID_DEMAND', r.details.map((d) => d.message).join('; ')));
@@ -199,7 +204,10 @@ export class BatchRunner {
       this.deps.logger.error({ batch: def.batch, tenantId: data.tenantId, err }, 'bulk run failed');
     }
     run.finishedAt = this.deps.clock.now();
-    await saveProgress(db, run);
+    await this.deps.lifecycle.transaction(async (w) => {
+      await saveProgress(w.db, run);
+      w.emit({ topic: BATCH_RUN_FINISHED_TOPIC, key: run.id, tenantId: run.tenantId, payload: { run } });
+    });
     return run;
   }
 

@@ -1,3 +1,4 @@
+import type { WriteScope } from '../lifecycle/index.ts';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { parseAmount, ZERO } from '../money/index.ts';
@@ -38,7 +39,7 @@ export async function adjustableDemands(trx: Db, c: AdjustableCriteria): Promise
 }
 
 /** Adds one detail to a demand as a new version of it, with the reason in its history. */
-export async function addDemandDetail(trx: Db, demand: Demand, detail: { taxHeadMasterCode: string; taxAmount: unknown }, reason: string, actor: string, now: number): Promise<Demand> {
+export async function addDemandDetail(w: WriteScope, demand: Demand, detail: { taxHeadMasterCode: string; taxAmount: unknown }, reason: string, actor: string, now: number): Promise<Demand> {
   const taxAmount = parseAmount(detail.taxAmount, `${detail.taxHeadMasterCode}.taxAmount`);
   const auditDetails = { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now };
   const updated: Demand = {
@@ -47,7 +48,7 @@ export async function addDemandDetail(trx: Db, demand: Demand, detail: { taxHead
     demandDetails: [...demand.demandDetails, { id: randomUUID(), demandId: demand.id, tenantId: demand.tenantId, taxHeadMasterCode: detail.taxHeadMasterCode, taxAmount, collectionAmount: ZERO, additionalDetails: null, auditDetails }],
     auditDetails: { ...demand.auditDetails, lastModifiedBy: actor, lastModifiedTime: Math.max(now, demand.auditDetails.lastModifiedTime + 1) },
   };
-  await saveDemand(trx, updated, reason, false);
+  await saveDemand(w, updated, reason, false);
   return updated;
 }
 

@@ -1,3 +1,5 @@
+import type { WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
+import { BILLING_TOPICS, billEvent } from './events.ts';
 import { randomUUID } from 'node:crypto';
 import { invalid } from '../errors/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
@@ -142,13 +144,17 @@ export async function setBillStatus(db: Db, bill: Bill, status: BillStatus, acto
   await db.updateTable('seva_bill').set(billRow(bill)).where('id', '=', bill.id).execute();
 }
 
-/** Something a business service runs before a bill is made (a penalty rule set, say), in the same transaction. */
-export type RecomputeStep = (trx: Db, target: BillTarget, now: number) => Promise<void>;
-
 export interface FetchBillDeps {
   masters: BillingMasters;
   idgen: IdGenerator;
-  recompute?: RecomputeStep;
+  /** Making a bill is a write of kind `bill`: participants (a penalty before the bill, say) join it. */
+  lifecycle: WriteLifecycle;
+}
+
+/** What a `bill` write carries: the consumer, and the bill once it is made (none when nothing is due). */
+export interface BillWrite {
+  target: BillTarget;
+  bill?: Bill;
 }
 
 const DEFAULT_BILL_FORMAT = 'BILL-[fy:yyyy-yy]-[SEQ_SEVA_BILL_[TENANT_ID]]';
@@ -158,14 +164,31 @@ const DEFAULT_BILL_FORMAT = 'BILL-[fy:yyyy-yy]-[SEQ_SEVA_BILL_[TENANT_ID]]';
  * expired, or its demands have changed. Calls for one consumer are serialised (a transaction
  * lock), and the database holds at most one ACTIVE bill per consumer and service.
  */
-export async function fetchBill(trx: Db, t: BillTarget, deps: FetchBillDeps, actor: string, now: number): Promise<Bill | undefined> {
+export async function fetchBill(w: WriteScope, t: BillTarget, deps: FetchBillDeps, actor: string, now: number): Promise<Bill | undefined> {
+  const trx = w.db;
   const service = deps.masters.businessService(t.tenantId, t.businessService);
   if (!service) throw invalid('INVALID_BUSINESS_SERVICE', `businessService '${t.businessService}' is not a BillingService.BusinessService at ${t.tenantId}`, '$.businessService');
   await lockForTransaction(trx, `seva.bill|${t.tenantId}|${t.businessService}|${t.consumerCode}`);
   const current = await activeBill(trx, t);
   if (current && current.expiryDate > now && !isStale(current, await openDemandsOf(trx, t, false))) return current;
-  if (current) await setBillStatus(trx, current, 'EXPIRED', actor, now);
-  if (deps.recompute) await deps.recompute(trx, t, now);
+  if (current) {
+    await setBillStatus(trx, current, 'EXPIRED', actor, now);
+    w.emit(billEvent(BILLING_TOPICS.billExpired, current, service));
+  }
+  const write = await deps.lifecycle.run<BillWrite>(
+    { kind: 'bill', subject: t.businessService, operation: 'generate', record: { target: t }, path: '$', writer: { uuid: actor }, scope: w, answer: {}, request: {} },
+    {
+      write: async ({ record }) => {
+        record.bill = await makeBill(trx, t, service, deps, actor, now);
+      },
+    },
+  );
+  if (write.record.bill) w.emit(billEvent(BILLING_TOPICS.billGenerated, write.record.bill, service));
+  return write.record.bill;
+}
+
+/** A new bill from the consumer's open demands; none when nothing is open. */
+async function makeBill(trx: Db, t: BillTarget, service: BillingService, deps: FetchBillDeps, actor: string, now: number): Promise<Bill | undefined> {
   const demands = await openDemandsOf(trx, t, false);
   if (demands.length === 0) return undefined;
   const bill = await buildBill(trx, t, demands, service, deps, actor, now);

@@ -1,3 +1,5 @@
+import type { WriteScope } from '../lifecycle/index.ts';
+import { demandEvent } from './events.ts';
 import { sql } from 'kysely';
 import type { ErrorDetail } from '../errors/index.ts';
 import { insertUnnested, type Db } from '../store/index.ts';
@@ -41,12 +43,13 @@ export function prepareDemands(raws: Record<string, unknown>[], masters: Billing
 }
 
 /**
- * Writes prepared demands in three statements inside `trx`: one that meets an ACTIVE demand of its
+ * Writes prepared demands in three statements inside the write: one that meets an ACTIVE demand of its
  * consumer, type and period is skipped, not duplicated; consumers holding advance have it applied
  * to their new charges.
  */
-export async function writeDemands(trx: Db, prepared: PreparedDemands, masters: BillingMasters): Promise<BulkDemandOutcome> {
+export async function writeDemands(w: WriteScope, prepared: PreparedDemands, masters: BillingMasters): Promise<BulkDemandOutcome> {
   const { candidates, refused } = prepared;
+  const trx = w.db;
   if (candidates.length === 0) return { created: [], skipped: [], refused };
   const inserted = await insertUnnested(trx, demandTable, candidates.map((c) => c.row), {
     onConflict: sql`on conflict (tenant_id, consumer_code, business_service, consumer_type, tax_period_from, tax_period_to) where status = 'ACTIVE' do nothing`,
@@ -59,7 +62,8 @@ export async function writeDemands(trx: Db, prepared: PreparedDemands, masters: 
   await insertUnnested(trx, demandDetailTable, written.flatMap((c) => c.details));
   await insertUnnested(trx, demandHistoryTable, written.map((c) => c.history));
   const created = written.map((c) => c.demand);
-  for (const consumer of await consumersHoldingAdvance(trx, created, masters)) await applyAdvance(trx, consumer, masters, prepared.actor, prepared.now);
+  for (const d of created) w.emit(demandEvent(d, 'created', true));
+  for (const consumer of await consumersHoldingAdvance(trx, created, masters)) await applyAdvance(w, consumer, masters, prepared.actor, prepared.now);
   return { created, skipped, refused };
 }
 

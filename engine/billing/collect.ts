@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid } from '../errors/index.ts';
 import { Money, sum, ZERO } from '../money/index.ts';
-import type { Db } from '../store/index.ts';
+import type { WriteScope } from '../lifecycle/index.ts';
 import type { Collection } from './apportion.ts';
 import type { Demand } from './demand.ts';
 import { saveDemand } from './demands.ts';
@@ -21,7 +21,7 @@ function touch(d: Demand, actor: string, now: number): Demand {
  * Adds collections to the demands they name, and books `advance` (if any) as a credit under the
  * advance head on the latest demand; each changed demand gets a new version with `reason`.
  */
-export async function applyCollections(trx: Db, demands: Demand[], collections: Collection[], advance: Money, advanceHead: string | undefined, reason: string, actor: string, now: number): Promise<AdvancePosting | undefined> {
+export async function applyCollections(w: WriteScope, demands: Demand[], collections: Collection[], advance: Money, advanceHead: string | undefined, reason: string, actor: string, now: number): Promise<AdvancePosting | undefined> {
   const changed = new Map<string, Demand>();
   const demandFor = (id: string) => changed.get(id) ?? touch(demands.find((d) => d.id === id)!, actor, now);
   for (const c of collections) {
@@ -46,12 +46,12 @@ export async function applyCollections(trx: Db, demands: Demand[], collections: 
     }
     changed.set(d.id, d);
   }
-  for (const d of changed.values()) await saveDemand(trx, d, reason, false);
+  for (const d of changed.values()) await saveDemand(w, d, reason, false);
   return posting;
 }
 
 /** Takes back what a payment collected and the advance it booked (for a cancellation). */
-export async function reverseCollections(trx: Db, demands: Demand[], collections: Collection[], advance: AdvancePosting | undefined, reason: string, actor: string, now: number): Promise<void> {
+export async function reverseCollections(w: WriteScope, demands: Demand[], collections: Collection[], advance: AdvancePosting | undefined, reason: string, actor: string, now: number): Promise<void> {
   const changed = new Map<string, Demand>();
   const demandFor = (id: string) => {
     const found = changed.get(id) ?? demands.find((d) => d.id === id);
@@ -74,7 +74,7 @@ export async function reverseCollections(trx: Db, demands: Demand[], collections
     d.demandDetails = taxAmount.isZero() && detail.collectionAmount.isZero() ? d.demandDetails.filter((x) => x !== detail) : d.demandDetails.map((x) => (x === detail ? { ...x, taxAmount } : x));
     changed.set(d.id, d);
   }
-  for (const d of changed.values()) await saveDemand(trx, d, reason, false);
+  for (const d of changed.values()) await saveDemand(w, d, reason, false);
 }
 
 export const totalOf = (collections: Collection[]) => sum(collections.map((c) => c.amount));

@@ -1,3 +1,5 @@
+import type { WriteScope } from '../lifecycle/index.ts';
+import { demandEvent } from './events.ts';
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import { ZERO } from '../money/index.ts';
@@ -39,14 +41,16 @@ export async function activeDemandsOf(db: Db, c: Consumer, forUpdate = false): P
   return loadDemands(db, rows.map((r) => r.id), forUpdate);
 }
 
-/** Writes a demand (insert or full replace of its row and details) and a version in its history. */
-export async function saveDemand(db: Db, d: Demand, reason: string, isNew: boolean): Promise<void> {
+/** Writes a demand (insert or full replace of its row and details), a version in its history, and its event. */
+export async function saveDemand(w: WriteScope, d: Demand, reason: string, isNew: boolean): Promise<void> {
+  const db = w.db;
   d.isPaymentCompleted = isSettled(d);
   if (isNew) await db.insertInto('seva_demand').values(demandRow(d)).execute();
   else await db.updateTable('seva_demand').set(demandRow(d)).where('id', '=', d.id).execute();
   if (!isNew) await db.deleteFrom('seva_demand_detail').where('demand_id', '=', d.id).execute();
   if (d.demandDetails.length > 0) await db.insertInto('seva_demand_detail').values(d.demandDetails.map((x, i) => detailRow(d, x, i))).execute();
   await db.insertInto('seva_demand_history').values(historyRow(d, reason)).execute();
+  w.emit(demandEvent(d, reason, isNew));
 }
 
 /** A version of a demand as its history keeps it. */
@@ -124,17 +128,17 @@ export function newDemand(input: DemandInput, actor: string, now: number): Deman
 }
 
 /** Creates demands inside the caller's transaction (the `_create` API, or a service's own write). */
-export async function createDemands(trx: Db, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
+export async function createDemands(w: WriteScope, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
   const inputs = readAll(raws, masters);
   const created: Demand[] = [];
   return guardDuplicates(inputs, async () => {
     for (const input of inputs) {
       const demand = newDemand(input, actor, now);
       if (demand.status === 'ACTIVE') {
-        const existing = await activeDuplicate(trx, demand);
+        const existing = await activeDuplicate(w.db, demand);
         if (existing) throw duplicateError(input, existing);
       }
-      await saveDemand(trx, demand, 'created', true);
+      await saveDemand(w, demand, 'created', true);
       created.push(demand);
     }
     return created;
@@ -146,14 +150,14 @@ export async function createDemands(trx: Db, raws: unknown, masters: BillingMast
  * expiry, payer and details. Consumer, service, type and period are fixed once created; collected
  * amounts change only through payments.
  */
-export async function updateDemands(trx: Db, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
+export async function updateDemands(w: WriteScope, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
   const inputs = readAll(raws, masters);
   const missing: ErrorDetail[] = inputs.filter((d) => !d.id).map((d) => ({ code: 'REQUIRED_FIELD_MISSING', message: `${d.path}.id is required to update a demand`, path: `${d.path}.id` }));
   if (missing.length > 0) throw invalidFields(missing);
   const updated: Demand[] = [];
   return guardDuplicates(inputs, async () => {
     for (const input of inputs) {
-      const [stored] = await loadDemands(trx, [input.id!], true);
+      const [stored] = await loadDemands(w.db, [input.id!], true);
       if (!stored || stored.tenantId !== input.tenantId) throw notFound('DEMAND_NOT_FOUND', `no demand ${input.id} at ${input.tenantId}`);
       if (input.lastModifiedTime !== undefined && input.lastModifiedTime !== stored.auditDetails.lastModifiedTime) {
         throw conflict('STALE_DEMAND', `demand ${stored.id} was changed since it was read (last modified ${new Date(stored.auditDetails.lastModifiedTime).toISOString()}); search it again`, `${input.path}.auditDetails.lastModifiedTime`);
@@ -201,10 +205,10 @@ export async function updateDemands(trx: Db, raws: unknown, masters: BillingMast
         auditDetails: { ...stored.auditDetails, lastModifiedBy: actor, lastModifiedTime: Math.max(now, stored.auditDetails.lastModifiedTime + 1) },
       };
       if (demand.status === 'ACTIVE' && stored.status !== 'ACTIVE') {
-        const existing = await activeDuplicate(trx, demand);
+        const existing = await activeDuplicate(w.db, demand);
         if (existing) throw duplicateError(input, existing);
       }
-      await saveDemand(trx, demand, demand.status === 'CANCELLED' && stored.status !== 'CANCELLED' ? 'cancelled' : 'updated', false);
+      await saveDemand(w, demand, demand.status === 'CANCELLED' && stored.status !== 'CANCELLED' ? 'cancelled' : 'updated', false);
       updated.push(demand);
     }
     return updated;
@@ -280,9 +284,9 @@ export async function demandHistory(db: Db, tenantId: string, demandId: string) 
  * Cancels a consumer's active demands that still have something to pay (partly paid ones too);
  * settled demands and credits (advance) stay. What was collected stays on the cancelled demand.
  */
-export async function cancelUnpaidDemands(trx: Db, target: Consumer, actor: string, now: number): Promise<Demand[]> {
+export async function cancelUnpaidDemands(w: WriteScope, target: Consumer, actor: string, now: number): Promise<Demand[]> {
   const cancelled: Demand[] = [];
-  for (const stored of await activeDemandsOf(trx, target, true)) {
+  for (const stored of await activeDemandsOf(w.db, target, true)) {
     if (!outstandingOf(stored).greaterThan(0)) continue;
     const demand: Demand = {
       ...stored,
@@ -290,7 +294,7 @@ export async function cancelUnpaidDemands(trx: Db, target: Consumer, actor: stri
       version: stored.version + 1,
       auditDetails: { ...stored.auditDetails, lastModifiedBy: actor, lastModifiedTime: Math.max(now, stored.auditDetails.lastModifiedTime + 1) },
     };
-    await saveDemand(trx, demand, 'cancelled', false);
+    await saveDemand(w, demand, 'cancelled', false);
     cancelled.push(demand);
   }
   return cancelled;

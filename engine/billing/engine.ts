@@ -2,10 +2,11 @@ import type { Clock } from '../clock/index.ts';
 import type { GatewayDefinition } from '../definitions/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
 import type { Mdms } from '../mdms/index.ts';
+import type { WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
 import type { Db } from '../store/index.ts';
 import { listCriterion as list } from '../validation/index.ts';
 import { invalid } from '../errors/index.ts';
-import { fetchBill, searchBills, type Bill, type BillTarget, type RecomputeStep } from './bills.ts';
+import { fetchBill, searchBills, type Bill, type BillTarget, type FetchBillDeps } from './bills.ts';
 import type { Demand } from './demand.ts';
 import { applyAdvance } from './advance.ts';
 import { prepareDemands, writeDemands, type BulkDemandOutcome, type PreparedDemands } from './bulk.ts';
@@ -22,33 +23,42 @@ export interface BillingDeps {
   mdms: () => Mdms;
   idgen: IdGenerator;
   gateways: GatewayDefinition[];
+  /** Every billing write runs in it; its facts (demand, bill, payment events) go to the outbox with it. */
+  lifecycle: WriteLifecycle;
 }
 
 /**
  * Demands, bills and payments as one engine capability, configured by the BillingService masters.
- * Every write runs in one transaction: the caller's, when a service writes a demand with its entity.
+ * Every write runs in one transaction of the write lifecycle: the caller's (`scope`), when a
+ * service writes a demand with its entity, or one of its own.
  */
 export class BillingEngine {
   readonly masters: BillingMasters;
-  private readonly recompute = new Map<string, RecomputeStep>();
 
   constructor(private readonly deps: BillingDeps) {
     this.masters = new BillingMasters(deps.mdms);
   }
 
+  private get billDeps(): FetchBillDeps {
+    return { masters: this.masters, idgen: this.deps.idgen, lifecycle: this.deps.lifecycle };
+  }
+
+  /** One billing write: in `scope` when given, else in a transaction of its own. */
+  private write<T>(scope: WriteScope | undefined, work: (w: WriteScope) => Promise<T>): Promise<T> {
+    return this.deps.lifecycle.within(scope, work);
+  }
+
   /**
-   * Creates demands inside `trx` (a service's own transaction) or in a new one. A consumer's
+   * Creates demands inside `scope` (a service's own write) or in a new transaction. A consumer's
    * advance is applied to the new charges in the same transaction.
    */
-  createDemands(raws: unknown, actor: string, trx?: Db): Promise<Demand[]> {
-    const now = this.deps.clock.now();
-    const work = async (t: Db) => {
-      const created = await createDemands(t, raws, this.masters, actor, now);
+  createDemands(raws: unknown, actor: string, scope?: WriteScope): Promise<Demand[]> {
+    return this.write(scope, async (w) => {
+      const created = await createDemands(w, raws, this.masters, actor, w.now);
       const consumers = new Map(created.filter((d) => d.status === 'ACTIVE').map((d) => [`${d.tenantId}|${d.businessService}|${d.consumerCode}`, d]));
-      for (const d of consumers.values()) await applyAdvance(t, { tenantId: d.tenantId, consumerCode: d.consumerCode, businessService: d.businessService }, this.masters, actor, now);
-      return consumers.size > 0 ? loadDemands(t, created.map((d) => d.id)) : created;
-    };
-    return trx ? work(trx) : this.deps.db.transaction().execute(work);
+      for (const d of consumers.values()) await applyAdvance(w, { tenantId: d.tenantId, consumerCode: d.consumerCode, businessService: d.businessService }, this.masters, actor, w.now);
+      return consumers.size > 0 ? loadDemands(w.db, created.map((d) => d.id)) : created;
+    });
   }
 
   /**
@@ -60,19 +70,17 @@ export class BillingEngine {
     return prepareDemands(raws, this.masters, actor, this.deps.clock.now());
   }
 
-  writeDemands(prepared: PreparedDemands, trx: Db): Promise<BulkDemandOutcome> {
-    return writeDemands(trx, prepared, this.masters);
+  writeDemands(prepared: PreparedDemands, scope: WriteScope): Promise<BulkDemandOutcome> {
+    return writeDemands(scope, prepared, this.masters);
   }
 
-  updateDemands(raws: unknown, actor: string, trx?: Db): Promise<Demand[]> {
-    const now = this.deps.clock.now();
-    if (trx) return updateDemands(trx, raws, this.masters, actor, now);
-    return this.deps.db.transaction().execute((t) => updateDemands(t, raws, this.masters, actor, now));
+  updateDemands(raws: unknown, actor: string, scope?: WriteScope): Promise<Demand[]> {
+    return this.write(scope, (w) => updateDemands(w, raws, this.masters, actor, w.now));
   }
 
-  /** Cancels a consumer's demands that are not fully paid (a consumer closed, say), inside `trx`. */
-  cancelUnpaidDemands(target: { tenantId: string; businessService: string; consumerCode: string }, actor: string, trx: Db): Promise<Demand[]> {
-    return cancelUnpaidDemands(trx, target, actor, this.deps.clock.now());
+  /** Cancels a consumer's demands that are not fully paid (a consumer closed, say), inside the write. */
+  cancelUnpaidDemands(target: { tenantId: string; businessService: string; consumerCode: string }, actor: string, scope: WriteScope): Promise<Demand[]> {
+    return cancelUnpaidDemands(scope, target, actor, scope.now);
   }
 
   /** `trx`: search inside a transaction (a recompute step, a service's own write). */
@@ -84,28 +92,20 @@ export class BillingEngine {
     return demandHistory(this.deps.db, tenantId, demandId);
   }
 
-  /** Names the step a business service runs before each bill is made (e.g. its penalty rules). */
-  setRecomputeStep(businessService: string, step: RecomputeStep): void {
-    this.recompute.set(businessService, step);
-  }
-
   /** The consumers' current bills (one per consumer code), made or remade as needed. */
   async fetchBills(tenantId: string, consumerCodes: string[], businessService: string, actor: string): Promise<Bill[]> {
-    const now = this.deps.clock.now();
     const bills: Bill[] = [];
     for (const consumerCode of consumerCodes) {
       const target: BillTarget = { tenantId, consumerCode, businessService };
-      const bill = await this.deps.db.transaction().execute((trx) => fetchBill(trx, target, { masters: this.masters, idgen: this.deps.idgen, recompute: this.recompute.get(businessService) }, actor, now));
+      const bill = await this.write(undefined, (w) => fetchBill(w, target, this.billDeps, actor, w.now));
       if (bill) bills.push(bill);
     }
     return bills;
   }
 
   /** Records a payment against bills; everything it changes commits together. */
-  createPayment(raw: unknown, actor: string, trx?: Db): Promise<Payment> {
-    const now = this.deps.clock.now();
-    const work = (t: Db) => createPayment(t, raw, { masters: this.masters, idgen: this.deps.idgen }, actor, now);
-    return trx ? work(trx) : this.deps.db.transaction().execute(work);
+  createPayment(raw: unknown, actor: string, scope?: WriteScope): Promise<Payment> {
+    return this.write(scope, (w) => createPayment(w, raw, this.billDeps, actor, w.now));
   }
 
   /** Repeats demand and payment fields on older heads and receipts that lack them (start-up). */
@@ -113,21 +113,18 @@ export class BillingEngine {
     return fillRepeatedColumns(this.deps.db);
   }
 
-  /** Pays the consumer's whole bill inside `trx`: one ordinary payment, with its receipt. */
-  settleInFull(target: BillTarget, how: Settlement, actor: string, trx: Db): Promise<Payment> {
-    const deps = { masters: this.masters, idgen: this.deps.idgen, recompute: this.recompute.get(target.businessService) };
-    return settleInFull(trx, target, how, deps, actor, this.deps.clock.now());
+  /** Pays the consumer's whole bill inside the write: one ordinary payment, with its receipt. */
+  settleInFull(target: BillTarget, how: Settlement, actor: string, scope: WriteScope): Promise<Payment> {
+    return settleInFull(scope, target, how, this.billDeps, actor, scope.now);
   }
 
-  /** Cancels the consumer's payments that are not cancelled yet, inside `trx`. */
-  cancelConsumerPayments(target: BillTarget, reason: string | null, actor: string, trx: Db): Promise<Payment[]> {
-    return cancelConsumerPayments(trx, target, reason, actor, this.deps.clock.now());
+  /** Cancels the consumer's payments that are not cancelled yet, inside the write. */
+  cancelConsumerPayments(target: BillTarget, reason: string | null, actor: string, scope: WriteScope): Promise<Payment[]> {
+    return cancelConsumerPayments(scope, target, reason, actor, scope.now);
   }
 
-  cancelPayment(tenantId: string, paymentId: string, reason: string | null, actor: string, trx?: Db): Promise<Payment> {
-    const now = this.deps.clock.now();
-    const work = (t: Db) => cancelPayment(t, tenantId, paymentId, reason, actor, now);
-    return trx ? work(trx) : this.deps.db.transaction().execute(work);
+  cancelPayment(tenantId: string, paymentId: string, reason: string | null, actor: string, scope?: WriteScope): Promise<Payment> {
+    return this.write(scope, (w) => cancelPayment(w, tenantId, paymentId, reason, actor, w.now));
   }
 
   searchPayments(raw: Record<string, unknown>): Promise<Payment[]> {
@@ -150,19 +147,17 @@ export class BillingEngine {
   }
 
   private get transactionDeps(): TransactionDeps {
-    return { gateways: this.deps.gateways, masters: this.masters, idgen: this.deps.idgen };
+    return { gateways: this.deps.gateways, ...this.billDeps };
   }
 
   /** Starts an online payment; the answer carries the gateway URL to send the payer to. */
   createTransaction(raw: unknown, actor: string): Promise<GatewayTransaction> {
-    const now = this.deps.clock.now();
-    return this.deps.db.transaction().execute((t) => createTransaction(t, raw, this.transactionDeps, actor, now));
+    return this.write(undefined, (w) => createTransaction(w.db, raw, this.transactionDeps, actor, w.now));
   }
 
   /** The gateway's callback (signed): settles the transaction and makes its payment, once. */
   transactionCallback(params: Record<string, string>, actor: string): Promise<GatewayTransaction> {
-    const now = this.deps.clock.now();
-    return this.deps.db.transaction().execute((t) => handleCallback(t, params, this.transactionDeps, actor, now));
+    return this.write(undefined, (w) => handleCallback(w, params, this.transactionDeps, actor, w.now));
   }
 
   searchTransactions(raw: Record<string, unknown>): Promise<GatewayTransaction[]> {

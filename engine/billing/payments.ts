@@ -1,6 +1,7 @@
+import type { WriteScope } from '../lifecycle/index.ts';
+import { BILLING_TOPICS, paymentEvent } from './events.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { appendEvent } from '../events/index.ts';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
 import { Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount, sum } from '../money/index.ts';
@@ -16,8 +17,6 @@ import type { BillingMasters } from './masters.ts';
 export const PAYMENT_MODES = ['CASH', 'CHEQUE', 'DD', 'OFFLINE_NEFT', 'OFFLINE_RTGS', 'POSTAL_ORDER', 'ONLINE', 'CARD'] as const;
 const DEFAULT_RECEIPT_FORMAT = 'RCPT-[fy:yyyy-yy]-[SEQ_SEVA_RECEIPT_[TENANT_ID]]';
 
-export const PAYMENT_CREATED_TOPIC = 'egov.collection.payment-create';
-export const PAYMENT_CANCELLED_TOPIC = 'egov.collection.payment-cancel';
 
 /** One paid bill of a payment, as stored. */
 interface StoredDetail {
@@ -90,7 +89,8 @@ export interface PaymentDeps {
  * The bill row is locked, so payments racing for one bill are taken one at a time and the later
  * ones find it paid (409 STALE_BILL).
  */
-export async function createPayment(trx: Db, raw: unknown, deps: PaymentDeps, actor: string, now: number): Promise<Payment> {
+export async function createPayment(w: WriteScope, raw: unknown, deps: PaymentDeps, actor: string, now: number): Promise<Payment> {
+  const trx = w.db;
   const path = '$.Payment';
   if (!raw || typeof raw !== 'object') throw invalid('INVALID_REQUEST', 'the request must carry a Payment object', path);
   const p = raw as Raw;
@@ -148,7 +148,7 @@ export async function createPayment(trx: Db, raw: unknown, deps: PaymentDeps, ac
     const heads = deps.masters.taxHeads(bill.tenantId, bill.businessService);
     const split = apportion(demands, amount, heads);
     const [receiptNumber] = await deps.idgen.generate(trx, { tenantId: bill.tenantId, idName: service.receiptIdFormat, format: DEFAULT_RECEIPT_FORMAT });
-    const advance = await applyCollections(trx, demands, split.collections, split.advance, service.advanceTaxHead, `collected: receipt ${receiptNumber}`, actor, now);
+    const advance = await applyCollections(w, demands, split.collections, split.advance, service.advanceTaxHead, `collected: receipt ${receiptNumber}`, actor, now);
     markPaid(bill, split.collections, amount, actor, now);
     await trx.updateTable('seva_bill').set(billRow(bill)).where('id', '=', bill.id).execute();
     details.push({
@@ -185,7 +185,7 @@ export async function createPayment(trx: Db, raw: unknown, deps: PaymentDeps, ac
     auditDetails: { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now },
   };
   await savePayment(trx, payment, true);
-  await appendEvent(trx, { topic: PAYMENT_CREATED_TOPIC, key: payment.id, tenantId: payment.tenantId, payload: { Payment: paymentJson(payment) } }, randomUUID(), now);
+  w.emit(paymentEvent(BILLING_TOPICS.paymentCreated, payment));
   return payment;
 }
 
@@ -282,7 +282,8 @@ export async function findPayment(db: Db, id: string, forUpdate: boolean): Promi
  * unused), so the dues come back; the payment stays searchable as CANCELLED. Cancelling a
  * cancelled payment changes nothing.
  */
-export async function cancelPayment(trx: Db, tenantId: string, paymentId: string, reason: string | null, actor: string, now: number): Promise<Payment> {
+export async function cancelPayment(w: WriteScope, tenantId: string, paymentId: string, reason: string | null, actor: string, now: number): Promise<Payment> {
+  const trx = w.db;
   const payment = await findPayment(trx, paymentId, true);
   if (!payment || payment.tenantId !== tenantId) throw notFound('PAYMENT_NOT_FOUND', `no payment ${paymentId} at ${tenantId}`);
   if (payment.paymentStatus === 'CANCELLED') return payment;
@@ -291,14 +292,14 @@ export async function cancelPayment(trx: Db, tenantId: string, paymentId: string
     const advance: AdvancePosting | undefined = detail.advance ? { ...detail.advance, amount: new Money(detail.advance.amount) } : undefined;
     const ids = [...new Set([...collections.map((c) => c.demandId), ...(advance ? [advance.demandId] : [])])];
     const demands = await loadDemands(trx, ids, true);
-    await reverseCollections(trx, demands, collections, advance, `payment cancelled: receipt ${detail.receiptNumber}`, actor, now);
+    await reverseCollections(w, demands, collections, advance, `payment cancelled: receipt ${detail.receiptNumber}`, actor, now);
   }
   payment.paymentStatus = 'CANCELLED';
   if (payment.instrument) payment.instrument.instrumentStatus = 'CANCELLED';
   payment.cancellation = { reason, by: actor, time: now };
   payment.auditDetails = { ...payment.auditDetails, lastModifiedBy: actor, lastModifiedTime: now };
   await savePayment(trx, payment, false);
-  await appendEvent(trx, { topic: PAYMENT_CANCELLED_TOPIC, key: payment.id, tenantId: payment.tenantId, payload: { Payment: paymentJson(payment) } }, randomUUID(), now);
+  w.emit(paymentEvent(BILLING_TOPICS.paymentCancelled, payment));
   return payment;
 }
 

@@ -1,5 +1,5 @@
 import { invalid } from '../errors/index.ts';
-import type { Db } from '../store/index.ts';
+import type { WriteScope } from '../lifecycle/index.ts';
 import { fetchBill, type BillTarget, type FetchBillDeps } from './bills.ts';
 import { moneyToJson } from '../money/index.ts';
 import { cancelPayment, createPayment, type Payment } from './payments.ts';
@@ -14,15 +14,15 @@ export interface Settlement {
 }
 
 /**
- * Pays everything the consumer's bill asks in one ordinary payment, inside `trx`: a record that
+ * Pays everything the consumer's bill asks in one ordinary payment, inside the write: a record that
  * is settled as it is written (a bill paid when it is recorded, say) gets a receipt like any other.
  */
-export async function settleInFull(trx: Db, target: BillTarget, how: Settlement, deps: FetchBillDeps, actor: string, now: number): Promise<Payment> {
-  const bill = await fetchBill(trx, target, deps, actor, now);
+export async function settleInFull(w: WriteScope, target: BillTarget, how: Settlement, deps: FetchBillDeps, actor: string, now: number): Promise<Payment> {
+  const bill = await fetchBill(w, target, deps, actor, now);
   if (!bill || !bill.totalAmount.greaterThan(0)) throw invalid('NOTHING_TO_PAY', `${target.consumerCode} owes nothing under ${target.businessService}, so there is nothing to pay`);
   const amount = moneyToJson(bill.totalAmount);
   return createPayment(
-    trx,
+    w,
     {
       tenantId: target.tenantId,
       paymentMode: how.paymentMode,
@@ -40,8 +40,8 @@ export async function settleInFull(trx: Db, target: BillTarget, how: Settlement,
 }
 
 /** Cancels every payment of the consumer under the business service that is not cancelled yet. */
-export async function cancelConsumerPayments(trx: Db, target: BillTarget, reason: string | null, actor: string, now: number): Promise<Payment[]> {
-  const rows = await trx
+export async function cancelConsumerPayments(w: WriteScope, target: BillTarget, reason: string | null, actor: string, now: number): Promise<Payment[]> {
+  const rows = await w.db
     .selectFrom('seva_payment_detail as d')
     .innerJoin('seva_payment as p', 'p.id', 'd.payment_id')
     .select('p.id')
@@ -53,6 +53,6 @@ export async function cancelConsumerPayments(trx: Db, target: BillTarget, reason
     .orderBy('p.id')
     .execute();
   const cancelled: Payment[] = [];
-  for (const { id } of rows) cancelled.push(await cancelPayment(trx, target.tenantId, id, reason, actor, now));
+  for (const { id } of rows) cancelled.push(await cancelPayment(w, target.tenantId, id, reason, actor, now));
   return cancelled;
 }

@@ -1,11 +1,10 @@
+import type { WriteScope } from '../lifecycle/index.ts';
 import type { GatewayDefinition } from '../definitions/index.ts';
 import { invalid, notFound, SevaError } from '../errors/index.ts';
-import type { IdGenerator } from '../idgen/index.ts';
 import { Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount } from '../money/index.ts';
 import { withinTenant, type Db } from '../store/index.ts';
-import { fetchBill, findBill, isStale, openDemandsOf } from './bills.ts';
+import { fetchBill, findBill, isStale, openDemandsOf, type FetchBillDeps } from './bills.ts';
 import { redirectUrlOf, verifyCallback } from './gateway.ts';
-import type { BillingMasters } from './masters.ts';
 import { createPayment } from './payments.ts';
 
 export type TxnStatus = 'PENDING' | 'SUCCESS' | 'FAILURE';
@@ -30,10 +29,8 @@ export interface GatewayTransaction {
   auditDetails: { createdBy: string; createdTime: number; lastModifiedBy: string; lastModifiedTime: number };
 }
 
-export interface TransactionDeps {
+export interface TransactionDeps extends FetchBillDeps {
   gateways: GatewayDefinition[];
-  masters: BillingMasters;
-  idgen: IdGenerator;
 }
 
 const TXN_FORMAT = 'PG-[cy:yyyyMMdd]-[SEQ_SEVA_PG_TXN:8]';
@@ -152,7 +149,8 @@ async function findTransaction(db: Db, txnId: string, forUpdate: boolean): Promi
  * transaction's lock, and a transaction that is already settled is answered as it is, so however
  * often a callback arrives, one payment is made.
  */
-export async function handleCallback(trx: Db, params: Record<string, string>, deps: TransactionDeps, actor: string, now: number): Promise<GatewayTransaction> {
+export async function handleCallback(w: WriteScope, params: Record<string, string>, deps: TransactionDeps, actor: string, now: number): Promise<GatewayTransaction> {
+  const trx = w.db;
   const txnId = params.transactionId ?? params.txnId;
   if (!txnId) throw invalid('REQUIRED_FIELD_MISSING', 'transactionId is required', '$.transactionId');
   const seen = await findTransaction(trx, txnId, false);
@@ -175,7 +173,7 @@ export async function handleCallback(trx: Db, params: Record<string, string>, de
       txn.status = 'FAILURE';
       txn.error = `the gateway reports ${paid.toFixed(2)} paid, not the ${txn.txnAmount.toFixed(2)} asked: reconcile by hand`;
     } else {
-      await payTransaction(trx, txn, deps, now);
+      await payTransaction(w, txn, deps, now);
     }
   } else {
     txn.status = status;
@@ -185,16 +183,17 @@ export async function handleCallback(trx: Db, params: Record<string, string>, de
 }
 
 /** The money is in: pay the bill (or, if the dues changed meanwhile, the consumer's current bill). */
-async function payTransaction(trx: Db, txn: GatewayTransaction, deps: TransactionDeps, now: number): Promise<void> {
+async function payTransaction(w: WriteScope, txn: GatewayTransaction, deps: TransactionDeps, now: number): Promise<void> {
   const target = { tenantId: txn.tenantId, consumerCode: txn.consumerCode, businessService: txn.businessService };
+  const trx = w.db;
   let bill = await findBill(trx, txn.billId, false);
   if (!bill || bill.status !== 'ACTIVE' || bill.expiryDate <= now || isStale(bill, await openDemandsOf(trx, target, false))) {
-    bill = await fetchBill(trx, target, { masters: deps.masters, idgen: deps.idgen }, txn.auditDetails.createdBy, now);
+    bill = await fetchBill(w, target, deps, txn.auditDetails.createdBy, now);
   }
   try {
     if (!bill) throw invalid('NOTHING_DUE', `${txn.consumerCode} owes nothing on ${txn.businessService} any more`);
     const payment = await createPayment(
-      trx,
+      w,
       {
         tenantId: txn.tenantId,
         paymentMode: 'ONLINE',

@@ -12,7 +12,9 @@ import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
 import { Mdms } from '../mdms/index.ts';
-import { ServiceRuntime } from '../runtime/index.ts';
+import { appendEvents } from '../events/index.ts';
+import { WriteLifecycle } from '../lifecycle/index.ts';
+import { entityParticipants, serviceStepTaker, ServiceRuntime } from '../runtime/index.ts';
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
 import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type UserChecks } from '../users/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
@@ -46,6 +48,8 @@ export interface Seva {
   migration: MigrationResult;
   workflow: WorkflowEngine;
   billing: BillingEngine;
+  /** The write lifecycle every write runs in, with the participants boot registered. */
+  lifecycle: WriteLifecycle;
   jobs: JobRunner;
   batches: BatchRunner;
   /** Set when this start created the admin user. */
@@ -76,10 +80,12 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const systemUser = await ensureSystemUser(database, mdms, clock, checks);
 
     const idgen = new IdGenerator(mdmsOf, clock, timeZone);
-    const billing = new BillingEngine({ db, clock, mdms: mdmsOf, idgen, gateways: registry.gateways });
+    // The outbox takes every write's events, in the write's transaction.
+    const lifecycle = new WriteLifecycle(db, clock).useForEvents({ name: 'outbox', run: appendEvents });
+    const billing = new BillingEngine({ db, clock, mdms: mdmsOf, idgen, gateways: registry.gateways, lifecycle });
     const filled = await billing.fillRepeatedColumns();
     if (filled.heads + filled.receipts > 0) logger.info(filled, 'filled the demand and payment fields repeated on older heads and receipts');
-    const workflow = new WorkflowEngine(registry.workflows, { db, clock, mdms: mdmsOf, timeZone, logger });
+    const workflow = new WorkflowEngine(registry.workflows, { db, lifecycle, clock, mdms: mdmsOf, timeZone, logger });
     const rules = new RuleSets(registry.ruleSets);
     const byName = new Map<string, ServiceRuntime>();
     const service = (name: string) => {
@@ -87,11 +93,14 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       if (!runtime) throw new Error(`no service named '${name}'`);
       return runtime;
     };
-    const deps = { db, clock, mdms: mdmsOf, idgen, workflow, billing, rules, timeZone, service };
+    const deps = { db, lifecycle, clock, mdms: mdmsOf, idgen, workflow, billing, rules, timeZone, service };
     const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, deps));
     for (const runtime of runtimes) byName.set(runtime.name, runtime);
-    const adjustments = new AdjustmentRunner(registry.adjustments, { db, clock, mdms: mdmsOf, timeZone, rules, billing, systemUuid: () => systemUser?.uuid ?? 'system' });
-    const batches = new BatchRunner(registry.batches, { database, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
+    const adjustments = new AdjustmentRunner(registry.adjustments, { lifecycle, mdms: mdmsOf, timeZone, rules, systemUuid: () => systemUser?.uuid ?? 'system' });
+    for (const participant of entityParticipants(runtimes, idgen)) lifecycle.use(participant);
+    lifecycle.use(adjustments.billParticipant);
+    const takeStep = serviceStepTaker(runtimes, workflow);
+    const batches = new BatchRunner(registry.batches, { database, lifecycle, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
     const sources = new Map([...Object.entries(BILLING_SOURCES), ...runtimes.map((r) => [r.name, serviceSource(r.persister)] as const)]);
     const aggregates = new AggregateRunner(registry.aggregates, { db, sources, mdms: mdmsOf, now: () => clock.now(), timeZone });
     const grant = (id: string): EndpointAccess => {
@@ -105,7 +114,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...userRoutes({ db, clock, checks, grant, sessions, clients: new Set(options.oauthClients ?? ['egov-user-client:']) }),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
-      ...workflowRoutes({ db, clock, workflow, grant }),
+      ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),
       ...billingRoutes(billing, grant),
       ...runtimes.flatMap(serviceRoutes),
       ...batchRoutes(batches, grant),
@@ -129,7 +138,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       timeZone,
       logger,
       mdms: mdmsOf,
-      workflow,
+      escalate: (names) => workflow.escalate(systemUser?.uuid ?? 'system', takeStep, names),
       adjustments,
       systemUuid: () => systemUser?.uuid ?? 'system',
       call: systemCaller(app, db, clock, systemUser),
@@ -142,6 +151,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       migration,
       workflow,
       billing,
+      lifecycle,
       jobs,
       batches,
       admin,

@@ -1,1 +1,1 @@
-export { appendEvent, outboxTable, type DomainEvent } from './outbox.ts';
+export { appendEvents, outboxTable, type DomainEvent } from './outbox.ts';

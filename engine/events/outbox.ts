@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, TableSpec } from '../store/index.ts';
 
 /**
@@ -15,6 +16,8 @@ export const outboxTable: TableSpec = {
     { name: 'tenant_id', type: 'text', notNull: true },
     { name: 'payload', type: 'json', notNull: true },
     { name: 'created_at', type: 'bigint', notNull: true },
+    // The event's place among its transaction's events: they happened in this order.
+    { name: 'position', type: 'integer' },
   ],
   indexes: [{ name: 'seva_outbox_created_at_idx', expressions: ['created_at'] }],
 };
@@ -29,9 +32,14 @@ export interface DomainEvent {
   payload: unknown;
 }
 
-export async function appendEvent(db: Db, event: DomainEvent, id: string, now: number): Promise<void> {
+/**
+ * Writes a transaction's events to the outbox, in the order they happened. The write lifecycle
+ * calls this once per transaction, just before it commits; nothing else writes the outbox.
+ */
+export async function appendEvents(db: Db, events: DomainEvent[], now: number): Promise<void> {
+  if (events.length === 0) return;
   await db
     .insertInto('seva_outbox')
-    .values({ id, topic: event.topic, key: event.key, version: event.version ?? 1, tenant_id: event.tenantId, payload: JSON.stringify(event.payload), created_at: now })
+    .values(events.map((e, position) => ({ id: randomUUID(), topic: e.topic, key: e.key, version: e.version ?? 1, tenant_id: e.tenantId, payload: JSON.stringify(e.payload), created_at: now, position })))
     .execute();
 }

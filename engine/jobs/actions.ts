@@ -3,12 +3,13 @@ import type { Clock } from '../clock/index.ts';
 import type { JobDefinition } from '../definitions/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import { evaluateTemplate } from '../rules/index.ts';
-import type { WorkflowEngine } from '../workflow/index.ts';
+import type { EscalationReport } from '../workflow/index.ts';
 
 export interface ActionDeps {
   clock: Clock;
   mdms: () => Mdms;
-  workflow: WorkflowEngine;
+  /** Applies the escalation rules of these workflows (all when none are named); boot wires it. */
+  escalate: (workflows?: string[]) => Promise<EscalationReport>;
   adjustments: AdjustmentRunner;
   /** uuid of the user jobs act as. */
   systemUuid: () => string;
@@ -22,7 +23,7 @@ export interface ActionResult {
 }
 
 export async function runEscalation(job: JobDefinition, deps: ActionDeps): Promise<ActionResult> {
-  const report = await deps.workflow.escalate(deps.systemUuid(), job.escalate?.workflows);
+  const report = await deps.escalate(job.escalate?.workflows);
   return { counts: { due: report.due, escalated: report.escalated, skipped: report.skipped, failed: report.failed }, errors: report.errors };
 }
 

@@ -1,6 +1,7 @@
 import type { BillingEngine } from '../billing/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
+import type { WriteLifecycle } from '../lifecycle/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { RuleSets } from '../rules/index.ts';
 import type { Db } from '../store/index.ts';
@@ -11,6 +12,7 @@ import type { ServiceRuntime } from './service.ts';
 /** What the runtime needs from the rest of the engine. */
 export interface RuntimeDeps {
   db: Db;
+  lifecycle: WriteLifecycle;
   clock: Clock;
   mdms: () => Mdms;
   idgen: IdGenerator;

@@ -1,7 +1,7 @@
 import type { ServiceDefinition } from '../definitions/index.ts';
-import { conflict, invalid, notFound } from '../errors/index.ts';
-import { changedFields, findEntityBy, getPath, setPath, updateEntity, type CompiledPersister, type MappedColumn } from '../persister/index.ts';
-import type { Db } from '../store/index.ts';
+import { invalid } from '../errors/index.ts';
+import type { WriteScope } from '../lifecycle/index.ts';
+import { changedFields, getPath, setPath, type CompiledPersister, type MappedColumn } from '../persister/index.ts';
 import type { User } from '../users/index.ts';
 import {
   actorUuid,
@@ -13,7 +13,6 @@ import {
   type ActionRequest,
   type Actor,
   type CompiledWorkflow,
-  type WorkflowBinding,
   type WorkflowEngine,
 } from '../workflow/index.ts';
 
@@ -26,19 +25,17 @@ const REQUEST_KEYS = ['processInstance', 'workflow'] as const;
  * A service's entity following its workflow: the action in a `_create`/`_update` is taken in the
  * same transaction as the write, and the entity's status field always shows the state's status.
  */
-export class EntityWorkflow implements WorkflowBinding {
+export class EntityWorkflow {
   readonly workflow: CompiledWorkflow;
   private readonly businessIdPath: string[];
   private readonly statusPath: string[];
-  private readonly businessIdColumn: MappedColumn;
+  readonly businessIdColumn: MappedColumn;
   private readonly moduleName: string;
 
   constructor(
     private readonly service: ServiceDefinition,
     private readonly persister: CompiledPersister,
     private readonly engine: WorkflowEngine,
-    /** The service's own consequences of an update (an action through the workflow API updates the entity): effects, event. */
-    private readonly afterUpdate: (trx: Db, entity: Entity, previous: Entity, actor: string, path: string) => Promise<void>,
   ) {
     const binding = service.workflow!;
     this.workflow = engine.require(binding.businessService, 'workflow');
@@ -46,7 +43,10 @@ export class EntityWorkflow implements WorkflowBinding {
     this.statusPath = (binding.statusField ?? 'applicationStatus').split('.');
     this.businessIdColumn = persister.columnFor(this.businessIdPath.join('.'))!.column;
     this.moduleName = binding.moduleName ?? service.service;
-    engine.bind(this.workflow.name, this);
+  }
+
+  get businessIdField(): string {
+    return this.businessIdPath.join('.');
   }
 
   /** Takes the workflow object out of the entity (it is not stored with it). */
@@ -64,8 +64,8 @@ export class EntityWorkflow implements WorkflowBinding {
   }
 
   /** On create: the first action, from the start state. */
-  async onCreate(trx: Db, caller: User, entity: Entity, request: ActionRequest, path: string): Promise<ActionOutcome> {
-    const outcome = await this.engine.act(trx, this.workflow, this.target(entity, path), request, this.engine.context({ kind: 'user', user: caller }, this.moduleName, { entity }));
+  async onCreate(w: WriteScope, caller: User, entity: Entity, request: ActionRequest, path: string): Promise<ActionOutcome> {
+    const outcome = await this.engine.act(w, this.workflow, this.target(entity, path), request, this.engine.context({ kind: 'user', user: caller }, this.moduleName, { entity }));
     setPath(entity, this.statusPath, outcome.state.applicationStatus);
     return outcome;
   }
@@ -74,11 +74,11 @@ export class EntityWorkflow implements WorkflowBinding {
    * On update: the status and business id stay the server's; edits need an updatable state; an
    * action, if any, moves the application on.
    */
-  async onUpdate(trx: Db, caller: User, stored: Entity, entity: Entity, request: ActionRequest, path: string): Promise<ActionOutcome | undefined> {
+  async onUpdate(w: WriteScope, caller: User, stored: Entity, entity: Entity, request: ActionRequest, path: string): Promise<ActionOutcome | undefined> {
     setPath(entity, this.statusPath, getPath(stored, this.statusPath));
     setPath(entity, this.businessIdPath, getPath(stored, this.businessIdPath));
     const target = this.target(stored, path);
-    const current = stateOf(this.workflow, await findInstance(trx, this.workflow.name, target.tenantId, target.businessId, true));
+    const current = stateOf(this.workflow, await findInstance(w.db, this.workflow.name, target.tenantId, target.businessId, true));
     if (!current.isUpdatable) {
       const edited = changedFields(this.persister, stored, entity, ['auditDetails', this.statusPath.join('.')]);
       if (edited.length > 0) {
@@ -86,24 +86,22 @@ export class EntityWorkflow implements WorkflowBinding {
       }
     }
     if (!request.action) return undefined;
-    const outcome = await this.engine.act(trx, this.workflow, target, request, this.engine.context({ kind: 'user', user: caller }, this.moduleName, { entity }));
+    const outcome = await this.engine.act(w, this.workflow, target, request, this.engine.context({ kind: 'user', user: caller }, this.moduleName, { entity }));
     setPath(entity, this.statusPath, outcome.state.applicationStatus);
     return outcome;
   }
 
-  /** For the `_transition` API and escalation: lock the entity, act, and move its status along. */
-  async act(trx: Db, target: { tenantId: string; businessId: string }, request: ActionRequest, actor: Actor, options: { escalated?: boolean }): Promise<ActionOutcome> {
-    const entity = await findEntityBy(trx, this.persister, this.businessIdColumn, target.businessId, target.tenantId, true);
-    if (!entity) throw notFound('PROCESS_INSTANCE_NOT_FOUND', `no ${this.service.service} with ${this.businessIdPath.join('.')} ${target.businessId} at ${target.tenantId}`);
-    const ctx = this.engine.context(actor, this.moduleName, { entity, escalated: options.escalated });
-    const outcome = await this.engine.act(trx, this.workflow, target, request, ctx);
+  /**
+   * An action asked of the `_transition` API or an escalation, on the entity already locked: the
+   * step is taken and the entity's status and audit move with it (the caller writes it).
+   */
+  async onAction(w: WriteScope, entity: Entity, request: ActionRequest, actor: Actor, options: { escalated?: boolean }): Promise<ActionOutcome> {
+    const target = this.target(entity, '$');
+    const ctx = this.engine.context(actor, this.moduleName, { entity, escalated: options.escalated, now: w.now });
+    const outcome = await this.engine.act(w, this.workflow, target, request, ctx);
     const audit = entity.auditDetails as { lastModifiedTime: number };
-    const previous = audit.lastModifiedTime;
-    const before = structuredClone(entity);
     setPath(entity, this.statusPath, outcome.state.applicationStatus);
-    entity.auditDetails = { ...audit, lastModifiedBy: actorUuid(actor), lastModifiedTime: Math.max(ctx.now, previous + 1) };
-    if (!(await updateEntity(trx, this.persister, entity, previous))) throw conflict('STALE_RECORD', `${this.service.service} ${target.businessId} changed while the action was being taken; try again`);
-    await this.afterUpdate(trx, entity, before, actorUuid(actor), `$.ProcessInstances[${this.businessIdPath.join('.')}=${target.businessId}]`);
+    entity.auditDetails = { ...audit, lastModifiedBy: actorUuid(actor), lastModifiedTime: Math.max(ctx.now, audit.lastModifiedTime + 1) };
     return outcome;
   }
 

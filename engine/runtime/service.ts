@@ -2,26 +2,37 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { withStandardFields, type PersisterDefinition, type ServiceDefinition } from '../definitions/index.ts';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
-import { appendEvent } from '../events/index.ts';
+import type { Write, WriteScope } from '../lifecycle/index.ts';
 import { consumerFigureSql, type ConsumerFigure } from '../billing/index.ts';
-import { compilePersister, entitiesFromRows, findEntity, getPath, insertEntity, setPath, updateEntity, type CompiledPersister } from '../persister/index.ts';
-import { uniqueViolationOf, type Db } from '../store/index.ts';
+import { compilePersister, entitiesFromRows, findEntity, findEntityBy, getPath, insertEntity, setPath, updateEntity, type CompiledPersister } from '../persister/index.ts';
+import { uniqueViolationOf } from '../store/index.ts';
 import { compilePayloadValidator, type PayloadValidator } from '../validation/index.ts';
 import type { CallContext, RuntimeDeps } from './context.ts';
 import { EntityWorkflow } from './entity-workflow.ts';
 import { readSearchRequest, whereOf, type SearchRequest } from './search.ts';
 import { WriteRules } from './write-rules.ts';
-import type { ActionOutcome, ActionRequest } from '../workflow/index.ts';
+import { actorUuid, type ActionOutcome, type ActionRequest, type Actor } from '../workflow/index.ts';
 
 type Entity = Record<string, unknown>;
+type Item = { entity: Entity; path: string };
 
-/** One service definition, compiled: validates, enriches, persists and searches its entity. */
+/** The entity event topics of a service: the definition's, or `<service>.created` / `.updated`. */
+function topicsOf(definition: ServiceDefinition) {
+  return { create: definition.events?.create ?? `${definition.service}.created`, update: definition.events?.update ?? `${definition.service}.updated` };
+}
+
+/**
+ * One service definition, compiled: validates, enriches, persists and searches its entity. Its
+ * writes are `entity` writes of the lifecycle: the runtime does the writing itself, the service's
+ * rules, ID formats and workflow join as participants (see participants.ts).
+ */
 export class ServiceRuntime {
   readonly persister: CompiledPersister;
   private readonly validate: PayloadValidator;
   /** Set when the entity follows a workflow. */
   readonly flow?: EntityWorkflow;
-  private readonly rules: WriteRules;
+  readonly rules: WriteRules;
+  private readonly topics: { create: string; update: string };
 
   constructor(
     readonly definition: ServiceDefinition,
@@ -31,26 +42,11 @@ export class ServiceRuntime {
     this.persister = compilePersister(persister, definition);
     this.validate = compilePayloadValidator(withStandardFields(definition.entity.schema));
     this.rules = new WriteRules(definition, deps);
+    this.topics = topicsOf(definition);
     if (definition.workflow) {
       if (!deps.workflow) throw new Error(`service ${definition.service} follows a workflow but the runtime has no workflow engine`);
-      this.flow = new EntityWorkflow(definition, this.persister, deps.workflow, async (trx, entity, previous, actor, path) => {
-        await this.rules.afterAction(trx, entity, previous, actor, path);
-        await this.emit(trx, this.updateTopic, entity, deps.clock.now());
-      });
+      this.flow = new EntityWorkflow(definition, this.persister, deps.workflow);
     }
-  }
-
-  private get updateTopic(): string {
-    return this.definition.events?.update ?? `${this.name}.updated`;
-  }
-
-  /** Takes the workflow object out of each entity before validation (it is not part of the entity). */
-  private workflowRequests(items: { entity: Entity; path: string }[]): (ActionRequest | undefined)[] {
-    return items.map(({ entity, path }) => this.flow?.takeRequest(entity, path));
-  }
-
-  private withProcessInstance(entity: Entity, outcome: ActionOutcome | undefined, call: CallContext): Entity {
-    return outcome && this.flow ? { ...entity, processInstance: this.flow.present(outcome, call.caller, this.deps.clock.now()) } : entity;
   }
 
   get name(): string {
@@ -58,7 +54,7 @@ export class ServiceRuntime {
   }
 
   /** The entities of a request body, one or many, each with the JSON path it came from. */
-  entitiesOf(body: Record<string, unknown>): { entity: Entity; path: string }[] {
+  entitiesOf(body: Record<string, unknown>): Item[] {
     const key = this.definition.entity.requestKey;
     const value = body[key];
     if (Array.isArray(value) && value.length > 0 && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
@@ -69,7 +65,7 @@ export class ServiceRuntime {
   }
 
   /** Validates every entity against the schema (collecting all errors) and checks its tenant exists. */
-  private check(items: { entity: Entity; path: string }[]): void {
+  private check(items: Item[]): void {
     const details: ErrorDetail[] = items.flatMap(({ entity, path }) => this.validate(entity, path));
     if (details.length === 0) {
       const tenants = this.deps.mdms().tenantCodes();
@@ -80,32 +76,33 @@ export class ServiceRuntime {
     if (details.length > 0) throw invalidFields(details);
   }
 
-  async create(call: CallContext, items: { entity: Entity; path: string }[]): Promise<Entity[]> {
-    const requests = this.workflowRequests(items);
-    this.check(items);
-    const now = this.deps.clock.now();
-    const created: Entity[] = [];
-    await this.inTransaction(items, async (trx) => {
-      for (const [i, { entity, path }] of items.entries()) {
-        const data = this.rules.isEmpty ? undefined : await this.rules.prepare(trx, 'create', entity, null, call.caller, path);
-        entity.id = randomUUID();
-        entity.auditDetails = { createdBy: call.caller.uuid, createdTime: now, lastModifiedBy: call.caller.uuid, lastModifiedTime: now };
-        this.enrichChildIds(entity);
-        for (const { field, format } of this.definition.idFormats ?? []) {
-          const [id] = await this.deps.idgen.generate(trx, { tenantId: String(entity.tenantId), idName: format });
-          setPath(entity, field.split('.'), id);
-        }
-        const outcome = this.flow ? await this.flow.onCreate(trx, call.caller, entity, requests[i]!, path) : undefined;
-        await insertEntity(trx, this.persister, entity);
-        if (data) await this.rules.apply(trx, 'create', data, path);
-        await this.emit(trx, this.definition.events?.create ?? `${this.name}.created`, entity, now);
-        created.push(this.withProcessInstance(entity, outcome, call));
-      }
-    });
-    return created;
+  /** One entity write of the lifecycle. The workflow object of the request rides along, not stored. */
+  private write(w: WriteScope, call: CallContext, operation: 'create' | 'update', item: Item, workflowRequest: ActionRequest | undefined): Write<Entity> {
+    return { kind: 'entity', subject: this.name, operation, record: item.entity, path: item.path, writer: { uuid: call.caller.uuid, user: call.caller }, scope: w, answer: {}, request: workflowRequest ? { workflow: workflowRequest } : {} };
   }
 
-  async update(call: CallContext, items: { entity: Entity; path: string }[]): Promise<Entity[]> {
+  async create(call: CallContext, items: Item[]): Promise<Entity[]> {
+    const requests = items.map(({ entity, path }) => this.flow?.takeRequest(entity, path));
+    this.check(items);
+    return this.inTransaction(items, async (w) => {
+      const created: Entity[] = [];
+      for (const [i, item] of items.entries()) {
+        const write = await this.deps.lifecycle.run(this.write(w, call, 'create', item, requests[i]), {
+          enrich: async ({ record: entity }) => {
+            entity.id = randomUUID();
+            entity.auditDetails = { createdBy: call.caller.uuid, createdTime: w.now, lastModifiedBy: call.caller.uuid, lastModifiedTime: w.now };
+            this.enrichChildIds(entity);
+          },
+          write: async ({ record }) => insertEntity(w.db, this.persister, record),
+        });
+        this.emit(w, this.topics.create, item.entity);
+        created.push({ ...item.entity, ...write.answer });
+      }
+      return created;
+    });
+  }
+
+  async update(call: CallContext, items: Item[]): Promise<Entity[]> {
     const details: ErrorDetail[] = [];
     for (const { entity, path } of items) {
       if (typeof entity.id !== 'string' || entity.id === '') details.push({ code: 'REQUIRED_FIELD_MISSING', message: `${path}.id is required to update`, path: `${path}.id` });
@@ -114,31 +111,64 @@ export class ServiceRuntime {
       }
     }
     if (details.length > 0) throw invalidFields(details);
-    const requests = this.workflowRequests(items);
+    const requests = items.map(({ entity, path }) => this.flow?.takeRequest(entity, path));
     this.check(items);
-    const now = this.deps.clock.now();
-    const updated: Entity[] = [];
-    await this.inTransaction(items, async (trx) => {
-      for (const [i, { entity, path }] of items.entries()) {
-        const stored = await findEntity(trx, this.persister, entity.id, String(entity.tenantId), true);
-        if (!stored) throw notFound(`${this.constName()}_NOT_FOUND`, `no ${this.name} with id ${String(entity.id)} at tenant ${String(entity.tenantId)}`);
-        const sent = getPath(entity, ['auditDetails', 'lastModifiedTime']) as number;
-        const current = getPath(stored, ['auditDetails', 'lastModifiedTime']) as number;
-        if (sent !== current) throw this.stale(path, entity.id, current);
-        // Creation facts and generated numbers are the server's; the client cannot rewrite them.
-        const audit = stored.auditDetails as Entity;
-        entity.auditDetails = { createdBy: audit.createdBy, createdTime: audit.createdTime, lastModifiedBy: call.caller.uuid, lastModifiedTime: Math.max(now, current + 1) };
-        for (const { field } of this.definition.idFormats ?? []) setPath(entity, field.split('.'), getPath(stored, field.split('.')));
-        this.enrichChildIds(entity);
-        const data = this.rules.isEmpty ? undefined : await this.rules.prepare(trx, 'update', entity, stored, call.caller, path);
-        const outcome = this.flow ? await this.flow.onUpdate(trx, call.caller, stored, entity, requests[i]!, path) : undefined;
-        if (!(await updateEntity(trx, this.persister, entity, current))) throw this.stale(path, entity.id, current);
-        if (data) await this.rules.apply(trx, 'update', data, path);
-        await this.emit(trx, this.updateTopic, entity, now);
-        updated.push(this.withProcessInstance(entity, outcome, call));
+    return this.inTransaction(items, async (w) => {
+      const updated: Entity[] = [];
+      for (const [i, item] of items.entries()) {
+        const sent = getPath(item.entity, ['auditDetails', 'lastModifiedTime']) as number;
+        let current = sent;
+        const write = await this.deps.lifecycle.run(this.write(w, call, 'update', item, requests[i]), {
+          validate: async (write) => {
+            const { record: entity, path } = write;
+            const stored = await findEntity(w.db, this.persister, entity.id, String(entity.tenantId), true);
+            if (!stored) throw notFound(`${this.constName()}_NOT_FOUND`, `no ${this.name} with id ${String(entity.id)} at tenant ${String(entity.tenantId)}`);
+            current = getPath(stored, ['auditDetails', 'lastModifiedTime']) as number;
+            if (sent !== current) throw this.stale(path, entity.id, current);
+            write.previous = stored;
+            // Creation facts and generated numbers are the server's; the client cannot rewrite them.
+            const audit = stored.auditDetails as Entity;
+            entity.auditDetails = { createdBy: audit.createdBy, createdTime: audit.createdTime, lastModifiedBy: call.caller.uuid, lastModifiedTime: Math.max(w.now, current + 1) };
+            for (const { field } of this.definition.idFormats ?? []) setPath(entity, field.split('.'), getPath(stored, field.split('.')));
+            this.enrichChildIds(entity);
+          },
+          write: async ({ record, path }) => {
+            if (!(await updateEntity(w.db, this.persister, record, current))) throw this.stale(path, record.id, current);
+          },
+        });
+        this.emit(w, this.topics.update, item.entity);
+        updated.push({ ...item.entity, ...write.answer });
       }
+      return updated;
     });
-    return updated;
+  }
+
+  /**
+   * A workflow step asked of the `_transition` API or an escalation, for an entity following the
+   * workflow: the entity is locked, the step taken, and the entity written with its new status, as
+   * an `entity` write whose operation is `action` (the service's update effects join it).
+   */
+  async takeStep(w: WriteScope, target: { tenantId: string; businessId: string }, request: ActionRequest, actor: Actor, options: { escalated?: boolean }): Promise<ActionOutcome> {
+    const flow = this.flow!;
+    const entity = await findEntityBy(w.db, this.persister, flow.businessIdColumn, target.businessId, target.tenantId, true);
+    if (!entity) throw notFound('PROCESS_INSTANCE_NOT_FOUND', `no ${this.name} with ${flow.businessIdField} ${target.businessId} at ${target.tenantId}`);
+    const previous = structuredClone(entity);
+    const lastModified = (previous.auditDetails as { lastModifiedTime: number }).lastModifiedTime;
+    let outcome: ActionOutcome | undefined;
+    const path = `$.ProcessInstances[${flow.businessIdField}=${target.businessId}]`;
+    await this.deps.lifecycle.run<Entity>(
+      { kind: 'entity', subject: this.name, operation: 'action', record: entity, previous, path, writer: { uuid: actorUuid(actor), ...(actor.kind === 'user' ? { user: actor.user } : {}) }, scope: w, answer: {}, request: {} },
+      {
+        beforeWrite: async () => {
+          outcome = await flow.onAction(w, entity, request, actor, options);
+        },
+        write: async () => {
+          if (!(await updateEntity(w.db, this.persister, entity, lastModified))) throw conflict('STALE_RECORD', `${this.name} ${target.businessId} changed while the action was being taken; try again`);
+        },
+      },
+    );
+    this.emit(w, this.topics.update, entity);
+    return outcome!;
   }
 
   async search(raw: Record<string, unknown>): Promise<{ items: Entity[]; totalCount: number; counts?: Record<string, number> }> {
@@ -187,9 +217,9 @@ export class ServiceRuntime {
     return Object.fromEntries(Object.entries(spec.values).map(([name, values]) => [name, values.reduce((n, v) => n + (byValue.get(v) ?? 0), 0)]));
   }
 
-  private async inTransaction(items: { entity: Entity; path: string }[], work: (trx: Db) => Promise<void>): Promise<void> {
+  private async inTransaction<T>(items: Item[], work: (w: WriteScope) => Promise<T>): Promise<T> {
     try {
-      await this.deps.db.transaction().execute(work);
+      return await this.deps.lifecycle.transaction(work);
     } catch (err) {
       const index = uniqueViolationOf(err);
       const rule = index && this.persister.uniqueRules.find((r) => r.index === index);
@@ -208,8 +238,8 @@ export class ServiceRuntime {
     }
   }
 
-  private emit(trx: Db, topic: string, entity: Entity, now: number): Promise<void> {
-    return appendEvent(trx, { topic, key: String(entity.id), tenantId: String(entity.tenantId), payload: { [this.definition.entity.requestKey]: entity } }, randomUUID(), now);
+  private emit(w: WriteScope, topic: string, entity: Entity): void {
+    w.emit({ topic, key: String(entity.id), tenantId: String(entity.tenantId), payload: { [this.definition.entity.requestKey]: structuredClone(entity) } });
   }
 
   private stale(path: string, id: unknown, current: number) {

@@ -2,6 +2,7 @@ import type { CheckDefinition, ServiceDefinition, WritePhase } from '../definiti
 import { invalidFields, SevaError, type ErrorDetail } from '../errors/index.ts';
 import { setPath } from '../persister/index.ts';
 import { evaluateTemplate, ruleHolds, type RuleContext } from '../rules/index.ts';
+import type { WriteScope } from '../lifecycle/index.ts';
 import type { Db } from '../store/index.ts';
 import type { User } from '../users/index.ts';
 import type { RuntimeDeps } from './context.ts';
@@ -72,13 +73,13 @@ export class WriteRules {
    * After a workflow action taken outside `_update` (the transition API, an escalation): the update
    * effects apply; checks and computed fields belong to edits, and an action edits nothing.
    */
-  async afterAction(trx: Db, entity: Entity, previous: Entity, actor: string, path: string): Promise<void> {
+  async afterAction(w: WriteScope, entity: Entity, previous: Entity, actor: string, path: string): Promise<void> {
     if (!this.definition.effects) return;
-    await this.apply(trx, 'update', await this.load(trx, 'update', entity, previous, { uuid: actor, userName: '', roles: [] }), path);
+    await this.apply(w, 'update', await this.load(w.db, 'update', entity, previous, { uuid: actor, userName: '', roles: [] }), path);
   }
 
   /** The write's billing effects, after the entity is written. */
-  async apply(trx: Db, phase: WritePhase, data: WriteData, path: string): Promise<void> {
+  async apply(w: WriteScope, phase: WritePhase, data: WriteData, path: string): Promise<void> {
     const context = this.context;
     for (const effect of this.definition.effects ?? []) {
       if (!applies(effect.on, phase) || (effect.when !== undefined && !ruleHolds(effect.when, data, context))) continue;
@@ -92,19 +93,19 @@ export class WriteRules {
       const at = (field?: string) => (field ? `${path}.${field}` : path);
       if (effect.demand) {
         const demand = demandFromSpec(effect.demand, data, context, this.deps.rules, `service ${this.definition.service}`);
-        if (demand) await refusedAt(at(effect.demand.field), 'demand', () => billing.createDemands([demand], data.caller.uuid, trx));
+        if (demand) await refusedAt(at(effect.demand.field), 'demand', () => billing.createDemands([demand], data.caller.uuid, w));
       }
       if (effect.cancelPayments) {
-        await billing.cancelConsumerPayments(target(effect.cancelPayments), text(effect.cancelPayments.reason) ?? null, data.caller.uuid, trx);
+        await billing.cancelConsumerPayments(target(effect.cancelPayments), text(effect.cancelPayments.reason) ?? null, data.caller.uuid, w);
       }
       if (effect.cancelUnpaidDemands) {
-        await billing.cancelUnpaidDemands(target(effect.cancelUnpaidDemands), data.caller.uuid, trx);
+        await billing.cancelUnpaidDemands(target(effect.cancelUnpaidDemands), data.caller.uuid, w);
       }
       if (effect.payment) {
         const p = effect.payment;
         const date = p.transactionDate === undefined ? undefined : Number(evaluateTemplate(p.transactionDate, data, context));
         const how = { paymentMode: text(p.paymentMode) ?? 'CASH', paidBy: text(p.paidBy), payerName: text(p.payerName), mobileNumber: text(p.mobileNumber), transactionDate: Number.isInteger(date) ? date : undefined };
-        await refusedAt(at(p.field), 'payment', () => billing.settleInFull(target(p), how, data.caller.uuid, trx));
+        await refusedAt(at(p.field), 'payment', () => billing.settleInFull(target(p), how, data.caller.uuid, w));
       }
     }
   }

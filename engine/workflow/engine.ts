@@ -2,6 +2,7 @@ import type { Clock } from '../clock/index.ts';
 import type { WorkflowDefinition } from '../definitions/index.ts';
 import { holdsRoleAt } from '../access/index.ts';
 import { forbidden, SevaError } from '../errors/index.ts';
+import type { WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { Db } from '../store/index.ts';
@@ -14,12 +15,11 @@ import { searchProcesses, type ProcessCriteria, type ProcessSearchResult } from 
 import { takeAction, type ActionContext, type ActionOutcome, type Actor } from './transition.ts';
 
 /**
- * A service whose entity follows a workflow. It takes actions for the workflow engine (the
- * `_transition` API, escalation) so the entity is locked first and its status moves with the state.
+ * Takes one step of the `_transition` API or of an escalation inside the write. Boot wires the one
+ * that lets a service whose entity follows the workflow take it (locking the entity and moving its
+ * status); the engine's own `takeStep` acts on the application alone.
  */
-export interface WorkflowBinding {
-  act(trx: Db, target: { tenantId: string; businessId: string }, request: ActionRequest, actor: Actor, options: { escalated?: boolean }): Promise<ActionOutcome>;
-}
+export type StepTaker = (w: WriteScope, step: TransitionStep, actor: Actor, options: { escalated?: boolean }) => Promise<ActionOutcome>;
 
 function rolesOf(wf: CompiledWorkflow): string[] {
   return [...new Set(wf.states.flatMap((s) => s.actions.flatMap((a) => a.roles)))];
@@ -36,6 +36,7 @@ export interface TransitionStep {
 
 export interface WorkflowDeps {
   db: Db;
+  lifecycle: WriteLifecycle;
   clock: Clock;
   mdms: () => Mdms;
   timeZone: string;
@@ -53,7 +54,6 @@ export interface EscalationReport {
 
 export class WorkflowEngine {
   private readonly compiled: Map<string, CompiledWorkflow>;
-  private readonly bindings = new Map<string, WorkflowBinding>();
 
   constructor(
     definitions: WorkflowDefinition[],
@@ -76,26 +76,25 @@ export class WorkflowEngine {
     return wf;
   }
 
-  bind(name: string, binding: WorkflowBinding): void {
-    this.bindings.set(name, binding);
-  }
-
   /** The context an action is checked in; the caller adds the entity. */
   context(actor: Actor, moduleName: string, extra: Partial<ActionContext> = {}): ActionContext {
     return { actor, now: this.deps.clock.now(), mdms: this.deps.mdms(), timeZone: this.deps.timeZone, moduleName, ...extra };
   }
 
-  /** Takes an action inside the caller's transaction (services bound to the workflow call this). */
-  act(trx: Db, wf: CompiledWorkflow, target: { tenantId: string; businessId: string }, request: ActionRequest, ctx: ActionContext): Promise<ActionOutcome> {
-    return takeAction(trx, wf, target, request, ctx);
+  /** Takes an action inside the caller's write (services whose entity follows the workflow call this). */
+  act(w: WriteScope, wf: CompiledWorkflow, target: { tenantId: string; businessId: string }, request: ActionRequest, ctx: ActionContext): Promise<ActionOutcome> {
+    return takeAction(w, wf, target, request, ctx);
   }
+
+  /** A step on the application alone (a workflow no service's entity follows). */
+  readonly takeStep: StepTaker = (w, step, actor, options) => takeAction(w, step.workflow, step.target, step.request, this.context(actor, step.moduleName, { ...options, now: w.now }));
 
   /**
    * The `_transition` API: actions on one or more applications, all in one transaction. Without
    * an expected state in a request, the state read before taking the lock is expected, so of two
    * requests racing for one step the second gets 409 rather than acting on a state it never saw.
    */
-  async transition(actor: Actor, steps: TransitionStep[], options: { escalated?: boolean } = {}): Promise<ActionOutcome[]> {
+  async transition(actor: Actor, steps: TransitionStep[], takeStep: StepTaker, options: { escalated?: boolean } = {}): Promise<ActionOutcome[]> {
     const prepared: TransitionStep[] = [];
     for (const step of steps) {
       // Someone with no part in a workflow at a tenant learns nothing of its applications there.
@@ -109,19 +108,11 @@ export class WorkflowEngine {
       }
       prepared.push({ ...step, request });
     }
-    return this.deps.db.transaction().execute(async (trx) => {
+    return this.deps.lifecycle.transaction(async (w) => {
       const outcomes: ActionOutcome[] = [];
-      for (const { workflow, target, request, moduleName } of prepared) {
-        const binding = this.bindings.get(workflow.name);
-        outcomes.push(binding ? await binding.act(trx, target, request, actor, options) : await takeAction(trx, workflow, target, request, this.context(actor, moduleName, options)));
-      }
+      for (const step of prepared) outcomes.push(await takeStep(w, step, actor, options));
       return outcomes;
     });
-  }
-
-  /** True when applications of this workflow live with a service's entity. */
-  isBound(name: string): boolean {
-    return this.bindings.has(name);
   }
 
   search(criteria: ProcessCriteria, viewer: User): Promise<ProcessSearchResult> {
@@ -138,7 +129,7 @@ export class WorkflowEngine {
    * system. The step count read when it was found must still hold under the lock, so an
    * application is escalated once however many runs overlap.
    */
-  async escalate(systemUuid: string, names?: string[]): Promise<EscalationReport> {
+  async escalate(systemUuid: string, takeStep: StepTaker, names?: string[]): Promise<EscalationReport> {
     const report: EscalationReport = { due: 0, escalated: 0, skipped: 0, failed: 0, errors: [] };
     const now = this.deps.clock.now();
     for (const wf of this.all().filter((w) => !names || names.includes(w.name))) {
@@ -161,7 +152,7 @@ export class WorkflowEngine {
           const request: ActionRequest = { action: rule.action, comment: `Escalated: past the time allowed in state ${rule.state}`, documents: [], expectedTransitions: instance.transitions, path: '$.escalation' };
           try {
             const target = { tenantId: instance.tenantId, businessId: instance.businessId };
-            await this.transition({ kind: 'system', uuid: systemUuid }, [{ workflow: wf, target, request, moduleName: instance.moduleName }], { escalated: true });
+            await this.transition({ kind: 'system', uuid: systemUuid }, [{ workflow: wf, target, request, moduleName: instance.moduleName }], takeStep, { escalated: true });
             report.escalated++;
           } catch (err) {
             if (err instanceof SevaError && err.code === 'WORKFLOW_STATE_CHANGED') {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { WriteScope } from '../lifecycle/index.ts';
 import { holdsRoleAt } from '../access/index.ts';
 import { conflict, forbidden, invalid } from '../errors/index.ts';
-import { appendEvent } from '../events/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import { ruleHolds } from '../rules/index.ts';
 import { uniqueViolationOf, type Db } from '../store/index.ts';
@@ -40,12 +40,17 @@ export function stateOf(wf: CompiledWorkflow, instance: Instance | undefined): W
   return instance ? wf.state(instance.state) : wf.start;
 }
 
+/** Every step taken, whatever the workflow; DIGIT's workflow service names its topic so. */
+export const TRANSITION_TOPIC = 'save-wf-transitions';
+
 /**
  * Takes an action on an application inside the caller's transaction: locks the instance, checks
  * the action (state, roles, documents, guard, assignees) and records the step. Two requests for
  * one application are serialised by the lock; the loser sees the moved state and is refused.
+ * The step is an event, and so is entering a state that names topics of its own.
  */
-export async function takeAction(trx: Db, wf: CompiledWorkflow, target: { tenantId: string; businessId: string }, request: ActionRequest, ctx: ActionContext): Promise<ActionOutcome> {
+export async function takeAction(w: WriteScope, wf: CompiledWorkflow, target: { tenantId: string; businessId: string }, request: ActionRequest, ctx: ActionContext): Promise<ActionOutcome> {
+  const trx = w.db;
   const instance = await findInstance(trx, wf.name, target.tenantId, target.businessId, true);
   const current = stateOf(wf, instance);
   const where = `${wf.name} application ${target.businessId}`;
@@ -128,9 +133,8 @@ export async function takeAction(trx: Db, wf: CompiledWorkflow, target: { tenant
     }
   }
   await insertTransition(trx, transition);
-  for (const topic of next.onEnterEvents) {
-    await appendEvent(trx, { topic, key: target.businessId, tenantId: target.tenantId, payload: { businessService: wf.name, businessId: target.businessId, transition, entity: ctx.entity ?? null } }, randomUUID(), ctx.now);
-  }
+  const payload = { businessService: wf.name, businessId: target.businessId, transition, entity: ctx.entity ?? null };
+  for (const topic of [TRANSITION_TOPIC, ...next.onEnterEvents]) w.emit({ topic, key: target.businessId, tenantId: target.tenantId, payload });
   return { instance: moved, transition, state: next };
 }
 

@@ -8,6 +8,8 @@ import {
   processInstanceJson,
   readActionRequest,
   readProcessCriteria,
+  type ActionOutcome,
+  type Actor,
   type TransitionStep,
   type WorkflowEngine,
 } from '../../workflow/index.ts';
@@ -25,6 +27,8 @@ export interface WorkflowRouteDeps {
   db: Db;
   clock: Clock;
   workflow: WorkflowEngine;
+  /** Takes the steps in one write: boot wires it so services whose entity follows a workflow take theirs. */
+  transition: (actor: Actor, steps: TransitionStep[]) => Promise<ActionOutcome[]>;
   grant: (endpoint: keyof typeof WORKFLOW_PATHS) => EndpointAccess;
 }
 
@@ -64,7 +68,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): Route[] {
       tenants: (req) => stepsOf(req, engine).map((s) => s.target.tenantId),
       handle: async (req) => {
         const steps = stepsOf(req, engine);
-        const outcomes = await engine.transition({ kind: 'user', user: req.caller! }, steps);
+        const outcomes = await deps.transition({ kind: 'user', user: req.caller! }, steps);
         const now = deps.clock.now();
         const users = await usersByUuid(deps.db, outcomes.flatMap((o) => [o.transition.assigner, ...o.transition.assignees]));
         return req.respond({
