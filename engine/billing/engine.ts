@@ -43,9 +43,27 @@ export class BillingEngine {
     return { masters: this.masters, idgen: this.deps.idgen, lifecycle: this.deps.lifecycle };
   }
 
-  /** One billing write: in `scope` when given, else in a transaction of its own. */
+  /** One billing transaction: `scope` when given, else one of its own. */
   private write<T>(scope: WriteScope | undefined, work: (w: WriteScope) => Promise<T>): Promise<T> {
     return this.deps.lifecycle.within(scope, work);
+  }
+
+  /**
+   * A demand or payment write of the lifecycle, in `scope` or a transaction of its own: the
+   * billing work is its `write` step, and participants of its kind join the other phases.
+   */
+  private recorded<T>(scope: WriteScope | undefined, what: { kind: 'demand' | 'payment'; operation: string; subject: string; asked: unknown; actor: string }, work: (w: WriteScope) => Promise<T>): Promise<T> {
+    return this.write(scope, async (w) => {
+      const write = await this.deps.lifecycle.run<BillingWrite<T>>(
+        { kind: what.kind, subject: what.subject, operation: what.operation, record: { asked: what.asked }, path: '$', writer: { uuid: what.actor }, scope: w, answer: {}, request: {} },
+        {
+          write: async ({ record }) => {
+            record.result = await work(w);
+          },
+        },
+      );
+      return write.record.result as T;
+    });
   }
 
   /**
@@ -53,7 +71,7 @@ export class BillingEngine {
    * advance is applied to the new charges in the same transaction.
    */
   createDemands(raws: unknown, actor: string, scope?: WriteScope): Promise<Demand[]> {
-    return this.write(scope, async (w) => {
+    return this.recorded(scope, { kind: 'demand', operation: 'create', subject: businessServiceOf(raws), asked: raws, actor }, async (w) => {
       const created = await createDemands(w, raws, this.masters, actor, w.now);
       const consumers = new Map(created.filter((d) => d.status === 'ACTIVE').map((d) => [`${d.tenantId}|${d.businessService}|${d.consumerCode}`, d]));
       for (const d of consumers.values()) await applyAdvance(w, { tenantId: d.tenantId, consumerCode: d.consumerCode, businessService: d.businessService }, this.masters, actor, w.now);
@@ -63,7 +81,7 @@ export class BillingEngine {
 
   /**
    * Many demands at once (a bulk run), in two steps so the first can overlap other database work:
-   * check them and make their rows, then write them inside `trx`. Duplicates are skipped and
+   * check them and make their rows, then write them inside the write's transaction. Duplicates are skipped and
    * refusals reported, not thrown.
    */
   prepareDemands(raws: Record<string, unknown>[], actor: string): PreparedDemands {
@@ -71,19 +89,20 @@ export class BillingEngine {
   }
 
   writeDemands(prepared: PreparedDemands, scope: WriteScope): Promise<BulkDemandOutcome> {
-    return writeDemands(scope, prepared, this.masters);
+    const subject = prepared.candidates[0]?.demand.businessService ?? '';
+    return this.recorded(scope, { kind: 'demand', operation: 'create', subject, asked: prepared, actor: prepared.actor }, (w) => writeDemands(w, prepared, this.masters));
   }
 
   updateDemands(raws: unknown, actor: string, scope?: WriteScope): Promise<Demand[]> {
-    return this.write(scope, (w) => updateDemands(w, raws, this.masters, actor, w.now));
+    return this.recorded(scope, { kind: 'demand', operation: 'update', subject: businessServiceOf(raws), asked: raws, actor }, (w) => updateDemands(w, raws, this.masters, actor, w.now));
   }
 
   /** Cancels a consumer's demands that are not fully paid (a consumer closed, say), inside the write. */
   cancelUnpaidDemands(target: { tenantId: string; businessService: string; consumerCode: string }, actor: string, scope: WriteScope): Promise<Demand[]> {
-    return cancelUnpaidDemands(scope, target, actor, scope.now);
+    return this.recorded(scope, { kind: 'demand', operation: 'cancel', subject: target.businessService, asked: target, actor }, (w) => cancelUnpaidDemands(w, target, actor, w.now));
   }
 
-  /** `trx`: search inside a transaction (a recompute step, a service's own write). */
+  /** `trx`: search inside a transaction (a participant of a bill write, a service's own write). */
   searchDemands(raw: Record<string, unknown>, trx?: Db): Promise<Demand[]> {
     return searchDemands(trx ?? this.deps.db, readDemandCriteria(raw));
   }
@@ -105,7 +124,8 @@ export class BillingEngine {
 
   /** Records a payment against bills; everything it changes commits together. */
   createPayment(raw: unknown, actor: string, scope?: WriteScope): Promise<Payment> {
-    return this.write(scope, (w) => createPayment(w, raw, this.billDeps, actor, w.now));
+    const subject = businessServiceOf((raw as { paymentDetails?: unknown } | undefined)?.paymentDetails);
+    return this.recorded(scope, { kind: 'payment', operation: 'create', subject, asked: raw, actor }, (w) => createPayment(w, raw, this.billDeps, actor, w.now));
   }
 
   /** Repeats demand and payment fields on older heads and receipts that lack them (start-up). */
@@ -115,16 +135,16 @@ export class BillingEngine {
 
   /** Pays the consumer's whole bill inside the write: one ordinary payment, with its receipt. */
   settleInFull(target: BillTarget, how: Settlement, actor: string, scope: WriteScope): Promise<Payment> {
-    return settleInFull(scope, target, how, this.billDeps, actor, scope.now);
+    return this.recorded(scope, { kind: 'payment', operation: 'create', subject: target.businessService, asked: { target, how }, actor }, (w) => settleInFull(w, target, how, this.billDeps, actor, w.now));
   }
 
   /** Cancels the consumer's payments that are not cancelled yet, inside the write. */
   cancelConsumerPayments(target: BillTarget, reason: string | null, actor: string, scope: WriteScope): Promise<Payment[]> {
-    return cancelConsumerPayments(scope, target, reason, actor, scope.now);
+    return this.recorded(scope, { kind: 'payment', operation: 'cancel', subject: target.businessService, asked: { target, reason }, actor }, (w) => cancelConsumerPayments(w, target, reason, actor, w.now));
   }
 
   cancelPayment(tenantId: string, paymentId: string, reason: string | null, actor: string, scope?: WriteScope): Promise<Payment> {
-    return this.write(scope, (w) => cancelPayment(w, tenantId, paymentId, reason, actor, w.now));
+    return this.recorded(scope, { kind: 'payment', operation: 'cancel', subject: '', asked: { tenantId, paymentId, reason }, actor }, (w) => cancelPayment(w, tenantId, paymentId, reason, actor, w.now));
   }
 
   searchPayments(raw: Record<string, unknown>): Promise<Payment[]> {
@@ -188,6 +208,18 @@ export class BillingEngine {
       limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
     });
   }
+}
+
+/** What a `demand` or `payment` write carries: what was asked, and what the write made of it. */
+export interface BillingWrite<T = unknown> {
+  asked: unknown;
+  result?: T;
+}
+
+/** The business service a list of demands or payment details names first (the write's subject). */
+function businessServiceOf(list: unknown): string {
+  const first = Array.isArray(list) ? (list[0] as { businessService?: unknown } | undefined) : undefined;
+  return typeof first?.businessService === 'string' ? first.businessService : '';
 }
 
 function requireTenantId(raw: Record<string, unknown>): string {

@@ -1,4 +1,4 @@
-export { BillingEngine, type BillingDeps } from './engine.ts';
+export { BillingEngine, type BillingDeps, type BillingWrite } from './engine.ts';
 export { demandJson, outstandingOf, type Demand, type DemandDetail } from './demand.ts';
 export { BillingMasters, BUSINESS_SERVICE_MASTER, TAX_HEAD_MASTER, TAX_PERIOD_MASTER, type BillingService, type TaxHead } from './masters.ts';
 export { billTable, demandDetailTable, demandHistoryTable, demandTable, gatewayTransactionTable, paymentDetailTable, paymentTable } from './tables.ts';

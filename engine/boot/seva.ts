@@ -7,7 +7,7 @@ import type { EndpointAccess } from '../access/index.ts';
 import { systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -18,7 +18,6 @@ import { entityParticipants, serviceStepTaker, ServiceRuntime } from '../runtime
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
 import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type UserChecks } from '../users/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
-import { systemCaller } from './system-caller.ts';
 import { tableSpecsOf } from './tables.ts';
 import { definitionsError, SYSTEM_ROLE, validateDefinitions } from './validate.ts';
 import { AggregateRunner, serviceSource } from '../aggregates/index.ts';
@@ -141,7 +140,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       escalate: (names) => workflow.escalate(systemUser?.uuid ?? 'system', takeStep, names),
       adjustments,
       systemUuid: () => systemUser?.uuid ?? 'system',
-      call: systemCaller(app, db, clock, systemUser),
+      call: systemCall(routeCaller(routes), systemUser),
     });
     if (options.scheduleJobs) jobs.start();
     return {
@@ -164,6 +163,14 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     await database.close();
     throw err;
   }
+}
+
+/** Jobs call routes as the system user, through the same access checks as any caller. */
+function systemCall(call: ReturnType<typeof routeCaller>, systemUser: User | undefined) {
+  return (path: string, body: Record<string, unknown>) => {
+    if (!systemUser) throw new Error('there is no system user (the tenant or SYSTEM role master is missing)');
+    return call(path, { RequestInfo: { apiId: 'seva-jobs', ver: '1.0', msgId: 'job|en_IN' }, ...body }, systemUser);
+  };
 }
 
 function stateTenant(mdms: Mdms): string | undefined {

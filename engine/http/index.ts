@@ -1,4 +1,5 @@
 export { createHttpApp, type HttpAppOptions } from './app.ts';
+export { routeCaller } from './route-caller.ts';
 export { criteriaOf, mount, requireTenant, type Authenticator, type HttpRequest, type Route } from './route.ts';
 export { errorBody, responseInfo } from './envelope.ts';
 export { serviceRoutes } from './routes/services.ts';
