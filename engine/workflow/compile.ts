@@ -70,7 +70,7 @@ export function compileWorkflow(def: WorkflowDefinition): CompiledWorkflow {
   return {
     name: def.businessService,
     business: def.business,
-    tenantId: def.tenantId,
+    tenantId: def.tenantId ?? undefined, // a DIGIT export may carry tenantId: null
     businessSlaMs: ms(def.businessServiceSla),
     start: states.find((s) => s.isStart)!,
     states,
