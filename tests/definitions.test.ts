@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startSeva, validateDefinitions } from '../engine/boot/index.ts';
 import { kinds, schemaFileName } from '../engine/definitions/index.ts';
+import { kindTypes, kindTypesPath } from '../scripts/kind-types.ts';
 import { brokenCases, located, materialize } from './broken-definitions.ts';
 
 const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/seva.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
@@ -99,9 +100,15 @@ describe('definitions are checked before anything runs', () => {
     expect(result.registry?.workflows.map((w) => w.businessService).sort()).toEqual(['ModifyWSConnection', 'NewWS1', 'WSDirect']);
   });
 
-  it('the JSON Schemas in schemas/ match the engine (run `npm run seva -- schemas` after changing a kind)', () => {
+  it('the JSON Schemas in schemas/ match the engine (run `npm run schemas` after changing a kind)', () => {
     for (const kind of kinds) {
       expect(JSON.parse(readFileSync(`schemas/${schemaFileName(kind)}`, 'utf8'))).toEqual(kind.schema);
+    }
+  });
+
+  it("each kind's TypeScript types are the ones its schema gives (run `npm run schemas` after changing a kind)", async () => {
+    for (const kind of kinds) {
+      expect(readFileSync(kindTypesPath(kind), 'utf8'), kindTypesPath(kind)).toBe(await kindTypes(kind));
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { JsonSchema } from './types.ts';
+import type { JsonSchema } from './kind.ts';
 
 /** Standard fields the engine rewrites whole on every write: nothing a client puts in them is kept. */
 export const engineWrittenFields = ['auditDetails'];

@@ -1,9 +1,11 @@
 export { loadDefinitions, type LoadOptions, type LoadResult } from './load.ts';
 export { formatProblem, type DefinitionProblem } from './problem.ts';
 export type { Registry } from './registry.ts';
-export type { EndpointGrant } from './check-access.ts';
-export { kinds, schemaFileName } from './kinds/index.ts';
-export { columnOf, defaultEndpointPaths } from './check-services.ts';
+export type { JsonSchema } from './kind.ts';
+export { kinds } from './kinds/index.ts';
+export type * from './kinds/index.ts';
+export { schemaFileName } from './folders.ts';
+export { columnOf } from './kinds/persister/index.ts';
+export { defaultEndpointPaths } from './kinds/service/index.ts';
+export { AGGREGATE_OPERATIONS } from './kinds/aggregate/index.ts';
 export { schemaAt, withStandardFields } from './entity-schema.ts';
-export type * from './types.ts';
-export { AGGREGATE_OPERATIONS } from './check-aggregates.ts';

@@ -1,22 +1,13 @@
-import type { MasterData } from '../mdms/index.ts';
-import type { EndpointGrant } from './check-access.ts';
-import type { AggregateDefinition, AdjustmentDefinition, SummaryDefinition, BatchDefinition, GatewayDefinition, JobDefinition, MasterSchemaDefinition, PersisterDefinition, RuleSetDefinition, ServiceDefinition, WorkflowDefinition } from './types.ts';
+import type { AnyKind, ValueOf } from './kind.ts';
+import { kinds } from './kinds/index.ts';
 
-/** Everything the definitions say, checked and ready for the engine to compile. */
-export interface Registry {
-  root: string;
-  services: ServiceDefinition[];
-  persisters: PersisterDefinition[];
-  masters: MasterData;
-  masterSchemas: Map<string, MasterSchemaDefinition>;
-  /** Grants of the engine's own endpoints, by endpoint id. */
-  access: Map<string, EndpointGrant>;
-  workflows: WorkflowDefinition[];
-  jobs: JobDefinition[];
-  gateways: GatewayDefinition[];
-  ruleSets: RuleSetDefinition[];
-  batches: BatchDefinition[];
-  adjustments: AdjustmentDefinition[];
-  summaries: SummaryDefinition[];
-  aggregates: AggregateDefinition[];
+type Kinds = (typeof kinds)[number];
+
+/** Everything the definitions say, checked and ready for the engine to compile: each kind's value under its key. */
+export type Registry = { root: string } & { [K in Kinds as K['key']]: ValueOf<K> };
+
+/** The registry from each kind's checked value. */
+export function buildRegistry(root: string, values: Map<AnyKind, unknown>): Registry {
+  return { root, ...Object.fromEntries(kinds.map((k: AnyKind) => [k.key, values.get(k)])) } as Registry;
 }
+

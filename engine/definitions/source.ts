@@ -73,3 +73,9 @@ function rangeStart(node: unknown): number | undefined {
 export function problemAt(source: SourceFile, path: readonly PathSegment[], message: string, key = false): DefinitionProblem {
   return { file: source.file, ...locate(source, path, key), message };
 }
+
+/** A definition together with the file it came from, so later checks can point into it. */
+export interface Sourced<T> {
+  value: T;
+  source: SourceFile;
+}

@@ -1,52 +1,48 @@
-import type { JsonSchema } from '../types.ts';
-import { accessSchema } from './access.ts';
-import { masterDataSchema, masterSchemaSchema } from './mdms.ts';
-import { persisterSchema } from './persister.ts';
-import { serviceSchema } from './service.ts';
-import { jobSchema } from './job.ts';
-import { workflowSchema } from './workflow.ts';
-import { gatewaySchema } from './gateway.ts';
-import { ruleSetSchema } from './rule-set.ts';
-import { batchSchema } from './batch.ts';
-import { adjustmentSchema } from './adjustment.ts';
-import { summarySchema } from './summary.ts';
-import { aggregateSchema } from './aggregate.ts';
+import { accessKind } from './access/index.ts';
+import { adjustmentKind } from './adjustment/index.ts';
+import { aggregateKind } from './aggregate/index.ts';
+import { batchKind } from './batch/index.ts';
+import { gatewayKind } from './gateway/index.ts';
+import { jobKind } from './job/index.ts';
+import { masterDataKind } from './mdms-data/index.ts';
+import { masterSchemaKind } from './mdms-schema/index.ts';
+import { persisterKind } from './persister/index.ts';
+import { ruleSetKind } from './rule-set/index.ts';
+import { serviceKind } from './service/index.ts';
+import { summaryKind } from './summary/index.ts';
+import { workflowKind } from './workflow/index.ts';
 
-export type KindName = 'service' | 'persister' | 'mdms-schema' | 'mdms-data' | 'access' | 'workflow' | 'job' | 'gateway' | 'rule-set' | 'batch' | 'adjustment' | 'summary' | 'aggregate';
+export type * from './access/index.ts';
+export type * from './adjustment/index.ts';
+export type * from './aggregate/index.ts';
+export type * from './batch/index.ts';
+export type * from './gateway/index.ts';
+export type * from './job/index.ts';
+export type * from './mdms-data/index.ts';
+export type * from './mdms-schema/index.ts';
+export type * from './persister/index.ts';
+export type * from './rule-set/index.ts';
+export type * from './service/index.ts';
+export type * from './summary/index.ts';
+export type * from './workflow/index.ts';
 
-export interface Kind {
-  name: KindName;
-  /** Folder under the definitions root, relative, with `/` separators. */
-  folder: string;
-  schema: JsonSchema;
-}
-
-/** Which folder holds which kind. The most specific folder wins. */
-export const kinds: Kind[] = [
-  { name: 'service', folder: 'services', schema: serviceSchema },
-  { name: 'persister', folder: 'persister', schema: persisterSchema },
-  { name: 'mdms-schema', folder: 'mdms/schemas', schema: masterSchemaSchema },
-  { name: 'mdms-data', folder: 'mdms/data', schema: masterDataSchema },
-  { name: 'access', folder: 'access', schema: accessSchema },
-  { name: 'workflow', folder: 'workflows', schema: workflowSchema },
-  { name: 'job', folder: 'jobs', schema: jobSchema },
-  { name: 'gateway', folder: 'gateways', schema: gatewaySchema },
-  { name: 'rule-set', folder: 'rules', schema: ruleSetSchema },
-  { name: 'batch', folder: 'batches', schema: batchSchema },
-  { name: 'adjustment', folder: 'adjustments', schema: adjustmentSchema },
-  { name: 'summary', folder: 'summaries', schema: summarySchema },
-  { name: 'aggregate', folder: 'aggregates', schema: aggregateSchema },
-];
-
-/** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */
-export const reservedFolders = ['indexer', 'pdf'];
-
-export function kindOfPath(relativePath: string): Kind | undefined {
-  const matches = kinds.filter((k) => relativePath.startsWith(`${k.folder}/`));
-  return matches.sort((a, b) => b.folder.length - a.folder.length)[0];
-}
-
-/** File names of the JSON Schemas written to `schemas/`, one per kind. */
-export function schemaFileName(kind: Kind): string {
-  return `${kind.name}.schema.json`;
-}
+/**
+ * Every definition kind the engine reads: adding a kind is its folder here and one entry. This order
+ * is the order people read them in (where kinds live, `seva validate`'s summary); checks run in
+ * this order too, except that a kind's checks wait for the kinds it names in `after`.
+ */
+export const kinds = [
+  serviceKind,
+  persisterKind,
+  workflowKind,
+  jobKind,
+  gatewayKind,
+  ruleSetKind,
+  batchKind,
+  adjustmentKind,
+  summaryKind,
+  aggregateKind,
+  masterSchemaKind,
+  masterDataKind,
+  accessKind,
+] as const;

@@ -1,0 +1,40 @@
+import type { Checked } from '../../kind.ts';
+import type { DefinitionProblem } from '../../problem.ts';
+import { problemAt, type Sourced } from '../../source.ts';
+import type { AccessPolicyDefinition } from './types.generated.ts';
+
+export interface EndpointGrant {
+  public: boolean;
+  /** Any signed-in user. */
+  authenticated: boolean;
+  roles: string[];
+}
+
+/** Each engine endpoint is granted once, in exactly one way, to roles that exist. */
+export function checkAccess(policies: Sourced<AccessPolicyDefinition>[], knownEndpoints: Set<string>, roles: Set<string>): Checked<Map<string, EndpointGrant>> {
+  const grants = new Map<string, EndpointGrant>();
+  const where = new Map<string, string>();
+  const problems: DefinitionProblem[] = [];
+  for (const { value, source } of policies) {
+    for (const [id, grant] of Object.entries(value.endpoints)) {
+      const at = (path: (string | number)[], message: string, key = false) => problems.push(problemAt(source, ['endpoints', id, ...path], message, key));
+      if (!knownEndpoints.has(id)) {
+        at([], `unknown engine endpoint '${id}' (known: ${[...knownEndpoints].sort().join(', ')})`, true);
+        continue;
+      }
+      if (grants.has(id)) {
+        at([], `endpoint '${id}' is already granted in ${where.get(id)}`, true);
+        continue;
+      }
+      const modes = [grant.public && 'public', grant.authenticated && 'authenticated', grant.roles && 'roles'].filter(Boolean);
+      if (modes.length > 1) at([], `endpoint '${id}' is given ${modes.join(' and ')}: give exactly one of public: true, authenticated: true or a list of roles`, true);
+      if (modes.length === 0) at([], `endpoint '${id}' needs one of 'public: true', 'authenticated: true' or a list of roles`, true);
+      (grant.roles ?? []).forEach((role, i) => {
+        if (!roles.has(role)) at(['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
+      });
+      grants.set(id, { public: grant.public === true, authenticated: grant.authenticated === true, roles: grant.roles ?? [] });
+      where.set(id, source.file);
+    }
+  }
+  return { value: grants, problems };
+}

@@ -1,0 +1,30 @@
+import type { JsonSchema } from '../../kind.ts';
+
+export const adjustmentSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://seva.dev/schemas/adjustment.schema.json',
+  title: 'Adjustment definition',
+  description:
+    "A head added once to unpaid demands of a business service, its amount from a rule set (a late-payment penalty, say). Run by a job over every GP, and, with beforeBill, for a consumer just before its bill is made.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['adjustment', 'businessService', 'once', 'details'],
+  properties: {
+    adjustment: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    description: { type: 'string' },
+    businessService: { type: 'string' },
+    consumerTypes: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Only demands of these consumer types (default all).' },
+    latestOnly: { type: 'boolean', description: "Only each consumer's latest demand (default false: every unpaid demand)." },
+    once: { type: 'string', description: 'The tax head added; a demand that has it already is left alone, so reruns add nothing.' },
+    details: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['rules'],
+      properties: {
+        rules: { type: 'string', description: 'Rule set whose result is a list of {taxHeadCode, amount}; amounts of 0 add nothing.' },
+        input: { type: 'object', description: 'Its input: rules over {demand: {tenantId, consumerCode, consumerType, taxPeriodFrom, taxPeriodTo, createdTime, outstanding}, consumer: {outstanding}, now, tenantId}.' },
+      },
+    },
+    beforeBill: { type: 'boolean', description: "Also run for a consumer each time its bill is made (the business service's recompute step)." },
+  },
+};

@@ -1,0 +1,38 @@
+// Generated from ./schema.ts by `npm run schemas`: edit the schema, not this file.
+
+/**
+ * A head added once to unpaid demands of a business service, its amount from a rule set (a late-payment penalty, say). Run by a job over every GP, and, with beforeBill, for a consumer just before its bill is made.
+ */
+export interface AdjustmentDefinition {
+  adjustment: string;
+  description?: string;
+  businessService: string;
+  /**
+   * Only demands of these consumer types (default all).
+   */
+  consumerTypes?: string[];
+  /**
+   * Only each consumer's latest demand (default false: every unpaid demand).
+   */
+  latestOnly?: boolean;
+  /**
+   * The tax head added; a demand that has it already is left alone, so reruns add nothing.
+   */
+  once: string;
+  details: {
+    /**
+     * Rule set whose result is a list of {taxHeadCode, amount}; amounts of 0 add nothing.
+     */
+    rules: string;
+    /**
+     * Its input: rules over {demand: {tenantId, consumerCode, consumerType, taxPeriodFrom, taxPeriodTo, createdTime, outstanding}, consumer: {outstanding}, now, tenantId}.
+     */
+    input?: {
+      [k: string]: unknown;
+    };
+  };
+  /**
+   * Also run for a consumer each time its bill is made (the business service's recompute step).
+   */
+  beforeBill?: boolean;
+}

@@ -1,0 +1,124 @@
+import type { JsonSchema } from '../../kind.ts';
+import { fieldPath, roles } from '../schema-parts.ts';
+
+const name = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
+const filter = {
+  description:
+    'A condition in json-logic form, compiled to SQL: and, or, !, ==, !=, <, <=, >, >= (<= and < also with three operands, a range), in, +, -, *, if. {"var": field} is a field of the source (as.field of a join), {"row": field} a field of the row, {"param": name} a parameter.',
+};
+const join = {
+  title: 'Aggregate join definition',
+  type: 'object',
+  additionalProperties: false,
+  required: ['as', 'from', 'on'],
+  description: 'Another source joined on equal fields (a consumer joined to its payments, say); its fields are read as <as>.<field>.',
+  properties: { as: name, from: { type: 'string' }, on: { type: 'array', items: fieldPath, minItems: 2, maxItems: 2, description: '[field of the base source, field of the joined source]' } },
+};
+
+const page = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Rows are answered a page at a time: offset and limit from the request.',
+  properties: { defaultLimit: { type: 'integer', minimum: 1 }, maxLimit: { type: 'integer', minimum: 1 } },
+};
+
+export const aggregateSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://seva.dev/schemas/aggregate.schema.json',
+  title: 'Aggregate definition',
+  description:
+    "Named measures (sum, count, ...) over the engine's data (demands, demand details, payments) and services' records, filtered, optionally per month of a range or per record of a source, compiled to parameterised SQL scoped to the caller's tenant. Served at its path; the response is shaped by result (and row, per row).",
+  type: 'object',
+  additionalProperties: false,
+  required: ['aggregate', 'path', 'roles', 'measures', 'result'],
+  properties: {
+    aggregate: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    description: { type: 'string' },
+    path: { type: 'string', pattern: '^(/[A-Za-z0-9_.-]+)+$' },
+    roles,
+    params: {
+      type: 'object',
+      propertyNames: name,
+      description: 'Request parameters (query string or body) besides tenantId.',
+      additionalProperties: {
+        title: 'Aggregate param definition',
+        type: 'object',
+        additionalProperties: false,
+        required: ['type'],
+        properties: {
+          type: { enum: ['integer', 'number', 'string', 'boolean', 'date', 'list'], description: 'date: epoch ms or dd/MM/yyyy; list: repeated or comma-separated values' },
+          required: { type: 'boolean' },
+          default: { description: 'Value when absent: a literal, or a rule over {now}.' },
+          endOfDay: { type: 'boolean', description: 'A dd/MM/yyyy date means the last instant of that day.' },
+        },
+      },
+    },
+    let: {
+      type: 'object',
+      propertyNames: name,
+      description: 'More parameters worked out from the others, in order: rules over {params, now, tenantId} (a financial year\'s first and last instant from its name, say).',
+    },
+    rows: {
+      description: 'What the answer has a row for: each month of a range, or each record of a source (paged with offset/limit). Without rows the answer is one set of figures.',
+      oneOf: [
+        {
+          title: 'Aggregate month rows',
+          type: 'object',
+          additionalProperties: false,
+          required: ['months'],
+          properties: {
+            months: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['from', 'to'],
+              description: "Every calendar month (in the engine's time zone) from the month of param from to that of param to; rows read monthStart and monthEnd.",
+              properties: { from: name, to: name },
+            },
+            page,
+          },
+        },
+        {
+          title: 'Aggregate source rows',
+          type: 'object',
+          additionalProperties: false,
+          required: ['from'],
+          properties: {
+            from: { type: 'string', description: 'A source: demands, demandDetails, payments, or a service name.' },
+            join,
+            where: filter,
+            having: { ...filter, description: 'A condition on the row: its fields ({"row": field}) and measures ({"var": measure}).' },
+            sort: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['by'], properties: { by: { type: 'string', description: 'A field of the row (as.field of its join) or a measure.' }, order: { enum: ['asc', 'desc'] } } } },
+            page,
+          },
+        },
+      ],
+    },
+    measures: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: name,
+      additionalProperties: {
+        title: 'Aggregate measure definition',
+        type: 'object',
+        additionalProperties: false,
+        required: ['from'],
+        oneOf: [{ required: ['sum'] }, { required: ['count'] }, { required: ['countDistinct'] }, { required: ['max'] }, { required: ['min'] }],
+        properties: {
+          from: { type: 'string', description: 'A source: demands, demandDetails, payments, or a service name.' },
+          join,
+          where: filter,
+          sum: { description: 'A field, or an expression of fields (+, -, *); 0 when nothing matches.' },
+          count: { const: true },
+          countDistinct: fieldPath,
+          max: {},
+          min: {},
+          groupBy: { ...fieldPath, description: 'One figure per value of this field, answered as an object.' },
+          month: { ...fieldPath, description: "Month by month (rows: months): the time field whose month puts a record in a row's month. One scan answers every month." },
+          before: { type: 'boolean', description: "With month: the months before the row's month, not its own (what earlier months add up to)." },
+        },
+      },
+    },
+    row: { description: 'Each row as answered: a template over {row: its fields, <measures>, params}.' },
+    result: { description: 'The answer: a template over {<measures>, rows, totalCount, params, tenantId, now}.' },
+  },
+};

@@ -1,0 +1,33 @@
+/** Schema pieces several kinds share. */
+
+export const fieldPath = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$' };
+export const roles = { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1, uniqueItems: true };
+
+/** A demand as a service's effect writes it; bulk operations write one per record. */
+export const demandEffect = {
+  title: 'Demand effect definition',
+  type: 'object',
+  additionalProperties: false,
+  required: ['businessService', 'consumerCode', 'taxPeriodFrom', 'taxPeriodTo', 'details'],
+  description: "A demand (DIGIT billing) written in the entity's own transaction. Each value may be a rule.",
+  properties: {
+    businessService: { description: 'A BillingService.BusinessService code, or a rule giving one.' },
+    consumerType: {},
+    consumerCode: {},
+    payer: {},
+    taxPeriodFrom: {},
+    taxPeriodTo: {},
+    minimumAmountPayable: {},
+    additionalDetails: {},
+    details: {
+      description:
+        'The demand details: a list of {taxHeadCode, amount} (rules allowed); {rules, input} naming a rule set whose result is that list; or {each, taxHeadCode, amount}: one line per item of a list in the data (each), its rules reading the item as item. Details of 0 are left out; a demand left with none is not written.',
+      anyOf: [
+        { type: 'array', items: { type: 'object', required: ['taxHeadCode', 'amount'], additionalProperties: false, properties: { taxHeadCode: {}, amount: {} } } },
+        { type: 'object', additionalProperties: false, required: ['rules'], properties: { rules: { type: 'string' }, input: { type: 'object' } } },
+        { type: 'object', additionalProperties: false, required: ['each', 'taxHeadCode', 'amount'], properties: { each: {}, taxHeadCode: {}, amount: {} } },
+      ],
+    },
+    field: { ...fieldPath, description: 'The entity field a refused demand is reported at (default: the entity).' },
+  },
+};

@@ -1,0 +1,252 @@
+import type { JsonSchema } from '../../kind.ts';
+import { demandEffect, fieldPath, roles } from '../schema-parts.ts';
+
+const name = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
+const endpoint = {
+  title: 'Endpoint definition',
+  type: 'object',
+  additionalProperties: false,
+  properties: { roles, path: { type: 'string', pattern: '^/[A-Za-z0-9_/-]+$' } },
+  required: ['roles'],
+};
+
+const phases = {
+  type: 'array',
+  items: { title: 'Write phase', enum: ['create', 'update'] },
+  minItems: 1,
+  uniqueItems: true,
+  description: 'On which writes it applies (default both).',
+};
+const rule = { description: 'A json-logic rule over {entity, previous, related, now, caller}.' };
+const errorCode = { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' };
+
+const paymentEffect = {
+  title: 'Payment effect definition',
+  type: 'object',
+  additionalProperties: false,
+  required: ['businessService', 'consumerCode'],
+  description: "A payment of the consumer's whole bill, taken in the entity's own transaction (an ordinary payment with a receipt). Each value may be a rule.",
+  properties: {
+    businessService: {},
+    consumerCode: {},
+    paymentMode: { description: 'default CASH' },
+    paidBy: {},
+    payerName: {},
+    mobileNumber: {},
+    transactionDate: { description: 'default now' },
+    field: { ...fieldPath, description: 'The entity field a refused payment is reported at (default: the entity).' },
+  },
+};
+
+export const serviceSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://seva.dev/schemas/service.schema.json',
+  title: 'Service definition',
+  description: 'An entity with its DIGIT-style _create/_update/_search endpoints.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['service', 'basePath', 'entity', 'persister', 'search', 'endpoints'],
+  properties: {
+    service: { ...name, description: 'Unique name of the service.' },
+    description: { type: 'string' },
+    basePath: { type: 'string', pattern: '^(/[A-Za-z0-9_.-]+)+$', description: 'e.g. /asset/v1' },
+    entity: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['requestKey', 'responseKey', 'schema'],
+      properties: {
+        requestKey: { type: 'string', description: 'Key of the entity in a request body, e.g. asset.' },
+        responseKey: { type: 'string', description: 'Key of the entity array in a response.' },
+        schema: { type: 'object', description: 'JSON Schema of the entity (id, tenantId and auditDetails are added).' },
+        pii: { type: 'array', items: fieldPath, uniqueItems: true, description: 'Fields holding personal data.' },
+      },
+    },
+    persister: { ...name, description: 'Name of the persister that maps the entity to tables.' },
+    unique: {
+      type: 'array',
+      items: {
+        title: 'Unique definition',
+        type: 'object',
+        additionalProperties: false,
+        required: ['fields', 'code', 'message'],
+        properties: {
+          fields: { type: 'array', items: fieldPath, minItems: 1 },
+          caseInsensitive: { type: 'boolean' },
+          code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' },
+          message: { type: 'string' },
+        },
+      },
+    },
+    idFormats: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['field', 'format'],
+        properties: { field: fieldPath, format: { type: 'string', description: 'idname in common-masters.IdFormat' } },
+      },
+    },
+    search: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['criteria'],
+      properties: {
+        criteria: {
+          type: 'object',
+          additionalProperties: {
+            title: 'Search criterion',
+            type: 'object',
+            additionalProperties: false,
+            required: ['field', 'match'],
+            properties: {
+              field: fieldPath,
+              orFields: { type: 'array', items: fieldPath, minItems: 1, description: 'More fields; a record matches when any of them does (free-text search over several fields).' },
+              match: { title: 'Match kind', enum: ['exact', 'in', 'prefix', 'contains', 'from', 'to'] },
+              caseInsensitive: { type: 'boolean' },
+            },
+          },
+        },
+        billing: {
+          title: 'Search billing definition',
+          type: 'object',
+          additionalProperties: false,
+          required: ['businessService', 'consumerCode', 'fields'],
+          description: "Figures of the entity as a billing consumer, added to each result (and sortable): e.g. what it still owes.",
+          properties: {
+            businessService: { type: 'string' },
+            consumerCode: { ...fieldPath, description: 'The entity field that is its consumer code.' },
+            fields: {
+              type: 'object',
+              minProperties: 1,
+              propertyNames: fieldPath,
+              additionalProperties: { enum: ['outstanding', 'lastDemandDate', 'lastPeriodTo'] },
+              description: 'Entity field → figure: outstanding (what active demands still ask), lastDemandDate (when the latest was made), lastPeriodTo.',
+            },
+          },
+        },
+        counts: {
+          title: 'Search counts definition',
+          type: 'object',
+          additionalProperties: false,
+          required: ['key', 'when', 'field', 'values'],
+          description: 'Counts of the matches by the values of a field, answered under key when the request sets when=true.',
+          properties: {
+            key: { type: 'string', description: 'Response key of the counts object, e.g. billData.' },
+            when: { type: 'string', description: 'Request parameter that asks for the counts, e.g. isBillCount.' },
+            field: fieldPath,
+            values: { type: 'object', minProperties: 1, additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 1 }, description: 'Count name → the field values it counts.' },
+            ignore: { type: 'array', items: { type: 'string' }, description: 'Criteria not applied when counting.' },
+          },
+        },
+        totalCountKey: { type: 'string', description: 'Response key of the number of matches (default totalCount; DIGIT ws-services says TotalCount).' },
+        defaultLimit: { type: 'integer', minimum: 1 },
+        maxLimit: { type: 'integer', minimum: 1 },
+        sort: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['fields', 'default'],
+          properties: {
+            fields: { type: 'object', additionalProperties: fieldPath, description: 'sortBy value → entity field' },
+            default: { type: 'string' },
+            order: { enum: ['asc', 'desc'] },
+          },
+        },
+      },
+    },
+    endpoints: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { create: endpoint, update: endpoint, search: endpoint },
+    },
+    events: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { create: { type: 'string' }, update: { type: 'string' } },
+    },
+    related: {
+      type: 'object',
+      description: 'Records of other services (or this one) that computed fields, checks and effects read as related.<name>.',
+      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+      additionalProperties: {
+        title: 'Related definition',
+        type: 'object',
+        additionalProperties: false,
+        required: ['service', 'where'],
+        properties: {
+          service: { type: 'string' },
+          where: { type: 'object', minProperties: 1, additionalProperties: true, description: 'Field of that service → value (a rule); same tenant as the entity.' },
+          latest: { ...fieldPath, description: 'Of several matches, take the one with the greatest value of this field (default: there is at most one).' },
+          lock: { type: 'boolean', description: 'Lock the record until the write commits (serialises writes that depend on it).' },
+          on: phases,
+        },
+      },
+    },
+    compute: {
+      type: 'array',
+      description: 'Fields the server sets, in order, before the checks: a client cannot choose them.',
+      items: {
+        title: 'Compute definition',
+        type: 'object',
+        additionalProperties: false,
+        required: ['field', 'value'],
+        properties: { field: fieldPath, value: rule, on: phases },
+      },
+    },
+    checks: {
+      type: 'array',
+      description: 'Rules beyond the schema; each that does not hold refuses the write with its code, message and field.',
+      items: {
+        title: 'Check definition',
+        type: 'object',
+        additionalProperties: false,
+        required: ['rule', 'code', 'message'],
+        properties: { rule, code: errorCode, message: { type: 'string' }, field: { ...fieldPath, description: 'The field the error points at.' }, on: phases, when: { ...rule, description: 'Only check when this holds.' } },
+      },
+    },
+    effects: {
+      type: 'array',
+      description: 'Billing the write causes, committed with it.',
+      items: {
+        title: 'Effect definition',
+        type: 'object',
+        additionalProperties: false,
+        required: ['on'],
+        properties: {
+          on: phases,
+          when: { ...rule, description: 'Only when this holds.' },
+          demand: demandEffect,
+          cancelUnpaidDemands: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['businessService', 'consumerCode'],
+            description: "Cancel the consumer's active demands not fully paid.",
+            properties: { businessService: {}, consumerCode: {} },
+          },
+          payment: paymentEffect,
+          cancelPayments: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['businessService', 'consumerCode'],
+            description: "Cancel the consumer's payments that are not cancelled yet: their collections are taken back.",
+            properties: { businessService: {}, consumerCode: {}, reason: {} },
+          },
+        },
+        oneOf: [{ required: ['demand'] }, { required: ['cancelUnpaidDemands'] }, { required: ['payment'] }, { required: ['cancelPayments'] }],
+      },
+    },
+    workflow: {
+      title: 'Workflow binding',
+      type: 'object',
+      additionalProperties: false,
+      required: ['businessService'],
+      description: "The workflow the entity follows: _create and _update carry DIGIT's processInstance (or workflow) object and the transition commits with the entity.",
+      properties: {
+        businessService: { type: 'string', description: 'businessService of a workflow in workflows/.' },
+        businessIdField: { ...fieldPath, description: 'Entity field that identifies the application (default id).' },
+        statusField: { ...fieldPath, description: "Entity field that follows the state's applicationStatus (default applicationStatus)." },
+        moduleName: { type: 'string', description: 'moduleName on process instances (default: the service name).' },
+      },
+    },
+  },
+};

@@ -1,0 +1,322 @@
+// Generated from ./schema.ts by `npm run schemas`: edit the schema, not this file.
+
+export type MatchKind = 'exact' | 'in' | 'prefix' | 'contains' | 'from' | 'to';
+export type WritePhase = 'create' | 'update';
+
+/**
+ * An entity with its DIGIT-style _create/_update/_search endpoints.
+ */
+export interface ServiceDefinition {
+  /**
+   * Unique name of the service.
+   */
+  service: string;
+  description?: string;
+  /**
+   * e.g. /asset/v1
+   */
+  basePath: string;
+  entity: {
+    /**
+     * Key of the entity in a request body, e.g. asset.
+     */
+    requestKey: string;
+    /**
+     * Key of the entity array in a response.
+     */
+    responseKey: string;
+    /**
+     * JSON Schema of the entity (id, tenantId and auditDetails are added).
+     */
+    schema: {
+      [k: string]: unknown;
+    };
+    /**
+     * Fields holding personal data.
+     */
+    pii?: string[];
+  };
+  /**
+   * Name of the persister that maps the entity to tables.
+   */
+  persister: string;
+  unique?: UniqueDefinition[];
+  idFormats?: {
+    field: string;
+    /**
+     * idname in common-masters.IdFormat
+     */
+    format: string;
+  }[];
+  search: {
+    criteria: {
+      [k: string]: SearchCriterion;
+    };
+    billing?: SearchBillingDefinition;
+    counts?: SearchCountsDefinition;
+    /**
+     * Response key of the number of matches (default totalCount; DIGIT ws-services says TotalCount).
+     */
+    totalCountKey?: string;
+    defaultLimit?: number;
+    maxLimit?: number;
+    sort?: {
+      /**
+       * sortBy value → entity field
+       */
+      fields: {
+        [k: string]: string;
+      };
+      default: string;
+      order?: 'asc' | 'desc';
+    };
+  };
+  endpoints: {
+    create?: EndpointDefinition;
+    update?: EndpointDefinition;
+    search?: EndpointDefinition;
+  };
+  events?: {
+    create?: string;
+    update?: string;
+  };
+  /**
+   * Records of other services (or this one) that computed fields, checks and effects read as related.<name>.
+   */
+  related?: {
+    [k: string]: RelatedDefinition;
+  };
+  /**
+   * Fields the server sets, in order, before the checks: a client cannot choose them.
+   */
+  compute?: ComputeDefinition[];
+  /**
+   * Rules beyond the schema; each that does not hold refuses the write with its code, message and field.
+   */
+  checks?: CheckDefinition[];
+  /**
+   * Billing the write causes, committed with it.
+   */
+  effects?: EffectDefinition[];
+  workflow?: WorkflowBinding;
+}
+export interface UniqueDefinition {
+  fields: string[];
+  caseInsensitive?: boolean;
+  code: string;
+  message: string;
+}
+export interface SearchCriterion {
+  field: string;
+  /**
+   * More fields; a record matches when any of them does (free-text search over several fields).
+   */
+  orFields?: string[];
+  match: MatchKind;
+  caseInsensitive?: boolean;
+}
+/**
+ * Figures of the entity as a billing consumer, added to each result (and sortable): e.g. what it still owes.
+ */
+export interface SearchBillingDefinition {
+  businessService: string;
+  /**
+   * The entity field that is its consumer code.
+   */
+  consumerCode: string;
+  /**
+   * Entity field → figure: outstanding (what active demands still ask), lastDemandDate (when the latest was made), lastPeriodTo.
+   */
+  fields: {
+    [k: string]: 'outstanding' | 'lastDemandDate' | 'lastPeriodTo';
+  };
+}
+/**
+ * Counts of the matches by the values of a field, answered under key when the request sets when=true.
+ */
+export interface SearchCountsDefinition {
+  /**
+   * Response key of the counts object, e.g. billData.
+   */
+  key: string;
+  /**
+   * Request parameter that asks for the counts, e.g. isBillCount.
+   */
+  when: string;
+  field: string;
+  /**
+   * Count name → the field values it counts.
+   */
+  values: {
+    [k: string]: string[];
+  };
+  /**
+   * Criteria not applied when counting.
+   */
+  ignore?: string[];
+}
+export interface EndpointDefinition {
+  roles: string[];
+  path?: string;
+}
+export interface RelatedDefinition {
+  service: string;
+  /**
+   * Field of that service → value (a rule); same tenant as the entity.
+   */
+  where: {
+    [k: string]: unknown;
+  };
+  /**
+   * Of several matches, take the one with the greatest value of this field (default: there is at most one).
+   */
+  latest?: string;
+  /**
+   * Lock the record until the write commits (serialises writes that depend on it).
+   */
+  lock?: boolean;
+  /**
+   * On which writes it applies (default both).
+   */
+  on?: WritePhase[];
+}
+export interface ComputeDefinition {
+  field: string;
+  /**
+   * A json-logic rule over {entity, previous, related, now, caller}.
+   */
+  value: unknown;
+  /**
+   * On which writes it applies (default both).
+   */
+  on?: WritePhase[];
+}
+export interface CheckDefinition {
+  /**
+   * A json-logic rule over {entity, previous, related, now, caller}.
+   */
+  rule: unknown;
+  code: string;
+  message: string;
+  /**
+   * The field the error points at.
+   */
+  field?: string;
+  /**
+   * On which writes it applies (default both).
+   */
+  on?: WritePhase[];
+  /**
+   * Only check when this holds.
+   */
+  when?: unknown;
+}
+export interface EffectDefinition {
+  /**
+   * On which writes it applies (default both).
+   */
+  on: WritePhase[];
+  /**
+   * Only when this holds.
+   */
+  when?: unknown;
+  demand?: DemandEffectDefinition;
+  /**
+   * Cancel the consumer's active demands not fully paid.
+   */
+  cancelUnpaidDemands?: {
+    businessService: unknown;
+    consumerCode: unknown;
+  };
+  payment?: PaymentEffectDefinition;
+  /**
+   * Cancel the consumer's payments that are not cancelled yet: their collections are taken back.
+   */
+  cancelPayments?: {
+    businessService: unknown;
+    consumerCode: unknown;
+    reason?: unknown;
+  };
+}
+/**
+ * A demand (DIGIT billing) written in the entity's own transaction. Each value may be a rule.
+ */
+export interface DemandEffectDefinition {
+  /**
+   * A BillingService.BusinessService code, or a rule giving one.
+   */
+  businessService: unknown;
+  consumerType?: unknown;
+  consumerCode: unknown;
+  payer?: unknown;
+  taxPeriodFrom: unknown;
+  taxPeriodTo: unknown;
+  minimumAmountPayable?: unknown;
+  additionalDetails?: unknown;
+  /**
+   * The demand details: a list of {taxHeadCode, amount} (rules allowed); {rules, input} naming a rule set whose result is that list; or {each, taxHeadCode, amount}: one line per item of a list in the data (each), its rules reading the item as item. Details of 0 are left out; a demand left with none is not written.
+   */
+  details:
+    | {
+        taxHeadCode: unknown;
+        amount: unknown;
+      }[]
+    | {
+        rules: string;
+        input?: {
+          [k: string]: unknown;
+        };
+      }
+    | {
+        each: unknown;
+        taxHeadCode: unknown;
+        amount: unknown;
+      };
+  /**
+   * The entity field a refused demand is reported at (default: the entity).
+   */
+  field?: string;
+}
+/**
+ * A payment of the consumer's whole bill, taken in the entity's own transaction (an ordinary payment with a receipt). Each value may be a rule.
+ */
+export interface PaymentEffectDefinition {
+  businessService: unknown;
+  consumerCode: unknown;
+  /**
+   * default CASH
+   */
+  paymentMode?: unknown;
+  paidBy?: unknown;
+  payerName?: unknown;
+  mobileNumber?: unknown;
+  /**
+   * default now
+   */
+  transactionDate?: unknown;
+  /**
+   * The entity field a refused payment is reported at (default: the entity).
+   */
+  field?: string;
+}
+/**
+ * The workflow the entity follows: _create and _update carry DIGIT's processInstance (or workflow) object and the transition commits with the entity.
+ */
+export interface WorkflowBinding {
+  /**
+   * businessService of a workflow in workflows/.
+   */
+  businessService: string;
+  /**
+   * Entity field that identifies the application (default id).
+   */
+  businessIdField?: string;
+  /**
+   * Entity field that follows the state's applicationStatus (default applicationStatus).
+   */
+  statusField?: string;
+  /**
+   * moduleName on process instances (default: the service name).
+   */
+  moduleName?: string;
+}
