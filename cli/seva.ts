@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Command } from 'commander';
 import { definitionsError, startSeva, tableSpecsOf, testRuleExamples, validateDefinitions } from '../engine/boot/index.ts';
-import { formatProblem, kinds, schemaFileName } from '../engine/definitions/index.ts';
+import { formatProblem, kinds, registryCounts, schemaFileName } from '../engine/definitions/index.ts';
 import { SevaError } from '../engine/errors/index.ts';
 import { applyMigration, appliedMigrations, ensureMigrationsTable, openDatabase, planMigration } from '../engine/store/index.ts';
 import { optionsFromEnv } from './config.ts';
@@ -49,10 +49,7 @@ program
       console.error(`${result.problems.length} problem(s) found.`);
       process.exit(1);
     }
-    const r = result.registry;
-    console.log(
-      `definitions OK: ${r.services.length} service(s), ${r.persisters.length} persister(s), ${r.workflows.length} workflow(s), ${r.jobs.length} job(s), ${r.masterSchemas.size} master schema(s), ${r.access.size} engine endpoint grant(s), ${r.gateways.length} payment gateway(s), ${r.ruleSets.length} rule set(s), ${r.batches.length} bulk operation(s), ${r.aggregates.length} aggregate query(ies)`,
-    );
+    console.log(`definitions OK: ${registryCounts(result.registry)}`);
   });
 
 program

@@ -1,6 +1,6 @@
 export { loadDefinitions, type LoadOptions, type LoadResult } from './load.ts';
 export { formatProblem, type DefinitionProblem } from './problem.ts';
-export type { Registry } from './registry.ts';
+export { registryCounts, type Registry } from './registry.ts';
 export type { JsonSchema } from './kind.ts';
 export { kinds } from './kinds/index.ts';
 export type * from './kinds/index.ts';

@@ -11,3 +11,8 @@ export function buildRegistry(root: string, values: Map<AnyKind, unknown>): Regi
   return { root, ...Object.fromEntries(kinds.map((k: AnyKind) => [k.key, values.get(k)])) } as Registry;
 }
 
+/** What the registry holds, kind by kind: "5 service(s), 5 persister(s), ...". */
+export function registryCounts(registry: Registry): string {
+  const byKey = registry as unknown as Record<string, unknown>;
+  return kinds.map((k: AnyKind) => k.count(byKey[k.key])).join(', ');
+}
