@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { isDeepStrictEqual } from 'node:util';
-import type { RuleExampleDefinition } from '../definitions/index.ts';
+import type { RuleExampleSpec } from './spec.ts';
 import { SevaError } from '../errors/index.ts';
 import { Mdms, type MasterData } from '../mdms/index.ts';
 import { Money } from '../money/index.ts';
@@ -24,7 +24,7 @@ export function exampleTime(text: string | undefined, timeZone: string): number 
   return new TZDate(y!, m! - 1, d!, hh!, mm!, ss, timeZone).getTime();
 }
 
-function withMasters(base: MasterData, overrides: RuleExampleDefinition['masters']): MasterData {
+function withMasters(base: MasterData, overrides: RuleExampleSpec['masters']): MasterData {
   if (!overrides) return base;
   const copy: MasterData = new Map([...base].map(([tenant, masters]) => [tenant, new Map(masters)]));
   for (const [tenant, masters] of Object.entries(overrides)) {

@@ -2,3 +2,4 @@ export { evaluateRule, evaluateTemplate, ruleHolds, ruleOperations, ruleProblems
 export { RuleSet, RuleSets, ruleSetProblems } from './rule-set.ts';
 export { runExamples, sameValue, exampleTime, type ExampleOutcome } from './examples.ts';
 export type { RuleContext } from './context.ts';
+export type { RuleExampleSpec, RuleSetSpec } from './spec.ts';

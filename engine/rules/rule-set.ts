@@ -1,10 +1,10 @@
-import type { RuleSetDefinition } from '../definitions/index.ts';
+import type { RuleSetSpec } from './spec.ts';
 import type { RuleContext } from './context.ts';
 import { evaluateRule, evaluateTemplate, ruleProblems, templateProblems } from './rules.ts';
 
 /** A rule set ready to run: its steps in order, then its result, over the caller's data. */
 export class RuleSet {
-  constructor(readonly definition: RuleSetDefinition) {}
+  constructor(readonly definition: RuleSetSpec) {}
 
   get name(): string {
     return this.definition.rules;
@@ -19,7 +19,7 @@ export class RuleSet {
 }
 
 /** Problems of a rule set found without running it. */
-export function ruleSetProblems(def: RuleSetDefinition): { path: (string | number)[]; message: string }[] {
+export function ruleSetProblems(def: RuleSetSpec): { path: (string | number)[]; message: string }[] {
   return [
     ...Object.entries(def.let ?? {}).flatMap(([name, step]) => ruleProblems(step, ['let', name])),
     ...templateProblems(def.result, ['result']),
@@ -30,7 +30,7 @@ export function ruleSetProblems(def: RuleSetDefinition): { path: (string | numbe
 export class RuleSets {
   private readonly byName: Map<string, RuleSet>;
 
-  constructor(definitions: RuleSetDefinition[]) {
+  constructor(definitions: RuleSetSpec[]) {
     this.byName = new Map(definitions.map((d) => [d.rules, new RuleSet(d)]));
   }
 
