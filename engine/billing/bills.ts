@@ -1,5 +1,6 @@
 import type { WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
-import { BILLING_TOPICS, billEvent } from './events.ts';
+import type { DomainEvent } from '../events/index.ts';
+import { BILLING_TOPICS } from './topics.ts';
 import { randomUUID } from 'node:crypto';
 import { invalid } from '../errors/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
@@ -244,6 +245,10 @@ async function buildBill(trx: Db, t: BillTarget, demands: Demand[], service: Bil
     billDetails,
     auditDetails: { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now },
   };
+}
+
+function billEvent(topic: typeof BILLING_TOPICS.billGenerated | typeof BILLING_TOPICS.billExpired, b: Bill, service: BillingService | undefined): DomainEvent {
+  return { topic, key: b.id, tenantId: b.tenantId, payload: { Bill: billJson(b, service) } };
 }
 
 /** DIGIT's Bill (v2) as clients read it. */

@@ -1,5 +1,4 @@
 import type { WriteScope } from '../lifecycle/index.ts';
-import { demandEvent } from './events.ts';
 import { sql } from 'kysely';
 import type { ErrorDetail } from '../errors/index.ts';
 import { insertUnnested, type Db } from '../store/index.ts';
@@ -7,7 +6,7 @@ import { demandDetailTable, demandHistoryTable, demandTable } from './tables.ts'
 import { applyAdvance } from './advance.ts';
 import { demandRow, detailRow, type Demand } from './demand.ts';
 import { readDemand } from './demand-input.ts';
-import { historyRow, newDemand } from './demands.ts';
+import { demandEvent, historyRow, newDemand } from './demands.ts';
 import type { BillingMasters } from './masters.ts';
 
 export interface BulkDemandOutcome {

@@ -1,5 +1,6 @@
 import type { WriteScope } from '../lifecycle/index.ts';
-import { demandEvent } from './events.ts';
+import type { DomainEvent } from '../events/index.ts';
+import { BILLING_TOPICS } from './topics.ts';
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import { ZERO } from '../money/index.ts';
@@ -51,6 +52,12 @@ export async function saveDemand(w: WriteScope, d: Demand, reason: string, isNew
   if (d.demandDetails.length > 0) await db.insertInto('seva_demand_detail').values(d.demandDetails.map((x, i) => detailRow(d, x, i))).execute();
   await db.insertInto('seva_demand_history').values(historyRow(d, reason)).execute();
   w.emit(demandEvent(d, reason, isNew));
+}
+
+/** The event of a demand's version: created, cancelled, or changed (`reason` says how). */
+export function demandEvent(d: Demand, reason: string, isNew: boolean): DomainEvent {
+  const topic = isNew ? BILLING_TOPICS.demandCreated : reason === 'cancelled' ? BILLING_TOPICS.demandCancelled : BILLING_TOPICS.demandUpdated;
+  return { topic, key: d.id, tenantId: d.tenantId, payload: { Demand: demandJson(d), reason } };
 }
 
 /** A version of a demand as its history keeps it. */

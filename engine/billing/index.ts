@@ -4,7 +4,7 @@ export { BillingMasters, BUSINESS_SERVICE_MASTER, TAX_HEAD_MASTER, TAX_PERIOD_MA
 export { billTable, demandDetailTable, demandHistoryTable, demandTable, gatewayTransactionTable, paymentDetailTable, paymentTable } from './tables.ts';
 export { billJson, type Bill, type BillTarget, type BillWrite } from './bills.ts';
 export { paymentJson, PAYMENT_MODES, type Payment } from './payments.ts';
-export { BILLING_TOPICS } from './events.ts';
+export { BILLING_TOPICS } from './topics.ts';
 export { signCallback } from './gateway.ts';
 export type { GatewayTransaction } from './transactions.ts';
 export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, consumersWithDemand, type ConsumerFigure } from './figures.ts';

@@ -1,5 +1,6 @@
 import type { WriteScope } from '../lifecycle/index.ts';
-import { BILLING_TOPICS, paymentEvent } from './events.ts';
+import type { DomainEvent } from '../events/index.ts';
+import { BILLING_TOPICS } from './topics.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
@@ -301,6 +302,10 @@ export async function cancelPayment(w: WriteScope, tenantId: string, paymentId: 
   await savePayment(trx, payment, false);
   w.emit(paymentEvent(BILLING_TOPICS.paymentCancelled, payment));
   return payment;
+}
+
+function paymentEvent(topic: typeof BILLING_TOPICS.paymentCreated | typeof BILLING_TOPICS.paymentCancelled, p: Payment): DomainEvent {
+  return { topic, key: p.id, tenantId: p.tenantId, payload: { Payment: paymentJson(p) } };
 }
 
 export interface PaymentCriteria {
