@@ -1,33 +1,7 @@
 import { columnOf, type PersisterDefinition, type ServiceDefinition } from '../definitions/index.ts';
-import { indexName, type ColumnKind, type ColumnSpec, type TableSpec } from '../store/index.ts';
-import { storedPaths, type StoredPaths } from './rest.ts';
-
-export interface MappedColumn {
-  column: string;
-  /** Dotted path of the value, relative to the entity (root) or to an array item (child). */
-  path: string[];
-  type: ColumnKind;
-}
-
-export interface MappedTable {
-  table: string;
-  primaryKey: MappedColumn;
-  columns: MappedColumn[];
-  /** The JSON column for every key the other columns do not store, when the persister declares one. */
-  rest?: RestColumn;
-}
-
-export interface RestColumn {
-  column: string;
-  /** What the mapped columns (and, on the root, the child tables) store already. */
-  stored: StoredPaths;
-}
-
-export interface MappedChild extends MappedTable {
-  /** Path of the array in the entity. */
-  arrayPath: string[];
-  parentColumn: string;
-}
+import { indexName, type ColumnSpec, type TableSpec } from '../store/index.ts';
+import { columnFinder, storageOf, type ColumnHit, type MappedChild, type MappedColumn, type MappedTable, type RecordTables, type RestColumn } from './mapped.ts';
+import { storedPaths } from './rest.ts';
 
 export interface UniqueRule {
   index: string;
@@ -37,16 +11,12 @@ export interface UniqueRule {
 }
 
 /** A persister compiled against its service: the tables, how values move, and what the DB enforces. */
-export interface CompiledPersister {
+export interface CompiledPersister extends RecordTables {
   service: string;
-  root: MappedTable;
-  children: MappedChild[];
   tenantColumn: MappedColumn;
   lastModifiedColumn?: MappedColumn;
   uniqueRules: UniqueRule[];
-  tables: TableSpec[];
-  /** The column (root or child) that stores an entity field. */
-  columnFor(field: string): { column: MappedColumn; child?: MappedChild } | undefined;
+  columnFor(field: string): ColumnHit | undefined;
 }
 
 /** Engine column on child tables keeping the order of array items. */
@@ -79,21 +49,13 @@ export function compilePersister(def: PersisterDefinition, service: ServiceDefin
       columns: childColumns,
       primaryKey: childColumns.find((c) => c.column === (child.primaryKey ?? 'id'))!,
       rest: restOf(child.rest, childColumns.map((c) => c.path)),
+      orderColumn: ORDER_COLUMN,
+      parentFields: [],
     };
   });
   const root: MappedTable = { table: def.table, primaryKey: rootPk, columns, rest: restOf(def.rest, [...columns.map((c) => c.path), ...children.map((c) => c.arrayPath)]) };
 
-  const columnFor = (field: string) => {
-    const direct = byPath(columns, field);
-    if (direct) return { column: direct };
-    for (const child of children) {
-      const prefix = `${child.arrayPath.join('.')}.`;
-      if (!field.startsWith(prefix)) continue;
-      const c = byPath(child.columns, field.slice(prefix.length));
-      if (c) return { column: c, child };
-    }
-    return undefined;
-  };
+  const columnFor = columnFinder(columns, children);
 
   const rootIndexes: TableSpec['indexes'] = [];
   const uniqueRules: UniqueRule[] = [];
@@ -121,14 +83,14 @@ export function compilePersister(def: PersisterDefinition, service: ServiceDefin
     {
       name: def.table,
       primaryKey: [rootPk.column],
-      columns: [...columns.map((c) => ({ name: c.column, type: c.type, notNull: c === rootPk || c === tenantColumn })), ...restSpec(root)],
+      columns: [...columns.map((c) => ({ name: c.column, type: storageOf(c.type), notNull: c === rootPk || c === tenantColumn })), ...restSpec(root)],
       indexes: rootIndexes,
     },
     ...children.map((c) => ({
       name: c.table,
       primaryKey: [c.primaryKey.column],
       columns: [
-        ...c.columns.map((col) => ({ name: col.column, type: col.type, notNull: col === c.primaryKey })),
+        ...c.columns.map((col) => ({ name: col.column, type: storageOf(col.type), notNull: col === c.primaryKey })),
         ...restSpec(c),
         { name: c.parentColumn, type: 'text' as const, notNull: true },
         { name: ORDER_COLUMN, type: 'integer' as const },

@@ -1,3 +1,10 @@
-export { compilePersister, ORDER_COLUMN, type CompiledPersister, type MappedChild, type MappedColumn, type MappedTable, type RestColumn, type UniqueRule } from './compile.ts';
-export { changedFields, entitiesFromRows, findEntity, findEntityBy, insertEntity, updateEntity } from './rows.ts';
+export { compilePersister, ORDER_COLUMN, type CompiledPersister, type UniqueRule } from './compile.ts';
+export { storageOf, type ColumnHit, type MappedChild, type MappedColumn, type MappedTable, type RecordTables, type RestColumn, type ValueCodec, type ValueKind } from './mapped.ts';
+export { engineChild, engineTable, type EngineChildDeclaration, type EngineTable, type EngineTableDeclaration, type FieldPath } from './engine-table.ts';
+export { findRecord, insertRecord, insertRecords, recordsFromRows, rowOf, updateRecord, type Row } from './rows.ts';
+export { entitiesFromRows, findEntity, findEntityBy, insertEntity, updateEntity } from './entities.ts';
+export { changedFields } from './changes.ts';
+export { whereOf, type Criteria, type Filter, type Match } from './criteria.ts';
+export { countRecords, searchRecords, type Page, type RecordQuery, type SortKey } from './search.ts';
+export { insertRowsUnnested, rowsOf, type RecordRows } from './bulk.ts';
 export { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';

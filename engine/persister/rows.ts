@@ -1,12 +1,12 @@
-
 import type { Db } from '../store/index.ts';
-import { ORDER_COLUMN, type CompiledPersister, type MappedChild, type MappedColumn, type MappedTable } from './compile.ts';
+import type { MappedChild, MappedTable, RecordTables } from './mapped.ts';
 import { mergeRest, unstoredPart } from './rest.ts';
 import { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
-function rowOf(table: MappedTable, source: unknown): Row {
+/** The row of a record (or of an array item) in its table. */
+export function rowOf(table: MappedTable, source: unknown): Row {
   const row: Row = {};
   for (const c of table.columns) row[c.column] = toColumnValue(c, getPath(source, c.path));
   if (table.rest) {
@@ -16,126 +16,99 @@ function rowOf(table: MappedTable, source: unknown): Row {
   return row;
 }
 
-/** An entity (or child item) rebuilt from its row: the mapped columns, then whatever the rest column kept. */
+/** A record (or array item) rebuilt from its row: the mapped columns, then whatever the rest column kept. */
 function valueOf(table: MappedTable, row: Row): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const c of table.columns) {
     const v = fromColumnValue(c, row[c.column]);
     if (v !== undefined) setPath(value, c.path, v);
+    else if (table.keepNulls) setPath(value, c.path, null);
   }
   const rest = table.rest && row[table.rest.column];
   if (rest !== undefined && rest !== null) mergeRest(value, typeof rest === 'string' ? JSON.parse(rest) : rest);
   return value;
 }
 
-function childRows(child: MappedChild, entity: unknown, parentKey: unknown): Row[] {
-  const items = getPath(entity, child.arrayPath);
+/** The rows of one child table for a record: its items, with the parent's key, their order and the parent fields repeated. */
+export function childRowsOf(t: RecordTables<unknown>, child: MappedChild, record: unknown): Row[] {
+  const items = getPath(record, child.arrayPath);
   if (!Array.isArray(items)) return [];
-  return items.map((item, i) => ({ ...rowOf(child, item), [child.parentColumn]: parentKey, [ORDER_COLUMN]: i }));
+  const parentKey = getPath(record, t.root.primaryKey.path);
+  const repeated: Row = {};
+  for (const c of child.parentFields) repeated[c.column] = toColumnValue(c, getPath(record, c.path));
+  return items.map((item, i) => ({ ...rowOf(child, item), ...repeated, [child.parentColumn]: parentKey, ...(child.orderColumn ? { [child.orderColumn]: i } : {}) }));
 }
 
-export async function insertEntity(db: Db, p: CompiledPersister, entity: unknown): Promise<void> {
-  await db.insertInto(p.root.table).values(rowOf(p.root, entity)).execute();
-  await insertChildren(db, p, entity);
+/** Inserts records: one statement for the root rows, one per child table. */
+export async function insertRecords<T>(db: Db, t: RecordTables<T>, records: readonly T[]): Promise<void> {
+  if (records.length === 0) return;
+  await db.insertInto(t.root.table).values(records.map((r) => rowOf(t.root, r))).execute();
+  await insertChildren(db, t, records);
 }
 
-async function insertChildren(db: Db, p: CompiledPersister, entity: unknown): Promise<void> {
-  const parentKey = getPath(entity, p.root.primaryKey.path);
-  for (const child of p.children) {
-    const rows = childRows(child, entity, parentKey);
+export function insertRecord<T>(db: Db, t: RecordTables<T>, record: T): Promise<void> {
+  return insertRecords(db, t, [record]);
+}
+
+async function insertChildren<T>(db: Db, t: RecordTables<T>, records: readonly T[]): Promise<void> {
+  for (const child of t.children) {
+    const rows = records.flatMap((r) => childRowsOf(t, child, r));
     if (rows.length > 0) await db.insertInto(child.table).values(rows).execute();
   }
 }
 
 /**
- * Replaces the stored entity if its last-modified time is still `expectedLastModified`.
- * Returns false when it is not (someone else changed it, or it is gone).
+ * Replaces a stored record (its row, and its child rows) if the row still has the values `guard`
+ * names (record fields: a last-modified time, a version). Returns false when it has not (someone
+ * else changed it, or it is gone).
  */
-export async function updateEntity(db: Db, p: CompiledPersister, entity: unknown, expectedLastModified: number): Promise<boolean> {
-  const key = getPath(entity, p.root.primaryKey.path);
-  let query = db.updateTable(p.root.table).set(rowOf(p.root, entity)).where(p.root.primaryKey.column, '=', key);
-  if (p.lastModifiedColumn) query = query.where(p.lastModifiedColumn.column, '=', expectedLastModified);
+export async function updateRecord<T>(db: Db, t: RecordTables<T>, record: T, guard: Record<string, unknown> = {}): Promise<boolean> {
+  const key = getPath(record, t.root.primaryKey.path);
+  let query = db.updateTable(t.root.table).set(rowOf(t.root, record)).where(t.root.primaryKey.column, '=', key);
+  for (const [field, value] of Object.entries(guard)) query = query.where(rootColumn(t, field), '=', value);
   const result = await query.executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
-  for (const child of p.children) await db.deleteFrom(child.table).where(child.parentColumn, '=', key).execute();
-  await insertChildren(db, p, entity);
+  for (const child of t.children) await db.deleteFrom(child.table).where(child.parentColumn, '=', key).execute();
+  await insertChildren(db, t, [record]);
   return true;
 }
 
-/** Rebuilds entities from their root rows, fetching every child array in one query per child table. */
-export async function entitiesFromRows(db: Db, p: CompiledPersister, rows: Row[]): Promise<Record<string, unknown>[]> {
-  const entities = rows.map((row) => valueOf(p.root, row));
-  if (rows.length === 0) return entities;
-  const keys = rows.map((r) => r[p.root.primaryKey.column]);
-  for (const child of p.children) {
-    const childRowsFound = await db.selectFrom(child.table).selectAll().where(child.parentColumn, 'in', keys).orderBy(child.parentColumn).orderBy(ORDER_COLUMN).execute();
+/** The root-table column of a record field; a field stored nowhere there is a programming error. */
+export function rootColumn(t: RecordTables<unknown>, field: string): string {
+  const hit = t.columnFor(field);
+  if (!hit || hit.child) throw new Error(`${t.root.table} has no column for ${field}`);
+  return hit.column.column;
+}
+
+/** Rebuilds records from their root rows, fetching every child array in one query per child table. */
+export async function recordsFromRows<T>(db: Db, t: RecordTables<T>, rows: Row[]): Promise<T[]> {
+  const records = rows.map((row) => valueOf(t.root, row));
+  if (rows.length === 0) return records as T[];
+  const keys = rows.map((r) => r[t.root.primaryKey.column]);
+  for (const child of t.children) {
+    if (child.searchOnly) continue;
+    const found = await db
+      .selectFrom(child.table)
+      .selectAll()
+      .where(child.parentColumn, 'in', keys)
+      .orderBy(child.parentColumn)
+      .orderBy(child.orderColumn ?? child.primaryKey.column)
+      .execute();
     const byParent = new Map<unknown, Row[]>();
-    for (const r of childRowsFound) byParent.set(r[child.parentColumn], [...(byParent.get(r[child.parentColumn]) ?? []), r]);
-    entities.forEach((entity, i) => {
-      const items = (byParent.get(keys[i]) ?? []).map((r) => valueOf(child, r));
-      setPath(entity, child.arrayPath, items);
-    });
+    for (const r of found) byParent.set(r[child.parentColumn], [...(byParent.get(r[child.parentColumn]) ?? []), r]);
+    records.forEach((record, i) => setPath(record, child.arrayPath, (byParent.get(keys[i]) ?? []).map((r) => valueOf(child, r))));
   }
-  return entities;
-}
-
-/** One entity by primary key within a tenant, locked for update when asked (inside a transaction). */
-export function findEntity(db: Db, p: CompiledPersister, key: unknown, tenantId: string, forUpdate = false): Promise<Record<string, unknown> | undefined> {
-  return findEntityBy(db, p, p.root.primaryKey, key, tenantId, forUpdate);
-}
-
-/** One entity by the value of a root column (an application number, say) within a tenant. */
-export async function findEntityBy(db: Db, p: CompiledPersister, column: MappedColumn, value: unknown, tenantId: string, forUpdate = false): Promise<Record<string, unknown> | undefined> {
-  let q = db.selectFrom(p.root.table).selectAll().where(column.column, '=', value).where(p.tenantColumn.column, '=', tenantId);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  if (!row) return undefined;
-  return (await entitiesFromRows(db, p, [row]))[0];
-}
-
-
-/** A value with object keys sorted, so stored JSON (jsonb reorders keys) compares equal to what was sent. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
-}
-
-function storedForm(column: MappedColumn, value: unknown): string {
-  const v = toColumnValue(column, value);
-  return canonical(column.type === 'json' && typeof v === 'string' ? JSON.parse(v) : v);
+  return records as T[];
 }
 
 /**
- * The entity fields whose stored form would change from `before` to `after`: root columns by their
- * path, child arrays by theirs. Fields in `ignore` (audit, engine-managed status) are left out.
+ * The one record whose root fields equal `match` (field path → value), locked for update when
+ * asked (inside a transaction).
  */
-export function changedFields(p: CompiledPersister, before: unknown, after: unknown, ignore: string[]): string[] {
-  const skipped = (path: string) => ignore.some((i) => path === i || path.startsWith(`${i}.`));
-  const changed: string[] = [];
-  for (const c of p.root.columns) {
-    const path = c.path.join('.');
-    if (!skipped(path) && storedForm(c, getPath(before, c.path)) !== storedForm(c, getPath(after, c.path))) changed.push(path);
-  }
-  if (p.root.rest) {
-    const { stored } = p.root.rest;
-    changed.push(...differingPaths(unstoredPart(before, stored), unstoredPart(after, stored), '').filter((path) => !skipped(path)));
-  }
-  for (const child of p.children) {
-    const rows = (entity: unknown) => {
-      const items = getPath(entity, child.arrayPath);
-      return canonical((Array.isArray(items) ? items : []).map((item) => [...child.columns.map((c) => storedForm(c, getPath(item, c.path))), child.rest && canonical(unstoredPart(item, child.rest.stored))]));
-    };
-    if (rows(before) !== rows(after)) changed.push(child.arrayPath.join('.'));
-  }
-  return changed;
-}
-
-/** The deepest paths at which two rest values differ. */
-function differingPaths(a: unknown, b: unknown, prefix: string): string[] {
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (prefix === '' || (isObject(a) && isObject(b))) {
-    const x = isObject(a) ? a : {};
-    const y = isObject(b) ? b : {};
-    return [...new Set([...Object.keys(x), ...Object.keys(y)])].flatMap((k) => differingPaths(x[k], y[k], prefix ? `${prefix}.${k}` : k));
-  }
-  return canonical(a) === canonical(b) ? [] : [prefix];
+export async function findRecord<T>(db: Db, t: RecordTables<T>, match: Record<string, unknown>, forUpdate = false): Promise<T | undefined> {
+  let q = db.selectFrom(t.root.table).selectAll();
+  for (const [field, value] of Object.entries(match)) q = q.where(rootColumn(t, field), '=', value);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? (await recordsFromRows(db, t, [row]))[0] : undefined;
 }

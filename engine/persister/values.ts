@@ -1,4 +1,5 @@
-import type { MappedColumn } from './compile.ts';
+import { moneyFromColumn, moneyToColumn, type Money } from '../money/index.ts';
+import type { MappedColumn } from './mapped.ts';
 
 export function getPath(value: unknown, path: readonly string[]): unknown {
   let v = value;
@@ -15,21 +16,32 @@ export function setPath(target: Record<string, unknown>, path: readonly string[]
   node[path[path.length - 1]!] = value;
 }
 
-/** An entity value as a column value. JSON goes as text: pg would turn a JS array into a Postgres array. */
-export function toColumnValue(column: MappedColumn, value: unknown): unknown {
+type Column = Pick<MappedColumn, 'type' | 'codec'>;
+
+/** A record value as a column value. JSON goes as text: pg would turn a JS array into a Postgres array. */
+export function toColumnValue(column: Column, value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  if (column.type === 'json') return JSON.stringify(value);
-  return value;
+  const v = column.codec ? column.codec.toColumn(value) : value;
+  if (column.type === 'json') return JSON.stringify(v);
+  if (column.type === 'money') return moneyToColumn(v as Money);
+  return v;
 }
 
-/** A column value as an entity value. Postgres returns int8 and numeric as text; PGlite may not. */
-export function fromColumnValue(column: MappedColumn, value: unknown): unknown {
+/** A column value as a record value. Postgres returns int8 and numeric as text; PGlite may not. */
+export function fromColumnValue(column: Column, value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
+  const v = plainValue(column, value);
+  return column.codec ? column.codec.fromColumn(v) : v;
+}
+
+function plainValue(column: Column, value: unknown): unknown {
   switch (column.type) {
     case 'bigint':
     case 'integer':
     case 'numeric':
       return Number(value);
+    case 'money':
+      return moneyFromColumn(value);
     case 'json':
       return typeof value === 'string' ? JSON.parse(value) : value;
     default:

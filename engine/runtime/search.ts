@@ -1,8 +1,6 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { ServiceDefinition, SearchCriterion } from '../definitions/index.ts';
 import { invalid, invalidFields, type ErrorDetail } from '../errors/index.ts';
-import type { CompiledPersister, MappedColumn } from '../persister/index.ts';
-import { escapeLike, withinTenant } from '../store/index.ts';
+import type { CompiledPersister, Criteria, MappedColumn } from '../persister/index.ts';
 import { wholeNumberCriterion } from '../validation/index.ts';
 
 export interface SearchRequest {
@@ -76,50 +74,10 @@ function coerce(column: MappedColumn, value: unknown): unknown {
 }
 
 
-function columnCondition(eb: ExpressionBuilder<any, any>, ref: string, f: SearchRequest['filters'][number]): Expression<SqlBool> {
-  const { match, caseInsensitive } = f.criterion;
-  const col = sql.ref(ref);
-  const lowered = sql`lower(${col})`;
-  const text = (v: unknown) => String(v).toLowerCase();
-  switch (match) {
-    case 'exact':
-      return caseInsensitive ? eb(lowered, '=', text(f.values[0])) : eb(col, '=', f.values[0]);
-    case 'in':
-      return caseInsensitive ? eb(lowered, 'in', f.values.map(text)) : eb(col, 'in', f.values);
-    case 'prefix':
-      return eb(lowered, 'like', `${escapeLike(text(f.values[0]))}%`);
-    case 'contains':
-      return eb(lowered, 'like', `%${escapeLike(text(f.values[0]))}%`);
-    case 'from':
-      return eb(col, '>=', f.values[0]);
-    case 'to':
-      return eb(col, '<=', f.values[0]);
-  }
-}
-
-/** Every filter as one condition on the root table; child-table filters become EXISTS subqueries. */
-export function whereOf(p: CompiledPersister, request: SearchRequest) {
-  return (eb: ExpressionBuilder<any, any>) => {
-    const conditions: Expression<SqlBool>[] = [withinTenant(`${p.root.table}.${p.tenantColumn.column}`, request.tenantId)];
-    for (const f of request.filters) {
-      const fields = [f.criterion.field, ...(f.criterion.orFields ?? [])];
-      const any = fields.map((field) => fieldCondition(eb, p, field, f));
-      conditions.push(any.length === 1 ? any[0]! : eb.or(any));
-    }
-    return eb.and(conditions);
+/** The request's filters as the table layer's criteria: the tenant's records (a state's include its GPs'). */
+export function criteriaOf(request: SearchRequest): Criteria {
+  return {
+    tenant: { id: request.tenantId, scope: 'within' },
+    filters: request.filters.map((f) => ({ fields: [f.criterion.field, ...(f.criterion.orFields ?? [])], match: f.criterion.match, caseInsensitive: f.criterion.caseInsensitive, values: f.values })),
   };
-}
-
-/** One criterion on one field: on the root table, or an EXISTS over the child table holding it. */
-function fieldCondition(eb: ExpressionBuilder<any, any>, p: CompiledPersister, field: string, f: SearchRequest['filters'][number]): Expression<SqlBool> {
-  const hit = p.columnFor(field)!;
-  if (!hit.child) return columnCondition(eb, `${p.root.table}.${hit.column.column}`, f);
-  const child = hit.child;
-  return eb.exists(
-    eb
-      .selectFrom(child.table)
-      .select(sql.lit(1).as('one'))
-      .whereRef(`${child.table}.${child.parentColumn}`, '=', `${p.root.table}.${p.root.primaryKey.column}`)
-      .where((inner) => columnCondition(inner, `${child.table}.${hit.column.column}`, f)),
-  );
 }

@@ -4,12 +4,12 @@ import { withStandardFields, type PersisterDefinition, type ServiceDefinition } 
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { Write, WriteScope } from '../lifecycle/index.ts';
 import { consumerFigureSql, type ConsumerFigure } from '../billing/index.ts';
-import { compilePersister, entitiesFromRows, findEntity, findEntityBy, getPath, insertEntity, setPath, updateEntity, type CompiledPersister } from '../persister/index.ts';
+import { compilePersister, entitiesFromRows, findEntity, findEntityBy, getPath, insertEntity, setPath, updateEntity, whereOf, type CompiledPersister } from '../persister/index.ts';
 import { uniqueViolationOf } from '../store/index.ts';
 import { compilePayloadValidator, type PayloadValidator } from '../validation/index.ts';
 import type { CallContext, RuntimeDeps } from './context.ts';
 import { EntityWorkflow } from './entity-workflow.ts';
-import { readSearchRequest, whereOf, type SearchRequest } from './search.ts';
+import { criteriaOf, readSearchRequest, type SearchRequest } from './search.ts';
 import { WriteRules } from './write-rules.ts';
 import { actorUuid, type ActionOutcome, type ActionRequest, type Actor } from '../workflow/index.ts';
 
@@ -175,7 +175,7 @@ export class ServiceRuntime {
     const request = readSearchRequest(this.definition, this.persister, raw);
     const p = this.persister;
     const table = p.root.table;
-    const where = whereOf(p, request);
+    const where = whereOf(p, criteriaOf(request));
     const db = this.deps.db;
     // Billing figures ride along as extra columns f0, f1, ... and may be what the results sort on.
     const figures = Object.entries(this.definition.search.billing?.fields ?? {}).map(([field, figure], i) => ({ field, alias: `seva_f${i}`, figure }));
@@ -211,7 +211,7 @@ export class ServiceRuntime {
     if (!spec || !(raw[spec.when] === true || raw[spec.when] === 'true')) return undefined;
     const p = this.persister;
     const column = sql.ref(`${p.root.table}.${p.columnFor(spec.field)!.column.column}`);
-    const where = whereOf(p, { ...request, filters: request.filters.filter((f) => !spec.ignore?.includes(f.param)) });
+    const where = whereOf(p, criteriaOf({ ...request, filters: request.filters.filter((f) => !spec.ignore?.includes(f.param)) }));
     const rows = await this.deps.db.selectFrom(p.root.table).select([column.as('value'), sql<string>`count(*)`.as('n')]).where(where).groupBy(column).execute();
     const byValue = new Map(rows.map((r) => [String((r as { value: unknown }).value), Number((r as { n: unknown }).n)]));
     return Object.fromEntries(Object.entries(spec.values).map(([name, values]) => [name, values.reduce((n, v) => n + (byValue.get(v) ?? 0), 0)]));
