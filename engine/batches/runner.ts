@@ -6,7 +6,7 @@ import type { BatchDefinition } from '../definitions/index.ts';
 import { conflict, invalid, invalidFields, notFound, SevaError, type ErrorDetail } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Mdms } from '../mdms/index.ts';
-import { entitiesFromRows, getPath } from '../persister/index.ts';
+import { entitiesFromRows, getPath, whereOf } from '../persister/index.ts';
 import { evaluateRule, evaluateTemplate, ruleHolds, type RuleContext, type RuleSets } from '../rules/index.ts';
 import { demandFromSpec, type ServiceRuntime } from '../runtime/index.ts';
 import type { WriteLifecycle } from '../lifecycle/index.ts';
@@ -112,12 +112,12 @@ export class BatchRunner {
     const table = p.root.table;
     const pk = `${table}.${p.root.primaryKey.column}`;
     const codeColumn = `${table}.${p.columnFor(def.over.consumerCode)!.column.column}`;
-    const where = Object.entries(def.over.where ?? {}).map(([field, value]) => ({ column: `${table}.${p.columnFor(field)!.column.column}`, value: evaluateTemplate(value, data, context) }));
-    const matching = () => {
-      let q = db.selectFrom(table).where(`${table}.${p.tenantColumn.column}`, '=', data.tenantId);
-      for (const w of where) q = q.where(w.column, '=', w.value);
-      return q;
-    };
+    // The tenant's own records (not its GPs') with the fields the batch names.
+    const criteria = whereOf(p, {
+      tenant: { id: data.tenantId, scope: 'exact' },
+      filters: Object.entries(def.over.where ?? {}).map(([field, value]) => ({ fields: [field], match: 'exact', values: [evaluateTemplate(value, data, context)] })),
+    });
+    const matching = () => db.selectFrom(table).where(criteria);
     const demanded = activeDemandExistsSql({ tenant: `${table}.${p.tenantColumn.column}`, consumerCode: codeColumn }, period);
     const size = def.batchSize ?? DEFAULT_BATCH_SIZE;
     const { n: total } = await matching().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();

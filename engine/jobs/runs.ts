@@ -1,4 +1,6 @@
+import { insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
 import type { Db } from '../store/index.ts';
+import { jobRunTable } from './tables.ts';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
@@ -16,46 +18,15 @@ export interface JobRun {
   runner: string;
 }
 
-type Row = Record<string, any>;
-
-function runFromRow(r: Row): JobRun {
-  return {
-    id: r.id,
-    job: r.job,
-    trigger: r.trigger,
-    scheduledFor: r.scheduled_for === null ? null : Number(r.scheduled_for),
-    startedAt: Number(r.started_at),
-    finishedAt: r.finished_at === null ? null : Number(r.finished_at),
-    status: r.status,
-    counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : r.counts,
-    error: r.error ?? null,
-    runner: r.runner,
-  };
+export function insertRun(db: Db, run: JobRun): Promise<void> {
+  return insertRecord(db, jobRunTable, run);
 }
 
-export async function insertRun(db: Db, run: JobRun): Promise<void> {
-  await db
-    .insertInto('seva_job_run')
-    .values({
-      id: run.id,
-      job: run.job,
-      trigger: run.trigger,
-      scheduled_for: run.scheduledFor,
-      started_at: run.startedAt,
-      finished_at: run.finishedAt,
-      status: run.status,
-      counts: JSON.stringify(run.counts),
-      error: run.error,
-      runner: run.runner,
-    })
-    .execute();
-}
-
+/** The run's outcome: when it finished, its status, counts and error. */
 export async function finishRun(db: Db, run: JobRun): Promise<void> {
-  await db.updateTable('seva_job_run').set({ finished_at: run.finishedAt, status: run.status, counts: JSON.stringify(run.counts), error: run.error }).where('id', '=', run.id).execute();
+  await updateRecord(db, jobRunTable, run);
 }
 
-export async function recentRuns(db: Db, job: string, limit: number): Promise<JobRun[]> {
-  const rows = await db.selectFrom('seva_job_run').selectAll().where('job', '=', job).orderBy('started_at', 'desc').orderBy('id').limit(limit).execute();
-  return rows.map(runFromRow);
+export function recentRuns(db: Db, job: string, limit: number): Promise<JobRun[]> {
+  return searchRecords(db, jobRunTable, { filters: [{ fields: ['job'], match: 'exact', values: [job] }], sort: [['startedAt', 'desc'], ['id', 'asc']], page: { offset: 0, limit } });
 }
