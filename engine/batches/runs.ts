@@ -1,4 +1,4 @@
-import { insertRecord, searchRecords, updateRecord, type Filter } from '../persister/index.ts';
+import { exactFilters, inFilters, insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
 import type { Db } from '../store/index.ts';
 import { batchRunTable } from './tables.ts';
 
@@ -60,12 +60,9 @@ export async function markInterrupted(db: Db, batch: string, tenantId: string, r
 
 /** A tenant's own runs (not its GPs'), newest first. */
 export function searchRuns(db: Db, criteria: { tenantId: string; batch?: string; ids?: string[]; limit: number; offset: number }): Promise<BatchRun[]> {
-  const filters: Filter[] = [];
-  if (criteria.batch) filters.push({ fields: ['batch'], match: 'exact', values: [criteria.batch] });
-  if (criteria.ids) filters.push({ fields: ['id'], match: 'in', values: criteria.ids });
   return searchRecords(db, batchRunTable, {
     tenant: { id: criteria.tenantId, scope: 'exact' },
-    filters,
+    filters: [...exactFilters({ batch: criteria.batch }), ...inFilters({ id: criteria.ids })],
     sort: [['startedAt', 'desc'], ['id', 'asc']],
     page: { offset: criteria.offset, limit: criteria.limit },
   });

@@ -167,32 +167,3 @@ export const paymentDetailTable: TableSpec = {
     { name: 'seva_payment_detail_payment_idx', expressions: ['payment_id'] },
   ],
 };
-
-/** An online payment through a gateway (DIGIT pg-service): pending until its signed callback. */
-export const gatewayTransactionTable: TableSpec = {
-  name: 'seva_pg_transaction',
-  primaryKey: ['txn_id'],
-  columns: [
-    { name: 'txn_id', type: 'text', notNull: true },
-    { name: 'tenant_id', type: 'text', notNull: true },
-    { name: 'gateway', type: 'text', notNull: true },
-    { name: 'business_service', type: 'text', notNull: true },
-    { name: 'consumer_code', type: 'text', notNull: true },
-    { name: 'bill_id', type: 'text', notNull: true },
-    { name: 'txn_amount', type: 'numeric', notNull: true },
-    { name: 'status', type: 'text', notNull: true },
-    { name: 'gateway_txn_id', type: 'text' },
-    { name: 'gateway_status', type: 'text' },
-    { name: 'payment_id', type: 'text' },
-    { name: 'receipt_number', type: 'text' },
-    { name: 'payer', type: 'json' },
-    { name: 'callback_url', type: 'text' },
-    { name: 'product_info', type: 'text' },
-    { name: 'error', type: 'text' },
-    ...audit,
-  ],
-  indexes: [
-    { name: 'seva_pg_transaction_consumer_idx', expressions: ['tenant_id', 'consumer_code'] },
-    { name: 'seva_pg_transaction_payment_ukey', expressions: ['payment_id'], unique: true },
-  ],
-};

@@ -1,8 +1,10 @@
 import type { WriteScope } from '../lifecycle/index.ts';
 import type { GatewayDefinition } from '../definitions/index.ts';
 import { invalid, notFound, SevaError } from '../errors/index.ts';
-import { Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount } from '../money/index.ts';
-import { withinTenant, type Db } from '../store/index.ts';
+import { Money, moneyToJson, parseAmount } from '../money/index.ts';
+import { findRecord, inFilters, insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
+import type { Db } from '../store/index.ts';
+import { gatewayTransactionTable } from './transaction-table.ts';
 import { fetchBill, findBill, isStale, openDemandsOf, type FetchBillDeps } from './bills.ts';
 import { redirectUrlOf, verifyCallback } from './gateway.ts';
 import { createPayment } from './payments.ts';
@@ -40,53 +42,6 @@ function gatewayNamed(deps: TransactionDeps, name: unknown, path: string): Gatew
   const g = deps.gateways.find((x) => x.gateway === name && x.enabled !== false);
   if (!g) throw invalid('INVALID_GATEWAY', `no enabled gateway '${String(name)}' (gateways: ${deps.gateways.filter((x) => x.enabled !== false).map((x) => x.gateway).join(', ') || 'none'})`, path);
   return g;
-}
-
-function row(t: GatewayTransaction): Raw {
-  return {
-    txn_id: t.txnId,
-    tenant_id: t.tenantId,
-    gateway: t.gateway,
-    business_service: t.businessService,
-    consumer_code: t.consumerCode,
-    bill_id: t.billId,
-    txn_amount: moneyToColumn(t.txnAmount),
-    status: t.status,
-    gateway_txn_id: t.gatewayTxnId,
-    gateway_status: t.gatewayStatus,
-    payment_id: t.paymentId,
-    receipt_number: t.receiptNumber,
-    payer: t.payer ? JSON.stringify(t.payer) : null,
-    callback_url: t.callbackUrl,
-    product_info: t.productInfo,
-    error: t.error,
-    created_by: t.auditDetails.createdBy,
-    created_time: t.auditDetails.createdTime,
-    last_modified_by: t.auditDetails.lastModifiedBy,
-    last_modified_time: t.auditDetails.lastModifiedTime,
-  };
-}
-
-function fromRow(r: Raw): GatewayTransaction {
-  return {
-    txnId: r.txn_id,
-    tenantId: r.tenant_id,
-    gateway: r.gateway,
-    businessService: r.business_service,
-    consumerCode: r.consumer_code,
-    billId: r.bill_id,
-    txnAmount: moneyFromColumn(r.txn_amount),
-    status: r.status,
-    gatewayTxnId: r.gateway_txn_id ?? null,
-    gatewayStatus: r.gateway_status ?? null,
-    paymentId: r.payment_id ?? null,
-    receiptNumber: r.receipt_number ?? null,
-    payer: typeof r.payer === 'string' ? JSON.parse(r.payer) : (r.payer ?? null),
-    callbackUrl: r.callback_url ?? null,
-    productInfo: r.product_info ?? null,
-    error: r.error ?? null,
-    auditDetails: { createdBy: r.created_by, createdTime: Number(r.created_time), lastModifiedBy: r.last_modified_by, lastModifiedTime: Number(r.last_modified_time) },
-  };
 }
 
 /** Starts an online payment of one bill: the transaction is PENDING until the gateway calls back. */
@@ -128,7 +83,7 @@ export async function createTransaction(trx: Db, raw: unknown, deps: Transaction
     error: null,
     auditDetails: { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now },
   };
-  await trx.insertInto('seva_pg_transaction').values(row(txn)).execute();
+  await insertRecord(trx, gatewayTransactionTable, txn);
   return txn;
 }
 
@@ -137,11 +92,8 @@ export function redirectUrlFor(txn: GatewayTransaction, deps: TransactionDeps): 
   return g ? redirectUrlOf(g, { txnId: txn.txnId, txnAmount: txn.txnAmount.toFixed(2), callbackUrl: txn.callbackUrl ?? '', consumerCode: txn.consumerCode, tenantId: txn.tenantId }) : null;
 }
 
-async function findTransaction(db: Db, txnId: string, forUpdate: boolean): Promise<GatewayTransaction | undefined> {
-  let q = db.selectFrom('seva_pg_transaction').selectAll().where('txn_id', '=', txnId);
-  if (forUpdate) q = q.forUpdate();
-  const r = await q.executeTakeFirst();
-  return r ? fromRow(r) : undefined;
+function findTransaction(db: Db, txnId: string, forUpdate: boolean): Promise<GatewayTransaction | undefined> {
+  return findRecord(db, gatewayTransactionTable, { txnId }, forUpdate);
 }
 
 /**
@@ -178,7 +130,7 @@ export async function handleCallback(w: WriteScope, params: Record<string, strin
   } else {
     txn.status = status;
   }
-  await trx.updateTable('seva_pg_transaction').set(row(txn)).where('txn_id', '=', txn.txnId).execute();
+  await updateRecord(trx, gatewayTransactionTable, txn);
   return txn;
 }
 
@@ -220,17 +172,23 @@ async function payTransaction(w: WriteScope, txn: GatewayTransaction, deps: Tran
   }
 }
 
-export async function searchTransactions(db: Db, c: { tenantId: string; txnIds?: string[]; consumerCodes?: string[]; billIds?: string[]; status?: string[]; offset: number; limit: number }): Promise<GatewayTransaction[]> {
-  let q = db
-    .selectFrom('seva_pg_transaction')
-    .selectAll()
-    .where(withinTenant('tenant_id', c.tenantId));
-  if (c.txnIds) q = q.where('txn_id', 'in', c.txnIds);
-  if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
-  if (c.billIds) q = q.where('bill_id', 'in', c.billIds);
-  if (c.status) q = q.where('status', 'in', c.status);
-  const rows = await q.orderBy('created_time', 'desc').orderBy('txn_id').offset(c.offset).limit(c.limit).execute();
-  return rows.map(fromRow);
+export interface TransactionCriteria {
+  tenantId: string;
+  txnIds?: string[];
+  consumerCodes?: string[];
+  billIds?: string[];
+  status?: string[];
+  offset: number;
+  limit: number;
+}
+
+export function searchTransactions(db: Db, c: TransactionCriteria): Promise<GatewayTransaction[]> {
+  return searchRecords(db, gatewayTransactionTable, {
+    tenant: { id: c.tenantId, scope: 'within' },
+    filters: inFilters({ txnId: c.txnIds, consumerCode: c.consumerCodes, billId: c.billIds, status: c.status }),
+    sort: [['auditDetails.createdTime', 'desc'], ['txnId', 'asc']],
+    page: c,
+  });
 }
 
 /** DIGIT's Transaction as clients read it. */

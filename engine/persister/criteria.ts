@@ -31,6 +31,16 @@ export interface Criteria {
 
 type Eb = ExpressionBuilder<any, any>;
 
+/** An `in` filter for each field given a list (engine searches take lists of ids, codes, statuses); fields without one are left out. */
+export function inFilters(lists: Record<string, readonly unknown[] | undefined>): Filter[] {
+  return Object.entries(lists).flatMap(([field, values]) => (values ? [{ fields: [field], match: 'in' as const, values: [...values] }] : []));
+}
+
+/** An `exact` filter for each field given a value; fields without one are left out. */
+export function exactFilters(values: Record<string, unknown>): Filter[] {
+  return Object.entries(values).flatMap(([field, value]) => (value !== undefined ? [{ fields: [field], match: 'exact' as const, values: [value] }] : []));
+}
+
 /** The SQL a field is read by: a column of the root or a child table, or a key inside a root JSON column (as text). */
 function fieldRef(t: RecordTables<unknown>, field: string): { ref: RawBuilder<unknown>; child?: MappedChild } {
   const hit = t.columnFor(field);

@@ -4,7 +4,7 @@ export { engineChild, engineTable, type EngineChildDeclaration, type EngineTable
 export { findRecord, insertRecord, insertRecords, recordsFromRows, rowOf, updateRecord, type Row } from './rows.ts';
 export { entitiesFromRows, findEntity, findEntityBy, insertEntity, updateEntity } from './entities.ts';
 export { changedFields } from './changes.ts';
-export { whereOf, type Criteria, type Filter, type Match } from './criteria.ts';
+export { exactFilters, inFilters, whereOf, type Criteria, type Filter, type Match } from './criteria.ts';
 export { countRecords, searchRecords, type Page, type RecordQuery, type SortKey } from './search.ts';
 export { insertRowsUnnested, rowsOf, type RecordRows } from './bulk.ts';
 export { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';
