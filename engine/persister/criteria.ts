@@ -114,6 +114,6 @@ export function whereOf(t: RecordTables<unknown>, c: Criteria): (eb: Eb) => Expr
     for (const [child, filters] of together) {
       conditions.push(existsIn(eb, t, child, (inner) => inner.and(filters.map((f) => inner.or(f.fields.map((field) => comparison(inner, fieldRef(t, field).ref, f)))))));
     }
-    return conditions.length === 0 ? sql<SqlBool>`true` : eb.and(conditions);
+    return eb.and(conditions);
   };
 }

@@ -5,11 +5,13 @@ import { forbidden, SevaError } from '../errors/index.ts';
 import type { WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Mdms } from '../mdms/index.ts';
+import { exactFilters, searchRecords } from '../persister/index.ts';
 import type { Db } from '../store/index.ts';
 import { isWithinTenant } from '../tenancy/index.ts';
 import type { User } from '../users/index.ts';
 import { compileWorkflow, type CompiledWorkflow } from './compile.ts';
-import { findInstance, instanceFromRow } from './records.ts';
+import { findInstance } from './records.ts';
+import { instanceTable } from './tables.ts';
 import type { ActionRequest } from './request.ts';
 import { searchProcesses, type ProcessCriteria, type ProcessSearchResult } from './search.ts';
 import { takeAction, type ActionContext, type ActionOutcome, type Actor } from './transition.ts';
@@ -134,20 +136,17 @@ export class WorkflowEngine {
     const now = this.deps.clock.now();
     for (const wf of this.all().filter((w) => !names || names.includes(w.name))) {
       for (const rule of wf.escalations) {
-        const rows = await this.deps.db
-          .selectFrom('seva_wf_instance')
-          .selectAll()
-          .where('business_service', '=', wf.name)
-          .where('state', '=', rule.state)
-          .where((eb) => {
+        const due = await searchRecords(this.deps.db, instanceTable, {
+          filters: exactFilters({ businessService: wf.name, state: rule.state }),
+          also: (eb) => {
             const limits = [];
             if (rule.stateSlaMs !== undefined) limits.push(eb('state_since', '<=', now - rule.stateSlaMs));
             if (rule.businessSlaMs !== undefined) limits.push(eb('created_time', '<=', now - rule.businessSlaMs));
             return eb.or(limits);
-          })
-          .orderBy('state_since')
-          .execute();
-        for (const instance of rows.map(instanceFromRow)) {
+          },
+          sort: [['stateSince', 'asc']],
+        });
+        for (const instance of due) {
           report.due++;
           const request: ActionRequest = { action: rule.action, comment: `Escalated: past the time allowed in state ${rule.state}`, documents: [], expectedTransitions: instance.transitions, path: '$.escalation' };
           try {

@@ -1,10 +1,12 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import { invalid } from '../errors/index.ts';
+import { countRecords, inFilters, searchRecords, type RecordQuery } from '../persister/index.ts';
 import { withinTenant, type Db } from '../store/index.ts';
 import type { User } from '../users/index.ts';
 import { listCriterion as list } from '../validation/index.ts';
 import type { CompiledWorkflow } from './compile.ts';
-import { instanceFromRow, transitionFromRow, type Instance, type Transition } from './records.ts';
+import type { Instance, Transition } from './records.ts';
+import { instanceTable, transitionTable } from './tables.ts';
 
 export interface ProcessCriteria {
   tenantId: string;
@@ -40,7 +42,9 @@ export function readProcessCriteria(raw: Record<string, unknown>): ProcessCriter
   };
 }
 
-type Eb = ExpressionBuilder<any, 'seva_wf_instance'>;
+type Eb = ExpressionBuilder<any, any>;
+
+const assignedTo = (uuid: string) => sql<SqlBool>`assignees @> ${JSON.stringify([uuid])}::jsonb`;
 
 
 /**
@@ -57,7 +61,7 @@ function actionableBy(eb: Eb, viewer: User, workflows: CompiledWorkflow[]): Expr
     clauses.push(eb.and([withinTenant('tenant_id', grantTenant), eb.or(pairs.map((p) => eb.and([eb('business_service', '=', p.wf), eb('state', '=', p.state)])))]));
   }
   if (clauses.length === 0) return sql<SqlBool>`false`;
-  const assignedToViewerOrNobody = eb.or([sql<SqlBool>`assignees = '[]'::jsonb`, sql<SqlBool>`assignees @> ${JSON.stringify([viewer.uuid])}::jsonb`]);
+  const assignedToViewerOrNobody = eb.or([sql<SqlBool>`assignees = '[]'::jsonb`, assignedTo(viewer.uuid)]);
   return eb.and([eb.or(clauses), assignedToViewerOrNobody]);
 }
 
@@ -69,23 +73,25 @@ export interface ProcessSearchResult {
 
 export async function searchProcesses(db: Db, workflows: CompiledWorkflow[], criteria: ProcessCriteria, viewer: User): Promise<ProcessSearchResult> {
   const known = workflows.map((w) => w.name);
-  const where = (eb: Eb) => {
-    const parts: Expression<SqlBool>[] = [withinTenant('tenant_id', criteria.tenantId), eb('business_service', 'in', known.length > 0 ? known : [''])];
-    if (criteria.businessIds) parts.push(eb('business_id', 'in', criteria.businessIds));
-    else parts.push(actionableBy(eb, viewer, workflows));
-    if (criteria.businessServices) parts.push(eb('business_service', 'in', criteria.businessServices));
-    if (criteria.status) parts.push(eb.or([eb('application_status', 'in', criteria.status), eb('state', 'in', criteria.status)]));
-    if (criteria.assignee) parts.push(sql<SqlBool>`assignees @> ${JSON.stringify([criteria.assignee])}::jsonb`);
-    return eb.and(parts);
+  const query: RecordQuery = {
+    tenant: { id: criteria.tenantId, scope: 'within' },
+    filters: [
+      ...inFilters({ businessService: known.length > 0 ? known : [''], businessId: criteria.businessIds }),
+      ...inFilters({ businessService: criteria.businessServices }),
+      ...(criteria.status ? [{ fields: ['applicationStatus', 'state'], match: 'in' as const, values: criteria.status }] : []),
+    ],
+    // Without ids asked for, the viewer's inbox; with an assignee, only theirs.
+    also: (eb) => eb.and([...(criteria.businessIds ? [] : [actionableBy(eb, viewer, workflows)]), ...(criteria.assignee ? [assignedTo(criteria.assignee)] : [])]),
+    sort: [['lastModifiedTime', 'desc'], ['id', 'asc']],
+    page: criteria,
   };
-  const rows = await db.selectFrom('seva_wf_instance').selectAll().where(where).orderBy('last_modified_time', 'desc').orderBy('id').offset(criteria.offset).limit(criteria.limit).execute();
-  const count = await db.selectFrom('seva_wf_instance').select(sql<string>`count(*)`.as('n')).where(where).executeTakeFirstOrThrow();
-  const instances = rows.map(instanceFromRow);
-  if (instances.length === 0) return { items: [], totalCount: Number(count.n) };
-  const transitionRows = criteria.history
-    ? await db.selectFrom('seva_wf_transition').selectAll().where('instance_id', 'in', instances.map((i) => i.id)).orderBy('seq', 'desc').execute()
-    : await db.selectFrom('seva_wf_transition').selectAll().where('id', 'in', instances.map((i) => i.lastTransitionId)).execute();
+  const instances = await searchRecords(db, instanceTable, query);
+  const totalCount = await countRecords(db, instanceTable, query);
+  if (instances.length === 0) return { items: [], totalCount };
+  const transitions = criteria.history
+    ? await searchRecords(db, transitionTable, { filters: inFilters({ instanceId: instances.map((i) => i.id) }), sort: [['seq', 'desc']] })
+    : await searchRecords(db, transitionTable, { filters: inFilters({ id: instances.map((i) => i.lastTransitionId) }) });
   const byInstance = new Map<string, Transition[]>();
-  for (const t of transitionRows.map(transitionFromRow)) byInstance.set(t.instanceId, [...(byInstance.get(t.instanceId) ?? []), t]);
-  return { items: instances.map((instance) => ({ instance, transitions: byInstance.get(instance.id) ?? [] })), totalCount: Number(count.n) };
+  for (const t of transitions) byInstance.set(t.instanceId, [...(byInstance.get(t.instanceId) ?? []), t]);
+  return { items: instances.map((instance) => ({ instance, transitions: byInstance.get(instance.id) ?? [] })), totalCount };
 }
