@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Money } from '../money/index.ts';
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, type Database } from '../store/index.ts';
-import { countRecords, engineChild, engineTable, findRecord, insertRecord, insertRowsUnnested, rowsOf, searchRecords, updateRecord } from './index.ts';
+import { countRecords, engineChild, updateMatching, type RecordQuery, engineTable, findRecord, insertRecord, insertRowsUnnested, rowsOf, searchRecords, updateRecord } from './index.ts';
 
 interface Line {
   id: string;
@@ -107,7 +107,7 @@ describe('an engine table', () => {
 
   it('searches by the criteria every search uses: tenant, filters on root, child and JSON fields, sort and page', async () => {
     for (const n of [2, 3, 4]) await insertRecord(database.db, invoiceTable, invoice(n, n === 4 ? 'pb.b' : 'pb.a', [['A', '1'], [n === 2 ? 'B' : 'A', '2']]));
-    const ids = async (q: Parameters<typeof searchRecords>[2]) => (await searchRecords(database.db, invoiceTable, q)).map((i) => i.id);
+    const ids = async (q: RecordQuery<Invoice>) => (await searchRecords(database.db, invoiceTable, q)).map((i) => i.id);
     expect(await ids({ tenant: { id: 'pb', scope: 'within' }, filters: [], sort: [['audit.createdTime', 'desc']] })).toEqual(['i4', 'i3', 'i2', 'i1']);
     expect(await ids({ tenant: { id: 'pb', scope: 'exact' }, filters: [] })).toEqual([]);
     expect(await ids({ tenant: { id: 'pb.a', scope: 'within' }, filters: [{ fields: ['lines.head'], match: 'exact', values: ['B'] }] })).toEqual(['i2']);
@@ -124,6 +124,11 @@ describe('an engine table', () => {
     ];
     expect((await searchRecords(database.db, invoiceTable, { filters: both })).map((i) => i.id)).toEqual(['i2']);
     expect(await searchRecords(database.db, invoiceTable, { filters: both, sameChildRow: true })).toEqual([]);
+  });
+
+  it('sets some fields of the records matching, and answers them as they are now', async () => {
+    const changed = await updateMatching(database.db, invoiceTable, { tenant: { id: 'pb.a', scope: 'exact' }, filters: [], also: (eb) => eb('created_time', '>', 1002) }, { note: 'late', total: new Money('7.005') });
+    expect(changed.map((i) => [i.id, i.note, i.total.toFixed(), i.lines.length])).toEqual([['i3', 'late', '7.005', 2]]);
   });
 
   it('inserts many records by unnest, skipping those the conflict clause skips, with their children', async () => {

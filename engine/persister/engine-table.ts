@@ -1,5 +1,5 @@
-import type { Money } from '../money/index.ts';
 import type { ColumnSpec, IndexSpec, TableSpec } from '../store/index.ts';
+import type { FieldPath } from './field-path.ts';
 import { columnFinder, storageOf, type MappedChild, type MappedColumn, type MappedTable, type RecordTables, type ValueCodec, type ValueKind } from './mapped.ts';
 
 /**
@@ -7,16 +7,6 @@ import { columnFinder, storageOf, type MappedChild, type MappedColumn, type Mapp
  * service's tables: columns by name with the record path and kind of their value, child tables for
  * arrays, indexes. Compiled, they are RecordTables, read, written and searched like service tables.
  */
-
-type Leaf = Money | readonly unknown[] | ((...args: never[]) => unknown);
-type Shallower = [never, 0, 1, 2];
-
-/** The dotted paths of a record type's fields, three levels deep (`id`, `auditDetails.createdBy`). */
-export type FieldPath<T, Depth extends number = 3> = [Depth] extends [never]
-  ? never
-  : {
-      [K in keyof T & string]: NonNullable<T[K]> extends Leaf ? K : NonNullable<T[K]> extends object ? K | `${K}.${FieldPath<NonNullable<T[K]>, Shallower[Depth]>}` : K;
-    }[keyof T & string];
 
 /** A column holding a field of the record (or of the array item, in a child table). */
 export interface FieldColumn<T> {

@@ -1,10 +1,11 @@
 export { compilePersister, ORDER_COLUMN, type CompiledPersister, type UniqueRule } from './compile.ts';
 export { storageOf, type ColumnHit, type MappedChild, type MappedColumn, type MappedTable, type RecordTables, type RestColumn, type ValueCodec, type ValueKind } from './mapped.ts';
-export { engineChild, engineTable, type EngineChildDeclaration, type EngineTable, type EngineTableDeclaration, type FieldPath } from './engine-table.ts';
+export { engineChild, engineTable, type EngineChildDeclaration, type EngineTable, type EngineTableDeclaration } from './engine-table.ts';
+export type { FieldPath, FieldValues } from './field-path.ts';
 export { findRecord, insertRecord, insertRecords, recordsFromRows, rowOf, updateRecord, type Row } from './rows.ts';
 export { entitiesFromRows, findEntity, findEntityBy, insertEntity, updateEntity } from './entities.ts';
 export { changedFields } from './changes.ts';
 export { exactFilters, inFilters, whereOf, type Criteria, type Filter, type Match } from './criteria.ts';
-export { countRecords, searchRecords, type Page, type RecordQuery, type SortKey } from './search.ts';
+export { countRecords, searchRecords, updateMatching, type Matching, type Page, type RecordQuery, type SortKey } from './search.ts';
 export { insertRowsUnnested, rowsOf, type RecordRows } from './bulk.ts';
 export { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';

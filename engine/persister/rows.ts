@@ -1,4 +1,5 @@
 import type { Db } from '../store/index.ts';
+import type { FieldValues } from './field-path.ts';
 import type { MappedChild, MappedTable, RecordTables } from './mapped.ts';
 import { mergeRest, unstoredPart } from './rest.ts';
 import { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';
@@ -62,7 +63,7 @@ async function insertChildren<T>(db: Db, t: RecordTables<T>, records: readonly T
  * names (record fields: a last-modified time, a version). Returns false when it has not (someone
  * else changed it, or it is gone).
  */
-export async function updateRecord<T>(db: Db, t: RecordTables<T>, record: T, guard: Record<string, unknown> = {}): Promise<boolean> {
+export async function updateRecord<T>(db: Db, t: RecordTables<T>, record: T, guard: FieldValues<T> = {}): Promise<boolean> {
   const key = getPath(record, t.root.primaryKey.path);
   let query = db.updateTable(t.root.table).set(rowOf(t.root, record)).where(t.root.primaryKey.column, '=', key);
   for (const [field, value] of Object.entries(guard)) query = query.where(rootColumn(t, field), '=', value);
@@ -105,7 +106,7 @@ export async function recordsFromRows<T>(db: Db, t: RecordTables<T>, rows: Row[]
  * The one record whose root fields equal `match` (field path → value), locked for update when
  * asked (inside a transaction).
  */
-export async function findRecord<T>(db: Db, t: RecordTables<T>, match: Record<string, unknown>, forUpdate = false): Promise<T | undefined> {
+export async function findRecord<T>(db: Db, t: RecordTables<T>, match: FieldValues<T>, forUpdate = false): Promise<T | undefined> {
   let q = db.selectFrom(t.root.table).selectAll();
   for (const [field, value] of Object.entries(match)) q = q.where(rootColumn(t, field), '=', value);
   if (forUpdate) q = q.forUpdate();

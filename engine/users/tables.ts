@@ -1,46 +1,53 @@
-import type { TableSpec } from '../store/index.ts';
+import { engineTable } from '../persister/index.ts';
+import type { Session } from './sessions.ts';
+import type { StoredUser } from './user.ts';
 
-export const userTable: TableSpec = {
-  name: 'seva_user',
-  primaryKey: ['uuid'],
-  columns: [
-    { name: 'uuid', type: 'text', notNull: true },
-    { name: 'id', type: 'bigint', notNull: true },
-    { name: 'tenant_id', type: 'text', notNull: true },
-    { name: 'user_name', type: 'text', notNull: true },
-    { name: 'name', type: 'text' },
-    { name: 'mobile_number', type: 'text' },
-    { name: 'email_id', type: 'text' },
-    { name: 'gender', type: 'text' },
-    { name: 'type', type: 'text', notNull: true },
-    { name: 'roles', type: 'json', notNull: true },
-    { name: 'active', type: 'boolean', notNull: true },
-    { name: 'password_hash', type: 'text' },
-    { name: 'created_by', type: 'text' },
-    { name: 'created_time', type: 'bigint' },
-    { name: 'last_modified_by', type: 'text' },
-    { name: 'last_modified_time', type: 'bigint' },
-  ],
+/** Users as DIGIT's egov-user keeps them; a user name is unique (case-insensitively) per tenant. */
+export const userTable = engineTable<StoredUser>({
+  table: 'seva_user',
+  primaryKey: 'uuid',
+  tenantColumn: 'tenant_id',
+  // A user's absent details (name, mobile number, ...) are left out of it, as DIGIT clients expect.
+  nulls: 'omitted',
+  columns: {
+    uuid: { path: 'uuid', type: 'text', notNull: true },
+    id: { path: 'id', type: 'bigint', notNull: true },
+    tenant_id: { path: 'tenantId', type: 'text', notNull: true },
+    user_name: { path: 'userName', type: 'text', notNull: true },
+    name: { path: 'name', type: 'text' },
+    mobile_number: { path: 'mobileNumber', type: 'text' },
+    email_id: { path: 'emailId', type: 'text' },
+    gender: { path: 'gender', type: 'text' },
+    type: { path: 'type', type: 'text', notNull: true },
+    roles: { path: 'roles', type: 'json', notNull: true },
+    active: { path: 'active', type: 'boolean', notNull: true },
+    password_hash: { path: 'passwordHash', type: 'text' },
+    created_by: { path: 'auditDetails.createdBy', type: 'text' },
+    created_time: { path: 'auditDetails.createdTime', type: 'bigint' },
+    last_modified_by: { path: 'auditDetails.lastModifiedBy', type: 'text' },
+    last_modified_time: { path: 'auditDetails.lastModifiedTime', type: 'bigint' },
+  },
   indexes: [
     { name: 'seva_user_tenant_id_lower_user_name_ukey', expressions: ['tenant_id', 'lower(user_name)'], unique: true },
     { name: 'seva_user_mobile_number_idx', expressions: ['mobile_number'] },
   ],
-};
+});
 
-export const sessionTable: TableSpec = {
-  name: 'seva_session',
-  primaryKey: ['access_hash'],
-  columns: [
-    { name: 'access_hash', type: 'text', notNull: true },
-    { name: 'refresh_hash', type: 'text', notNull: true },
-    { name: 'user_uuid', type: 'text', notNull: true },
-    { name: 'expires_at', type: 'bigint', notNull: true },
-    { name: 'refresh_expires_at', type: 'bigint', notNull: true },
-    { name: 'revoked', type: 'boolean', notNull: true },
-    { name: 'created_at', type: 'bigint', notNull: true },
-  ],
+/** A login's tokens, by their hashes. */
+export const sessionTable = engineTable<Session>({
+  table: 'seva_session',
+  primaryKey: 'access_hash',
+  columns: {
+    access_hash: { path: 'accessHash', type: 'text', notNull: true },
+    refresh_hash: { path: 'refreshHash', type: 'text', notNull: true },
+    user_uuid: { path: 'userUuid', type: 'text', notNull: true },
+    expires_at: { path: 'expiresAt', type: 'bigint', notNull: true },
+    refresh_expires_at: { path: 'refreshExpiresAt', type: 'bigint', notNull: true },
+    revoked: { path: 'revoked', type: 'boolean', notNull: true },
+    created_at: { path: 'createdAt', type: 'bigint', notNull: true },
+  },
   indexes: [
     { name: 'seva_session_refresh_hash_ukey', expressions: ['refresh_hash'], unique: true },
     { name: 'seva_session_user_uuid_idx', expressions: ['user_uuid'] },
   ],
-};
+});

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { conflict, invalid, invalidFields, notFound } from '../errors/index.ts';
 import { nextSequenceValue } from '../idgen/index.ts';
-import type { Db } from '../store/index.ts';
-import { uniqueViolationOf } from '../store/index.ts';
+import { exactFilters, findRecord, inFilters, insertRecord, searchRecords, updateMatching, type FieldValues, type Matching } from '../persister/index.ts';
+import { uniqueViolationOf, type Db } from '../store/index.ts';
 import { compilePayloadValidator } from '../validation/index.ts';
 import { hashPassword } from './passwords.ts';
+import { userTable } from './tables.ts';
 
 export type UserType = 'EMPLOYEE' | 'CITIZEN' | 'SYSTEM';
 
@@ -59,30 +59,12 @@ const userSchema = {
 };
 const validateUser = compilePayloadValidator(userSchema);
 
-type Row = Record<string, unknown>;
-
-export function userFromRow(row: Row): User {
-  const user: User = {
-    id: Number(row.id),
-    uuid: String(row.uuid),
-    userName: String(row.user_name),
-    type: row.type as UserType,
-    tenantId: String(row.tenant_id),
-    roles: (typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles) as RoleGrant[],
-    active: Boolean(row.active),
-    auditDetails: {
-      createdBy: (row.created_by as string) ?? undefined,
-      createdTime: row.created_time === null ? undefined : Number(row.created_time),
-      lastModifiedBy: (row.last_modified_by as string) ?? undefined,
-      lastModifiedTime: row.last_modified_time === null ? undefined : Number(row.last_modified_time),
-    },
-  };
-  if (row.name !== null) user.name = String(row.name);
-  if (row.mobile_number !== null) user.mobileNumber = String(row.mobile_number);
-  if (row.email_id !== null) user.emailId = String(row.email_id);
-  if (row.gender !== null) user.gender = String(row.gender);
-  return user;
+/** A user as stored: with the hash of their password, which nothing outside this module sees. */
+export interface StoredUser extends User {
+  passwordHash?: string;
 }
+
+const withoutPassword = ({ passwordHash: _hidden, ...user }: StoredUser): User => user;
 
 export interface UserChecks {
   tenantExists(tenantId: string): boolean;
@@ -101,16 +83,16 @@ function checkInput(input: UserInput, basePath: string, checks: UserChecks): voi
   if (details.length > 0) throw invalidFields(details);
 }
 
-/** The columns a create and an update both take from the request. */
-function profileColumns(input: UserInput): Row {
+/** The fields a create and an update both take from the request (null means absent). */
+function profileOf(input: UserInput) {
   return {
-    user_name: input.userName,
-    name: input.name ?? null,
-    mobile_number: input.mobileNumber ?? null,
-    email_id: input.emailId ?? null,
-    gender: input.gender ?? null,
-    type: input.type,
-    roles: JSON.stringify(input.roles!.map((r) => ({ code: r.code, tenantId: r.tenantId, ...(r.name ? { name: r.name } : {}) }))),
+    userName: input.userName!,
+    name: input.name ?? undefined,
+    mobileNumber: input.mobileNumber ?? undefined,
+    emailId: input.emailId ?? undefined,
+    gender: input.gender ?? undefined,
+    type: input.type!,
+    roles: input.roles!.map((r) => ({ code: r.code, tenantId: r.tenantId, ...(r.name ? { name: r.name } : {}) })),
     active: input.active ?? true,
   };
 }
@@ -123,38 +105,31 @@ function rethrowDuplicate(err: unknown, input: UserInput): never {
 export async function createUser(db: Db, input: UserInput, actor: string | undefined, now: number, checks: UserChecks): Promise<User> {
   checkInput(input, '$.user', checks);
   const uuid = randomUUID();
-  const row = {
+  const user: StoredUser = {
     uuid,
     id: await nextSequenceValue(db, 'seva_user_id'),
-    tenant_id: input.tenantId,
-    ...profileColumns(input),
-    password_hash: input.password ? await hashPassword(input.password) : null,
-    created_by: actor ?? uuid,
-    created_time: now,
-    last_modified_by: actor ?? uuid,
-    last_modified_time: now,
+    tenantId: input.tenantId!,
+    ...profileOf(input),
+    passwordHash: input.password ? await hashPassword(input.password) : undefined,
+    auditDetails: { createdBy: actor ?? uuid, createdTime: now, lastModifiedBy: actor ?? uuid, lastModifiedTime: now },
   };
   try {
-    await db.insertInto('seva_user').values(row).execute();
+    await insertRecord(db, userTable, user);
   } catch (err) {
     rethrowDuplicate(err, input);
   }
-  return userFromRow(row);
+  return withoutPassword(user);
 }
 
 export async function updateUser(db: Db, input: UserInput, actor: string, now: number, checks: UserChecks): Promise<User> {
   if (!input.uuid) throw invalid('REQUIRED_FIELD_MISSING', '$.user.uuid is required to update a user', '$.user.uuid');
   checkInput(input, '$.user', checks);
-  const set: Row = {
-    ...profileColumns(input),
-    last_modified_by: actor,
-    last_modified_time: now,
-  };
-  if (input.password) set.password_hash = await hashPassword(input.password);
+  const changes: FieldValues<StoredUser> = { ...profileOf(input), 'auditDetails.lastModifiedBy': actor, 'auditDetails.lastModifiedTime': now };
+  if (input.password) changes.passwordHash = await hashPassword(input.password);
   try {
-    const r = await db.updateTable('seva_user').set(set).where('uuid', '=', input.uuid).where('tenant_id', '=', input.tenantId!).returningAll().executeTakeFirst();
-    if (!r) throw notFound('USER_NOT_FOUND', `no user ${input.uuid} at tenant ${input.tenantId}`);
-    return userFromRow(r);
+    const [updated] = await updateMatching(db, userTable, { filters: exactFilters({ uuid: input.uuid, tenantId: input.tenantId }) }, changes);
+    if (!updated) throw notFound('USER_NOT_FOUND', `no user ${input.uuid} at tenant ${input.tenantId}`);
+    return withoutPassword(updated);
   } catch (err) {
     return rethrowDuplicate(err, input);
   }
@@ -174,38 +149,42 @@ export interface UserCriteria {
 }
 
 export async function searchUsers(db: Db, c: UserCriteria): Promise<User[]> {
-  let q = db.selectFrom('seva_user').selectAll();
-  // Users of a state-level tenant are searched with the GPs below it.
-  q = c.tenantId.includes('.') ? q.where('tenant_id', 'in', [c.tenantId, c.tenantId.split('.')[0]!]) : q.where((eb) => eb.or([eb('tenant_id', '=', c.tenantId), eb('tenant_id', 'like', `${c.tenantId}.%`)]));
-  if (c.uuid?.length) q = q.where('uuid', 'in', c.uuid);
-  if (c.id?.length) q = q.where('id', 'in', c.id);
-  if (c.userName) q = q.where(sql`lower(user_name)`, '=', c.userName.toLowerCase());
-  if (c.mobileNumber) q = q.where('mobile_number', '=', c.mobileNumber);
-  if (c.userType) q = q.where('type', '=', c.userType);
-  if (c.active !== undefined) q = q.where('active', '=', c.active);
-  const rows = await q.orderBy('id').offset(c.offset ?? 0).limit(Math.min(c.limit ?? 100, 500)).execute();
-  const users = rows.map(userFromRow);
-  return c.roleCodes?.length ? users.filter((u) => u.roles.some((r) => c.roleCodes!.includes(r.code))) : users;
+  // A GP's users with its state's; a state's with those of its GPs.
+  const scope: Matching = c.tenantId.includes('.') ? { filters: inFilters({ tenantId: [c.tenantId, stateOf(c.tenantId)] }) } : { tenant: { id: c.tenantId, scope: 'within' }, filters: [] };
+  const users = await searchRecords(db, userTable, {
+    ...scope,
+    filters: [
+      ...scope.filters,
+      ...inFilters({ uuid: c.uuid?.length ? c.uuid : undefined, id: c.id?.length ? c.id : undefined }),
+      ...(c.userName ? [{ fields: ['userName'], match: 'exact' as const, caseInsensitive: true, values: [c.userName] }] : []),
+      ...exactFilters({ mobileNumber: c.mobileNumber || undefined, type: c.userType || undefined, active: c.active }),
+    ],
+    sort: [['id', 'asc']],
+    page: { offset: c.offset ?? 0, limit: Math.min(c.limit ?? 100, 500) },
+  });
+  const found = c.roleCodes?.length ? users.filter((u) => u.roles.some((r) => c.roleCodes!.includes(r.code))) : users;
+  return found.map(withoutPassword);
 }
 
-/** The user a login names: by user name and type, at the tenant given or at its state. */
-export async function findLoginUser(db: Db, userName: string, tenantId: string, type: UserType | undefined): Promise<(User & { passwordHash?: string }) | undefined> {
-  let q = db.selectFrom('seva_user').selectAll().where(sql`lower(user_name)`, '=', userName.toLowerCase()).where('tenant_id', 'in', [tenantId, tenantId.split('.')[0]!]);
-  if (type) q = q.where('type', '=', type);
-  const row = await q.orderBy(sql`length(tenant_id)`, 'desc').executeTakeFirst();
-  if (!row) return undefined;
-  return { ...userFromRow(row), passwordHash: (row.password_hash as string) ?? undefined };
+const stateOf = (tenantId: string) => tenantId.split('.')[0]!;
+
+/** The user a login names: by user name and type, at the tenant given or else at its state. */
+export async function findLoginUser(db: Db, userName: string, tenantId: string, type: UserType | undefined): Promise<StoredUser | undefined> {
+  const found = await searchRecords(db, userTable, {
+    filters: [{ fields: ['userName'], match: 'exact', caseInsensitive: true, values: [userName] }, ...inFilters({ tenantId: [tenantId, stateOf(tenantId)] }), ...exactFilters({ type })],
+  });
+  return found.sort((a, b) => b.tenantId.length - a.tenantId.length)[0];
 }
 
 export async function findUserByUuid(db: Db, uuid: string): Promise<User | undefined> {
-  const row = await db.selectFrom('seva_user').selectAll().where('uuid', '=', uuid).executeTakeFirst();
-  return row ? userFromRow(row) : undefined;
+  const user = await findRecord(db, userTable, { uuid });
+  return user && withoutPassword(user);
 }
 
 /** Users by uuid (for showing who acted); unknown uuids are simply absent. */
 export async function usersByUuid(db: Db, uuids: string[]): Promise<Map<string, User>> {
   const unique = [...new Set(uuids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('seva_user').selectAll().where('uuid', 'in', unique).execute();
-  return new Map(rows.map((r) => [String(r.uuid), userFromRow(r)]));
+  const users = await searchRecords(db, userTable, { filters: inFilters({ uuid: unique }) });
+  return new Map(users.map((u) => [u.uuid, withoutPassword(u)]));
 }

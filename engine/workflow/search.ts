@@ -73,7 +73,7 @@ export interface ProcessSearchResult {
 
 export async function searchProcesses(db: Db, workflows: CompiledWorkflow[], criteria: ProcessCriteria, viewer: User): Promise<ProcessSearchResult> {
   const known = workflows.map((w) => w.name);
-  const query: RecordQuery = {
+  const query: RecordQuery<Instance> = {
     tenant: { id: criteria.tenantId, scope: 'within' },
     filters: [
       ...inFilters({ businessService: known.length > 0 ? known : [''], businessId: criteria.businessIds }),
