@@ -1,12 +1,13 @@
 import type { WriteScope } from '../lifecycle/index.ts';
 import { sql } from 'kysely';
 import type { ErrorDetail } from '../errors/index.ts';
-import { insertUnnested, type Db } from '../store/index.ts';
-import { demandDetailTable, demandHistoryTable, demandTable } from './tables.ts';
+import { insertRowsUnnested, rowsOf, type RecordRows } from '../persister/index.ts';
+import type { Db } from '../store/index.ts';
+import { demandTable, demandVersionTable } from './demand-tables.ts';
 import { applyAdvance } from './advance.ts';
-import { demandRow, detailRow, type Demand } from './demand.ts';
+import { versionOf, type Demand } from './demand.ts';
 import { readDemand } from './demand-input.ts';
-import { demandEvent, historyRow, newDemand } from './demands.ts';
+import { demandEvent, newDemand } from './demands.ts';
 import type { BillingMasters } from './masters.ts';
 
 export interface BulkDemandOutcome {
@@ -19,7 +20,7 @@ export interface BulkDemandOutcome {
 
 /** Demands read, checked and turned into rows, ready to be written (all of it work without the database). */
 export interface PreparedDemands {
-  candidates: { index: number; demand: Demand; row: Record<string, unknown>; details: Record<string, unknown>[]; history: Record<string, unknown> }[];
+  candidates: { index: number; demand: Demand; rows: RecordRows; version: RecordRows }[];
   refused: BulkDemandOutcome['refused'];
   actor: string;
   now: number;
@@ -36,7 +37,7 @@ export function prepareDemands(raws: Record<string, unknown>[], masters: Billing
       return;
     }
     const demand = newDemand({ ...input, status: 'ACTIVE' }, actor, now);
-    prepared.candidates.push({ index, demand, row: demandRow(demand), details: demand.demandDetails.map((x, i) => detailRow(demand, x, i)), history: historyRow(demand, 'created') });
+    prepared.candidates.push({ index, demand, rows: rowsOf(demandTable, demand), version: rowsOf(demandVersionTable, versionOf(demand, 'created')) });
   });
   return prepared;
 }
@@ -50,16 +51,13 @@ export async function writeDemands(w: WriteScope, prepared: PreparedDemands, mas
   const { candidates, refused } = prepared;
   const trx = w.db;
   if (candidates.length === 0) return { created: [], skipped: [], refused };
-  const inserted = await insertUnnested(trx, demandTable, candidates.map((c) => c.row), {
+  const ids = await insertRowsUnnested(trx, demandTable, candidates.map((c) => c.rows), {
     onConflict: sql`on conflict (tenant_id, consumer_code, business_service, consumer_type, tax_period_from, tax_period_to) where status = 'ACTIVE' do nothing`,
-    returning: 'id',
   });
-  const ids = new Set(inserted as string[]);
   const written = candidates.filter((c) => ids.has(c.demand.id));
   const skipped = candidates.filter((c) => !ids.has(c.demand.id)).map((c) => c.index);
   if (written.length === 0) return { created: [], skipped, refused };
-  await insertUnnested(trx, demandDetailTable, written.flatMap((c) => c.details));
-  await insertUnnested(trx, demandHistoryTable, written.map((c) => c.history));
+  await insertRowsUnnested(trx, demandVersionTable, written.map((c) => c.version));
   const created = written.map((c) => c.demand);
   for (const d of created) w.emit(demandEvent(d, 'created', true));
   for (const consumer of await consumersHoldingAdvance(trx, created, masters)) await applyAdvance(w, consumer, masters, prepared.actor, prepared.now);

@@ -2,24 +2,25 @@ import type { WriteScope } from '../lifecycle/index.ts';
 import type { DomainEvent } from '../events/index.ts';
 import { BILLING_TOPICS } from './topics.ts';
 import { randomUUID } from 'node:crypto';
+import { exactFilters, inFilters, insertRecord, searchRecords, updateRecord, type SortKey } from '../persister/index.ts';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import { ZERO } from '../money/index.ts';
-import { uniqueViolationOf, withinTenant, type Db } from '../store/index.ts';
+import { uniqueViolationOf, type Db } from '../store/index.ts';
 import { listCriterion as list } from '../validation/index.ts';
-import { demandFromRows, demandJson, demandRow, detailRow, isSettled, outstandingOf, type Demand, type DemandDetail } from './demand.ts';
+import { demandJson, isSettled, outstandingOf, versionOf, type Demand, type DemandDetail } from './demand.ts';
+import { demandTable, demandVersionTable } from './demand-tables.ts';
 import { readDemand, withinAmount, type DemandInput } from './demand-input.ts';
 import type { BillingMasters } from './masters.ts';
 
 type Raw = Record<string, any>;
 
+/** Oldest period first: the order demands are billed, apportioned and answered in. */
+const OLDEST_FIRST: SortKey<Demand>[] = [['taxPeriodFrom', 'asc'], ['auditDetails.createdTime', 'asc'], ['id', 'asc']];
+
 /** Loads demands with their details; locked for update when asked. */
-export async function loadDemands(db: Db, ids: string[], forUpdate = false): Promise<Demand[]> {
-  if (ids.length === 0) return [];
-  let q = db.selectFrom('seva_demand').selectAll().where('id', 'in', ids).orderBy('tax_period_from').orderBy('created_time').orderBy('id');
-  if (forUpdate) q = q.forUpdate();
-  const rows = await q.execute();
-  const details = rows.length === 0 ? [] : await db.selectFrom('seva_demand_detail').selectAll().where('demand_id', 'in', rows.map((r) => r.id)).execute();
-  return rows.map((r) => demandFromRows(r, details.filter((d) => d.demand_id === r.id)));
+export function loadDemands(db: Db, ids: string[], forUpdate = false): Promise<Demand[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return searchRecords(db, demandTable, { filters: inFilters({ id: ids }), sort: OLDEST_FIRST, forUpdate });
 }
 
 /** A consumer of a business service at a tenant. */
@@ -30,27 +31,21 @@ export interface Consumer {
 }
 
 /** A consumer's ACTIVE demands, oldest period first; locked when `forUpdate`. */
-export async function activeDemandsOf(db: Db, c: Consumer, forUpdate = false): Promise<Demand[]> {
-  const rows = await db
-    .selectFrom('seva_demand')
-    .select('id')
-    .where('tenant_id', '=', c.tenantId)
-    .where('consumer_code', '=', c.consumerCode)
-    .where('business_service', '=', c.businessService)
-    .where('status', '=', 'ACTIVE')
-    .execute();
-  return loadDemands(db, rows.map((r) => r.id), forUpdate);
+export function activeDemandsOf(db: Db, c: Consumer, forUpdate = false): Promise<Demand[]> {
+  return searchRecords(db, demandTable, {
+    tenant: { id: c.tenantId, scope: 'exact' },
+    filters: exactFilters({ consumerCode: c.consumerCode, businessService: c.businessService, status: 'ACTIVE' }),
+    sort: OLDEST_FIRST,
+    forUpdate,
+  });
 }
 
 /** Writes a demand (insert or full replace of its row and details), a version in its history, and its event. */
 export async function saveDemand(w: WriteScope, d: Demand, reason: string, isNew: boolean): Promise<void> {
-  const db = w.db;
   d.isPaymentCompleted = isSettled(d);
-  if (isNew) await db.insertInto('seva_demand').values(demandRow(d)).execute();
-  else await db.updateTable('seva_demand').set(demandRow(d)).where('id', '=', d.id).execute();
-  if (!isNew) await db.deleteFrom('seva_demand_detail').where('demand_id', '=', d.id).execute();
-  if (d.demandDetails.length > 0) await db.insertInto('seva_demand_detail').values(d.demandDetails.map((x, i) => detailRow(d, x, i))).execute();
-  await db.insertInto('seva_demand_history').values(historyRow(d, reason)).execute();
+  if (isNew) await insertRecord(w.db, demandTable, d);
+  else await updateRecord(w.db, demandTable, d);
+  await insertRecord(w.db, demandVersionTable, versionOf(d, reason));
   w.emit(demandEvent(d, reason, isNew));
 }
 
@@ -58,20 +53,6 @@ export async function saveDemand(w: WriteScope, d: Demand, reason: string, isNew
 export function demandEvent(d: Demand, reason: string, isNew: boolean): DomainEvent {
   const topic = isNew ? BILLING_TOPICS.demandCreated : reason === 'cancelled' ? BILLING_TOPICS.demandCancelled : BILLING_TOPICS.demandUpdated;
   return { topic, key: d.id, tenantId: d.tenantId, payload: { Demand: demandJson(d), reason } };
-}
-
-/** A version of a demand as its history keeps it. */
-export function historyRow(d: Demand, reason: string) {
-  return {
-    id: randomUUID(),
-    demand_id: d.id,
-    tenant_id: d.tenantId,
-    version: d.version,
-    reason,
-    snapshot: JSON.stringify(demandJson(d)),
-    changed_by: d.auditDetails.lastModifiedBy,
-    changed_time: d.auditDetails.lastModifiedTime,
-  };
 }
 
 function readAll(raws: unknown, masters: BillingMasters): DemandInput[] {
@@ -82,20 +63,13 @@ function readAll(raws: unknown, masters: BillingMasters): DemandInput[] {
   return inputs as DemandInput[];
 }
 
+/** Another ACTIVE demand of the consumer for the same service, type and period, if there is one. */
 async function activeDuplicate(db: Db, d: Pick<Demand, 'tenantId' | 'consumerCode' | 'businessService' | 'consumerType' | 'taxPeriodFrom' | 'taxPeriodTo' | 'id'>): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('seva_demand')
-    .select('id')
-    .where('tenant_id', '=', d.tenantId)
-    .where('consumer_code', '=', d.consumerCode)
-    .where('business_service', '=', d.businessService)
-    .where('consumer_type', '=', d.consumerType)
-    .where('tax_period_from', '=', d.taxPeriodFrom)
-    .where('tax_period_to', '=', d.taxPeriodTo)
-    .where('status', '=', 'ACTIVE')
-    .where('id', '!=', d.id)
-    .executeTakeFirst();
-  return row?.id;
+  const same = await searchRecords(db, demandTable, {
+    tenant: { id: d.tenantId, scope: 'exact' },
+    filters: exactFilters({ consumerCode: d.consumerCode, businessService: d.businessService, consumerType: d.consumerType, taxPeriodFrom: d.taxPeriodFrom, taxPeriodTo: d.taxPeriodTo, status: 'ACTIVE' }),
+  });
+  return same.find((x) => x.id !== d.id)?.id;
 }
 
 const duplicateError = (d: DemandInput, existing?: string) =>
@@ -259,32 +233,25 @@ export function readDemandCriteria(raw: Raw): DemandCriteria {
   };
 }
 
-export async function searchDemands(db: Db, c: DemandCriteria): Promise<Demand[]> {
-  let q = db
-    .selectFrom('seva_demand')
-    .select('id')
-    .where(withinTenant('tenant_id', c.tenantId));
-  if (c.ids) q = q.where('id', 'in', c.ids);
-  if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
-  if (c.businessService) q = q.where('business_service', '=', c.businessService);
-  if (c.status) q = q.where('status', 'in', c.status);
-  if (c.periodFrom !== undefined) q = q.where('tax_period_from', '>=', c.periodFrom);
-  if (c.periodTo !== undefined) q = q.where('tax_period_to', '<=', c.periodTo);
-  if (c.isPaymentCompleted !== undefined) q = q.where('is_payment_completed', '=', c.isPaymentCompleted);
-  const rows = await q.orderBy('tax_period_from').orderBy('created_time').orderBy('id').offset(c.offset).limit(c.limit).execute();
-  return loadDemands(db, rows.map((r) => r.id));
+export function searchDemands(db: Db, c: DemandCriteria): Promise<Demand[]> {
+  const range = (field: 'taxPeriodFrom' | 'taxPeriodTo', match: 'from' | 'to', value: number | undefined) => (value === undefined ? [] : [{ fields: [field], match, values: [value] }]);
+  return searchRecords(db, demandTable, {
+    tenant: { id: c.tenantId, scope: 'within' },
+    filters: [
+      ...inFilters({ id: c.ids, consumerCode: c.consumerCodes, status: c.status }),
+      ...exactFilters({ businessService: c.businessService, isPaymentCompleted: c.isPaymentCompleted }),
+      ...range('taxPeriodFrom', 'from', c.periodFrom),
+      ...range('taxPeriodTo', 'to', c.periodTo),
+    ],
+    sort: OLDEST_FIRST,
+    page: c,
+  });
 }
 
 /** Every version of a demand, oldest first, with who changed it, when and why. */
 export async function demandHistory(db: Db, tenantId: string, demandId: string) {
-  const rows = await db.selectFrom('seva_demand_history').selectAll().where('demand_id', '=', demandId).where('tenant_id', '=', tenantId).orderBy('version').execute();
-  return rows.map((r) => ({
-    version: Number(r.version),
-    reason: r.reason as string,
-    changedBy: r.changed_by as string,
-    changedTime: Number(r.changed_time),
-    demand: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
-  }));
+  const versions = await searchRecords(db, demandVersionTable, { tenant: { id: tenantId, scope: 'exact' }, filters: exactFilters({ demandId }), sort: [['version', 'asc']] });
+  return versions.map((v) => ({ version: v.version, reason: v.reason, changedBy: v.changedBy, changedTime: v.changedTime, demand: v.snapshot }));
 }
 
 /**

@@ -22,7 +22,9 @@ export function rowsOf<T>(t: RecordTables<T>, record: T): RecordRows {
 export async function insertRowsUnnested(db: Db, t: RecordTables<unknown>, rows: RecordRows[], options: { onConflict?: RawBuilder<unknown> } = {}): Promise<Set<unknown>> {
   const [rootSpec, ...childSpecs] = t.tables;
   const key = t.root.primaryKey.column;
-  const written = new Set(await insertUnnested(db, rootSpec!, rows.map((r) => r.root), { onConflict: options.onConflict, returning: key }));
+  const roots = rows.map((r) => r.root);
+  // Without a conflict clause every row is written: no need to send the keys back.
+  const written = new Set(options.onConflict ? await insertUnnested(db, rootSpec!, roots, { onConflict: options.onConflict, returning: key }) : (await insertUnnested(db, rootSpec!, roots), roots.map((r) => r[key])));
   const kept = rows.filter((r) => written.has(r.root[key]));
   for (const [i, spec] of childSpecs.entries()) await insertUnnested(db, spec, kept.flatMap((r) => r.children[i]!));
   return written;
