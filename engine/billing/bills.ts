@@ -4,8 +4,10 @@ import { BILLING_TOPICS } from './topics.ts';
 import { randomUUID } from 'node:crypto';
 import { invalid } from '../errors/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
-import { Money, moneyFromColumn, moneyToColumn, moneyToJson, sum, ZERO } from '../money/index.ts';
-import { lockForTransaction, uniqueViolationOf, withinTenant, type Db } from '../store/index.ts';
+import { moneyToJson, sum, ZERO, type Money } from '../money/index.ts';
+import { exactFilters, findRecord, inFilters, insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
+import { lockForTransaction, uniqueViolationOf, type Db } from '../store/index.ts';
+import { billTable } from './bill-table.ts';
 import { isSettled, outstandingOf, type Audit, type Demand } from './demand.ts';
 import { activeDemandsOf } from './demands.ts';
 import type { BillingMasters, BillingService } from './masters.ts';
@@ -60,60 +62,6 @@ export interface BillTarget {
   businessService: string;
 }
 
-type Row = Record<string, any>;
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-
-export function billFromRow(r: Row): Bill {
-  const details = json(r.bill_details) as Row[];
-  return {
-    id: r.id,
-    tenantId: r.tenant_id,
-    billNumber: r.bill_number,
-    consumerCode: r.consumer_code,
-    businessService: r.business_service,
-    status: r.status,
-    payer: json(r.payer) ?? null,
-    totalAmount: moneyFromColumn(r.total_amount),
-    amountPaid: moneyFromColumn(r.amount_paid),
-    minimumAmountPayable: moneyFromColumn(r.minimum_amount_payable),
-    billDate: Number(r.bill_date),
-    expiryDate: Number(r.expiry_date),
-    demandVersions: json(r.demand_versions),
-    billDetails: details.map((d) => ({
-      ...(d as Omit<BillDetail, 'amount' | 'amountPaid' | 'accounts'>),
-      amount: new Money(d.amount),
-      amountPaid: new Money(d.amountPaid),
-      accounts: (d.accounts as Row[]).map((a) => ({ ...(a as BillAccountDetail), amount: new Money(a.amount), adjustedAmount: new Money(a.adjustedAmount) })),
-    })),
-    auditDetails: { createdBy: r.created_by, createdTime: Number(r.created_time), lastModifiedBy: r.last_modified_by, lastModifiedTime: Number(r.last_modified_time) },
-  };
-}
-
-export function billRow(b: Bill): Row {
-  return {
-    id: b.id,
-    tenant_id: b.tenantId,
-    bill_number: b.billNumber,
-    consumer_code: b.consumerCode,
-    business_service: b.businessService,
-    status: b.status,
-    payer: b.payer ? JSON.stringify(b.payer) : null,
-    total_amount: moneyToColumn(b.totalAmount),
-    amount_paid: moneyToColumn(b.amountPaid),
-    minimum_amount_payable: moneyToColumn(b.minimumAmountPayable),
-    bill_date: b.billDate,
-    expiry_date: b.expiryDate,
-    demand_versions: JSON.stringify(b.demandVersions),
-    bill_details: JSON.stringify(
-      b.billDetails.map((d) => ({ ...d, amount: moneyToColumn(d.amount), amountPaid: moneyToColumn(d.amountPaid), accounts: d.accounts.map((a) => ({ ...a, amount: moneyToColumn(a.amount), adjustedAmount: moneyToColumn(a.adjustedAmount) })) })),
-    ),
-    created_by: b.auditDetails.createdBy,
-    created_time: b.auditDetails.createdTime,
-    last_modified_by: b.auditDetails.lastModifiedBy,
-    last_modified_time: b.auditDetails.lastModifiedTime,
-  };
-}
-
 /** The consumer's ACTIVE demands of a business service that are not settled, oldest period first. */
 export async function openDemandsOf(db: Db, t: BillTarget, forUpdate: boolean): Promise<Demand[]> {
   const demands = await activeDemandsOf(db, t, forUpdate);
@@ -127,22 +75,19 @@ export function isStale(bill: Bill, demands: Demand[]): boolean {
   return JSON.stringify(versionsOf(demands)) !== JSON.stringify([...bill.demandVersions].sort((a, b) => a.id.localeCompare(b.id)));
 }
 
-export async function activeBill(db: Db, t: BillTarget): Promise<Bill | undefined> {
-  const row = await db
-    .selectFrom('seva_bill')
-    .selectAll()
-    .where('tenant_id', '=', t.tenantId)
-    .where('consumer_code', '=', t.consumerCode)
-    .where('business_service', '=', t.businessService)
-    .where('status', '=', 'ACTIVE')
-    .executeTakeFirst();
-  return row ? billFromRow(row) : undefined;
+export function activeBill(db: Db, t: BillTarget): Promise<Bill | undefined> {
+  return findRecord(db, billTable, { tenantId: t.tenantId, consumerCode: t.consumerCode, businessService: t.businessService, status: 'ACTIVE' });
+}
+
+/** Writes a bill back as it is now (its status, what was paid on it). */
+export async function saveBill(db: Db, bill: Bill): Promise<void> {
+  await updateRecord(db, billTable, bill);
 }
 
 export async function setBillStatus(db: Db, bill: Bill, status: BillStatus, actor: string, now: number): Promise<void> {
   bill.status = status;
   bill.auditDetails = { ...bill.auditDetails, lastModifiedBy: actor, lastModifiedTime: now };
-  await db.updateTable('seva_bill').set(billRow(bill)).where('id', '=', bill.id).execute();
+  await saveBill(db, bill);
 }
 
 export interface FetchBillDeps {
@@ -194,7 +139,7 @@ async function makeBill(trx: Db, t: BillTarget, service: BillingService, deps: F
   if (demands.length === 0) return undefined;
   const bill = await buildBill(trx, t, demands, service, deps, actor, now);
   try {
-    await trx.insertInto('seva_bill').values(billRow(bill)).execute();
+    await insertRecord(trx, billTable, bill);
   } catch (err) {
     // The lock makes this unreachable in practice; the index is the guarantee.
     if (uniqueViolationOf(err) === 'seva_bill_active_consumer_ukey') throw invalid('BILL_IN_PROGRESS', `another bill for ${t.consumerCode} is being made; fetch it again`);
@@ -308,22 +253,15 @@ export interface BillCriteria {
   limit: number;
 }
 
-export async function searchBills(db: Db, c: BillCriteria): Promise<Bill[]> {
-  let q = db
-    .selectFrom('seva_bill')
-    .selectAll()
-    .where(withinTenant('tenant_id', c.tenantId));
-  if (c.billIds) q = q.where('id', 'in', c.billIds);
-  if (c.consumerCodes) q = q.where('consumer_code', 'in', c.consumerCodes);
-  if (c.businessService) q = q.where('business_service', '=', c.businessService);
-  if (c.status) q = q.where('status', 'in', c.status);
-  const rows = await q.orderBy('bill_date', 'desc').orderBy('id').offset(c.offset).limit(c.limit).execute();
-  return rows.map(billFromRow);
+export function searchBills(db: Db, c: BillCriteria): Promise<Bill[]> {
+  return searchRecords(db, billTable, {
+    tenant: { id: c.tenantId, scope: 'within' },
+    filters: [...inFilters({ id: c.billIds, consumerCode: c.consumerCodes, status: c.status }), ...exactFilters({ businessService: c.businessService })],
+    sort: [['billDate', 'desc'], ['id', 'asc']],
+    page: c,
+  });
 }
 
-export async function findBill(db: Db, id: string, forUpdate: boolean): Promise<Bill | undefined> {
-  let q = db.selectFrom('seva_bill').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  return row ? billFromRow(row) : undefined;
+export function findBill(db: Db, id: string, forUpdate: boolean): Promise<Bill | undefined> {
+  return findRecord(db, billTable, { id }, forUpdate);
 }

@@ -1,7 +1,8 @@
 export { BillingEngine, type BillingDeps, type BillingWrite } from './engine.ts';
 export { demandJson, outstandingOf, type Demand, type DemandDetail } from './demand.ts';
 export { BillingMasters, BUSINESS_SERVICE_MASTER, TAX_HEAD_MASTER, TAX_PERIOD_MASTER, type BillingService, type TaxHead } from './masters.ts';
-export { billTable, paymentDetailTable, paymentTable } from './tables.ts';
+export { paymentTable } from './payment-table.ts';
+export { billTable } from './bill-table.ts';
 export { demandTable, demandVersionTable } from './demand-tables.ts';
 export { gatewayTransactionTable } from './transaction-table.ts';
 export { billJson, type Bill, type BillTarget, type BillWrite } from './bills.ts';

@@ -2,25 +2,26 @@ import type { WriteScope } from '../lifecycle/index.ts';
 import type { DomainEvent } from '../events/index.ts';
 import { BILLING_TOPICS } from './topics.ts';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { IdGenerator } from '../idgen/index.ts';
-import { Money, moneyFromColumn, moneyToColumn, moneyToJson, parseAmount, sum } from '../money/index.ts';
-import { withinTenant, type Db } from '../store/index.ts';
+import { Money, moneyToColumn, moneyToJson, parseAmount, sum } from '../money/index.ts';
+import { exactFilters, findRecord, inFilters, insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
+import type { Db } from '../store/index.ts';
 import { compilePayloadValidator } from '../validation/index.ts';
 import { apportion, type Collection } from './apportion.ts';
-import { billJson, billRow, findBill, isStale, openDemandsOf, type Bill } from './bills.ts';
+import { billJson, findBill, saveBill, isStale, openDemandsOf, type Bill } from './bills.ts';
 import { applyCollections, reverseCollections, type AdvancePosting } from './collect.ts';
 import { outstandingOf } from './demand.ts';
 import { loadDemands } from './demands.ts';
 import type { BillingMasters } from './masters.ts';
+import { paymentTable } from './payment-table.ts';
 
 export const PAYMENT_MODES = ['CASH', 'CHEQUE', 'DD', 'OFFLINE_NEFT', 'OFFLINE_RTGS', 'POSTAL_ORDER', 'ONLINE', 'CARD'] as const;
 const DEFAULT_RECEIPT_FORMAT = 'RCPT-[fy:yyyy-yy]-[SEQ_SEVA_RECEIPT_[TENANT_ID]]';
 
 
 /** One paid bill of a payment, as stored. */
-interface StoredDetail {
+export interface StoredDetail {
   id: string;
   businessService: string;
   billId: string;
@@ -151,7 +152,7 @@ export async function createPayment(w: WriteScope, raw: unknown, deps: PaymentDe
     const [receiptNumber] = await deps.idgen.generate(trx, { tenantId: bill.tenantId, idName: service.receiptIdFormat, format: DEFAULT_RECEIPT_FORMAT });
     const advance = await applyCollections(w, demands, split.collections, split.advance, service.advanceTaxHead, `collected: receipt ${receiptNumber}`, actor, now);
     markPaid(bill, split.collections, amount, actor, now);
-    await trx.updateTable('seva_bill').set(billRow(bill)).where('id', '=', bill.id).execute();
+    await saveBill(trx, bill);
     details.push({
       id: randomUUID(),
       businessService: bill.businessService,
@@ -202,80 +203,14 @@ function markPaid(bill: Bill, collections: Collection[], amount: Money, actor: s
   bill.auditDetails = { ...bill.auditDetails, lastModifiedBy: actor, lastModifiedTime: now };
 }
 
+/** Writes a payment with a row per paid bill; a payment written again (cancelled) has those rows written again too. */
 async function savePayment(trx: Db, p: Payment, isNew: boolean): Promise<void> {
-  const row = {
-    id: p.id,
-    tenant_id: p.tenantId,
-    total_due: moneyToColumn(p.totalDue),
-    total_amount_paid: moneyToColumn(p.totalAmountPaid),
-    payment_mode: p.paymentMode,
-    payment_status: p.paymentStatus,
-    transaction_number: p.transactionNumber,
-    transaction_date: p.transactionDate,
-    instrument: p.instrument ? JSON.stringify(p.instrument) : null,
-    payer: JSON.stringify(p.payer),
-    additional_details: p.additionalDetails == null ? null : JSON.stringify(p.additionalDetails),
-    payment_details: JSON.stringify(p.details),
-    cancellation: p.cancellation ? JSON.stringify(p.cancellation) : null,
-    created_by: p.auditDetails.createdBy,
-    created_time: p.auditDetails.createdTime,
-    last_modified_by: p.auditDetails.lastModifiedBy,
-    last_modified_time: p.auditDetails.lastModifiedTime,
-  };
-  if (!isNew) {
-    await trx.updateTable('seva_payment').set(row).where('id', '=', p.id).execute();
-    await trx.updateTable('seva_payment_detail').set({ payment_status: p.paymentStatus }).where('payment_id', '=', p.id).execute();
-    return;
-  }
-  await trx.insertInto('seva_payment').values(row).execute();
-  await trx
-    .insertInto('seva_payment_detail')
-    .values(
-      p.details.map((d) => ({
-        id: d.id,
-        payment_id: p.id,
-        tenant_id: p.tenantId,
-        business_service: d.businessService,
-        bill_id: d.billId,
-        consumer_code: d.consumerCode,
-        receipt_number: d.receiptNumber,
-        receipt_date: d.receiptDate,
-        total_amount_paid: d.totalAmountPaid,
-        payment_status: p.paymentStatus,
-        transaction_date: p.transactionDate,
-        payment_mode: p.paymentMode,
-      })),
-    )
-    .execute();
+  if (isNew) await insertRecord(trx, paymentTable, p);
+  else await updateRecord(trx, paymentTable, p);
 }
 
-type Row = Record<string, any>;
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-
-function paymentFromRow(r: Row): Payment {
-  return {
-    id: r.id,
-    tenantId: r.tenant_id,
-    totalDue: moneyFromColumn(r.total_due),
-    totalAmountPaid: moneyFromColumn(r.total_amount_paid),
-    paymentMode: r.payment_mode,
-    paymentStatus: r.payment_status,
-    transactionNumber: r.transaction_number ?? null,
-    transactionDate: Number(r.transaction_date),
-    instrument: json(r.instrument) ?? null,
-    payer: json(r.payer),
-    additionalDetails: json(r.additional_details) ?? null,
-    details: json(r.payment_details),
-    cancellation: json(r.cancellation) ?? null,
-    auditDetails: { createdBy: r.created_by, createdTime: Number(r.created_time), lastModifiedBy: r.last_modified_by, lastModifiedTime: Number(r.last_modified_time) },
-  };
-}
-
-export async function findPayment(db: Db, id: string, forUpdate: boolean): Promise<Payment | undefined> {
-  let q = db.selectFrom('seva_payment').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  return row ? paymentFromRow(row) : undefined;
+export function findPayment(db: Db, id: string, forUpdate: boolean): Promise<Payment | undefined> {
+  return findRecord(db, paymentTable, { id }, forUpdate);
 }
 
 /**
@@ -323,37 +258,21 @@ export interface PaymentCriteria {
   limit: number;
 }
 
-export async function searchPayments(db: Db, c: PaymentCriteria): Promise<Payment[]> {
-  let q = db
-    .selectFrom('seva_payment as p')
-    .selectAll('p')
-    .where(withinTenant('p.tenant_id', c.tenantId));
-  const byDetail = c.receiptNumbers || c.consumerCodes || c.billIds || c.businessServices;
-  if (byDetail) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('seva_payment_detail as d')
-          .select('d.id')
-          .whereRef('d.payment_id', '=', 'p.id')
-          .where((inner) => {
-            const parts = [];
-            if (c.receiptNumbers) parts.push(inner('d.receipt_number', 'in', c.receiptNumbers));
-            if (c.consumerCodes) parts.push(inner('d.consumer_code', 'in', c.consumerCodes));
-            if (c.billIds) parts.push(inner('d.bill_id', 'in', c.billIds));
-            if (c.businessServices) parts.push(inner('d.business_service', 'in', c.businessServices));
-            return inner.and(parts);
-          }),
-      ),
-    );
-  }
-  if (c.ids) q = q.where('p.id', 'in', c.ids);
-  if (c.status) q = q.where('p.payment_status', 'in', c.status);
-  if (c.mobileNumber) q = q.where(sql`p.payer->>'mobileNumber'`, '=', c.mobileNumber);
-  if (c.fromDate !== undefined) q = q.where('p.transaction_date', '>=', c.fromDate);
-  if (c.toDate !== undefined) q = q.where('p.transaction_date', '<=', c.toDate);
-  const rows = await q.orderBy('p.transaction_date', 'desc').orderBy('p.id').offset(c.offset).limit(c.limit).execute();
-  return rows.map(paymentFromRow);
+export function searchPayments(db: Db, c: PaymentCriteria): Promise<Payment[]> {
+  return searchRecords(db, paymentTable, {
+    tenant: { id: c.tenantId, scope: 'within' },
+    filters: [
+      ...inFilters({ 'details.receiptNumber': c.receiptNumbers, 'details.consumerCode': c.consumerCodes, 'details.billId': c.billIds, 'details.businessService': c.businessServices }),
+      ...inFilters({ id: c.ids, paymentStatus: c.status }),
+      ...exactFilters({ 'payer.mobileNumber': c.mobileNumber }),
+      ...(c.fromDate !== undefined ? [{ fields: ['transactionDate'], match: 'from' as const, values: [c.fromDate] }] : []),
+      ...(c.toDate !== undefined ? [{ fields: ['transactionDate'], match: 'to' as const, values: [c.toDate] }] : []),
+    ],
+    // A receipt number, consumer, bill and service asked for are those of one paid bill.
+    sameChildRow: true,
+    sort: [['transactionDate', 'desc'], ['id', 'asc']],
+    page: c,
+  });
 }
 
 /** DIGIT's Payment as clients read it. */

@@ -2,6 +2,8 @@ import { invalid } from '../errors/index.ts';
 import type { WriteScope } from '../lifecycle/index.ts';
 import { fetchBill, type BillTarget, type FetchBillDeps } from './bills.ts';
 import { moneyToJson } from '../money/index.ts';
+import { exactFilters, searchRecords } from '../persister/index.ts';
+import { paymentTable } from './payment-table.ts';
 import { cancelPayment, createPayment, type Payment } from './payments.ts';
 
 /** Who paid and how, for a payment a write takes on its own. */
@@ -41,18 +43,13 @@ export async function settleInFull(w: WriteScope, target: BillTarget, how: Settl
 
 /** Cancels every payment of the consumer under the business service that is not cancelled yet. */
 export async function cancelConsumerPayments(w: WriteScope, target: BillTarget, reason: string | null, actor: string, now: number): Promise<Payment[]> {
-  const rows = await w.db
-    .selectFrom('seva_payment_detail as d')
-    .innerJoin('seva_payment as p', 'p.id', 'd.payment_id')
-    .select('p.id')
-    .distinct()
-    .where('d.tenant_id', '=', target.tenantId)
-    .where('d.consumer_code', '=', target.consumerCode)
-    .where('d.business_service', '=', target.businessService)
-    .where('p.payment_status', '<>', 'CANCELLED')
-    .orderBy('p.id')
-    .execute();
+  const payments = await searchRecords(w.db, paymentTable, {
+    tenant: { id: target.tenantId, scope: 'exact' },
+    filters: exactFilters({ 'details.consumerCode': target.consumerCode, 'details.businessService': target.businessService }),
+    sameChildRow: true,
+    sort: [['id', 'asc']],
+  });
   const cancelled: Payment[] = [];
-  for (const { id } of rows) cancelled.push(await cancelPayment(w, target.tenantId, id, reason, actor, now));
+  for (const { id } of payments.filter((p) => p.paymentStatus !== 'CANCELLED')) cancelled.push(await cancelPayment(w, target.tenantId, id, reason, actor, now));
   return cancelled;
 }
