@@ -12,5 +12,5 @@ import { instanceTable, transitionTable } from '../workflow/index.ts';
 /** Every table Seva manages: the engine's own and those the persister definitions describe. */
 export function tableSpecsOf(registry: Registry): TableSpec[] {
   const fromDefinitions = registry.persisters.flatMap((p) => compilePersister(p, registry.services.find((s) => s.service === p.service)!).tables);
-  return [sequenceTable, outboxTable, ...userTable.tables, ...sessionTable.tables, ...instanceTable.tables, ...transitionTable.tables, ...jobRunTable.tables, ...demandTable.tables, ...demandVersionTable.tables, ...billTable.tables, ...paymentTable.tables, ...gatewayTransactionTable.tables, ...batchRunTable.tables, ...fromDefinitions];
+  return [sequenceTable, ...outboxTable.tables, ...userTable.tables, ...sessionTable.tables, ...instanceTable.tables, ...transitionTable.tables, ...jobRunTable.tables, ...demandTable.tables, ...demandVersionTable.tables, ...billTable.tables, ...paymentTable.tables, ...gatewayTransactionTable.tables, ...batchRunTable.tables, ...fromDefinitions];
 }

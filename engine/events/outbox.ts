@@ -1,26 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, TableSpec } from '../store/index.ts';
+import { engineTable, insertRecords } from '../persister/index.ts';
+import type { Db } from '../store/index.ts';
 
 /**
  * Domain events are written to the outbox in the same transaction as the change that caused them;
  * asynchronous consumers (indexer, notifications, integrations) read them from here.
  */
-export const outboxTable: TableSpec = {
-  name: 'seva_outbox',
-  primaryKey: ['id'],
-  columns: [
-    { name: 'id', type: 'text', notNull: true },
-    { name: 'topic', type: 'text', notNull: true },
-    { name: 'key', type: 'text', notNull: true },
-    { name: 'version', type: 'integer', notNull: true },
-    { name: 'tenant_id', type: 'text', notNull: true },
-    { name: 'payload', type: 'json', notNull: true },
-    { name: 'created_at', type: 'bigint', notNull: true },
+export const outboxTable = engineTable<OutboxEntry>({
+  table: 'seva_outbox',
+  primaryKey: 'id',
+  tenantColumn: 'tenant_id',
+  columns: {
+    id: { path: 'id', type: 'text', notNull: true },
+    topic: { path: 'topic', type: 'text', notNull: true },
+    key: { path: 'key', type: 'text', notNull: true },
+    version: { path: 'version', type: 'integer', notNull: true },
+    tenant_id: { path: 'tenantId', type: 'text', notNull: true },
+    payload: { path: 'payload', type: 'json', notNull: true },
+    created_at: { path: 'createdAt', type: 'bigint', notNull: true },
     // The event's place among its transaction's events: they happened in this order.
-    { name: 'position', type: 'integer' },
-  ],
+    position: { path: 'position', type: 'integer' },
+  },
   indexes: [{ name: 'seva_outbox_created_at_idx', expressions: ['created_at'] }],
-};
+});
+
+/** An event as the outbox keeps it. */
+export interface OutboxEntry extends Required<DomainEvent> {
+  id: string;
+  createdAt: number;
+  position: number;
+}
 
 export interface DomainEvent {
   topic: string;
@@ -36,10 +45,6 @@ export interface DomainEvent {
  * Writes a transaction's events to the outbox, in the order they happened. The write lifecycle
  * calls this once per transaction, just before it commits; nothing else writes the outbox.
  */
-export async function appendEvents(db: Db, events: DomainEvent[], now: number): Promise<void> {
-  if (events.length === 0) return;
-  await db
-    .insertInto('seva_outbox')
-    .values(events.map((e, position) => ({ id: randomUUID(), topic: e.topic, key: e.key, version: e.version ?? 1, tenant_id: e.tenantId, payload: JSON.stringify(e.payload), created_at: now, position })))
-    .execute();
+export function appendEvents(db: Db, events: DomainEvent[], now: number): Promise<void> {
+  return insertRecords(db, outboxTable, events.map((e, position) => ({ id: randomUUID(), topic: e.topic, key: e.key, version: e.version ?? 1, tenantId: e.tenantId, payload: e.payload, createdAt: now, position })));
 }

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Db, TableSpec } from '../store/index.ts';
 
+/**
+ * Named counters. Declared as a plain table spec, not an engine table: ID generation sits below the
+ * persister (definitions parse ID formats), and a counter is only ever read by the upsert below.
+ */
 export const sequenceTable: TableSpec = {
   name: 'seva_id_sequence',
   primaryKey: ['name'],
