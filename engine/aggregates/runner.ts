@@ -4,7 +4,7 @@ import { invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import { evaluateTemplate, type RuleContext } from '../rules/index.ts';
 import type { Db } from '../store/index.ts';
-import { wholeNumberCriterion } from '../validation/index.ts';
+import { pageCriteria } from '../validation/index.ts';
 import { monthlyValues, monthsBetween } from './months.ts';
 import { readParams } from './params.ts';
 import { combinedQueries, measureColumns, sourceRowsSql, unknownSource, type QueryContext } from './query.ts';
@@ -127,9 +127,7 @@ function fieldsOf(row: Row, names: string[], type: (name: string) => 'text' | 'n
 function readPage(rows: { page?: AggregateSourceRows['page'] }, raw: Record<string, unknown>): { offset: number; limit: number; order?: 'asc' | 'desc' } {
   const details: ErrorDetail[] = [];
   const max = rows.page?.maxLimit ?? 1000;
-  const int = (name: string, fallback: number, min: number) => wholeNumberCriterion(raw[name], fallback, name, details, min);
-  const offset = int('offset', 0, 0);
-  const limit = Math.min(int('limit', rows.page?.defaultLimit ?? Math.min(100, max), 1), max);
+  const { offset, limit } = pageCriteria(raw, { defaultLimit: rows.page?.defaultLimit ?? Math.min(100, max), maxLimit: max }, details);
   const sortOrder = raw.sortOrder === undefined || raw.sortOrder === '' ? undefined : String(raw.sortOrder).toLowerCase();
   if (sortOrder !== undefined && sortOrder !== 'asc' && sortOrder !== 'desc') details.push({ code: 'INVALID_SORT_ORDER', message: 'sortOrder must be ASC or DESC', path: '$.sortOrder' });
   if (details.length > 0) throw invalidFields(details);

@@ -4,7 +4,7 @@ import type { IdGenerator } from '../idgen/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
 import type { Db } from '../store/index.ts';
-import { listCriterion as list } from '../validation/index.ts';
+import { listCriterion as list, pageCriteria } from '../validation/index.ts';
 import { invalid } from '../errors/index.ts';
 import { fetchBill, searchBills, type Bill, type BillTarget, type FetchBillDeps } from './bills.ts';
 import type { Demand } from './demand.ts';
@@ -161,8 +161,7 @@ export class BillingEngine {
       mobileNumber: typeof raw.mobileNumber === 'string' && raw.mobileNumber !== '' ? raw.mobileNumber : undefined,
       fromDate: int(raw.fromDate),
       toDate: int(raw.toDate),
-      offset: Math.max(0, Number(raw.offset ?? 0) || 0),
-      limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
+      ...pageCriteria(raw, SEARCH_PAGE),
     });
   }
 
@@ -187,8 +186,7 @@ export class BillingEngine {
       consumerCodes: list(raw.consumerCode),
       billIds: list(raw.billId),
       status: list(raw.txnStatus ?? raw.status),
-      offset: Math.max(0, Number(raw.offset ?? 0) || 0),
-      limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
+      ...pageCriteria(raw, SEARCH_PAGE),
     });
   }
 
@@ -204,11 +202,13 @@ export class BillingEngine {
       consumerCodes: list(raw.consumerCode),
       businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
       status: list(raw.status),
-      offset: Math.max(0, Number(raw.offset ?? 0) || 0),
-      limit: Math.min(Math.max(1, Number(raw.limit ?? 100) || 100), 1000),
+      ...pageCriteria(raw, SEARCH_PAGE),
     });
   }
 }
+
+/** Bills, payments and transactions are searched 100 at a time, 1000 at most. */
+const SEARCH_PAGE = { defaultLimit: 100, maxLimit: 1000 };
 
 /** What a `demand` or `payment` write carries: what was asked, and what the write made of it. */
 export interface BillingWrite<T = unknown> {

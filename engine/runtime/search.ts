@@ -1,7 +1,7 @@
 import type { ServiceDefinition, SearchCriterion } from '../definitions/index.ts';
 import { invalid, invalidFields, type ErrorDetail } from '../errors/index.ts';
 import type { CompiledPersister, Criteria, MappedColumn } from '../persister/index.ts';
-import { wholeNumberCriterion } from '../validation/index.ts';
+import { pageCriteria } from '../validation/index.ts';
 
 export interface SearchRequest {
   tenantId: string;
@@ -39,9 +39,7 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
     if (values.length > 0) filters.push({ param, criterion, values });
   }
   const maxLimit = svc.search.maxLimit ?? 100;
-  const offset = wholeNumberCriterion(raw.offset, 0, 'offset', details);
-  // Like DIGIT, a limit above the maximum is lowered to it rather than refused.
-  const limit = Math.min(wholeNumberCriterion(raw.limit, svc.search.defaultLimit ?? Math.min(10, maxLimit), 'limit', details, 1), maxLimit);
+  const { offset, limit } = pageCriteria(raw, { defaultLimit: svc.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit }, details);
   const sort = svc.search.sort;
   const sortBy = raw.sortBy === undefined || raw.sortBy === '' ? sort?.default : String(raw.sortBy);
   let sortOn: SearchRequest['sort'] = { column: persister.lastModifiedColumn?.column ?? persister.root.primaryKey.column };

@@ -23,3 +23,23 @@ export function wholeNumberCriterion(value: unknown, fallback: number, name: str
   }
   return n;
 }
+
+export interface PageLimits {
+  defaultLimit: number;
+  maxLimit: number;
+}
+
+/**
+ * `offset` and `limit` of a search request; like DIGIT, a limit above the maximum is lowered to it
+ * rather than refused. With `details`, a value that is not a whole number (or a limit below 1) is
+ * reported there (INVALID_PAGINATION); without, it quietly falls back to the default, as DIGIT's
+ * billing and collection searches do.
+ */
+export function pageCriteria(raw: Record<string, unknown>, limits: PageLimits, details?: ErrorDetail[]): { offset: number; limit: number } {
+  if (details) {
+    const offset = wholeNumberCriterion(raw.offset, 0, 'offset', details);
+    return { offset, limit: Math.min(wholeNumberCriterion(raw.limit, limits.defaultLimit, 'limit', details, 1), limits.maxLimit) };
+  }
+  const offset = Math.max(0, Number(raw.offset ?? 0) || 0);
+  return { offset, limit: Math.min(Math.max(1, Number(raw.limit ?? limits.defaultLimit) || limits.defaultLimit), limits.maxLimit) };
+}

@@ -1,3 +1,3 @@
 export { createDataAjv } from './ajv.ts';
 export { compilePayloadValidator, type PayloadValidator } from './payload.ts';
-export { listCriterion, wholeNumberCriterion } from './criteria.ts';
+export { listCriterion, pageCriteria, wholeNumberCriterion, type PageLimits } from './criteria.ts';

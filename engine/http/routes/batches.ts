@@ -1,7 +1,7 @@
 import type { EndpointAccess } from '../../access/index.ts';
 import type { BatchRun, BatchRunner } from '../../batches/index.ts';
 import { SevaError } from '../../errors/index.ts';
-import { listCriterion } from '../../validation/index.ts';
+import { listCriterion, pageCriteria } from '../../validation/index.ts';
 import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 export const BATCH_PATHS = { 'batch.run.search': '/seva/batch/v1/runs/_search' } as const;
@@ -36,8 +36,7 @@ export function batchRoutes(runner: BatchRunner, grant: (id: string) => Endpoint
           tenantId: String(c.tenantId),
           batch: typeof c.batch === 'string' && c.batch !== '' ? c.batch : undefined,
           ids: listCriterion(c.ids),
-          limit: Math.min(Math.max(1, Number(c.limit ?? 20) || 20), 100),
-          offset: Math.max(0, Number(c.offset ?? 0) || 0),
+          ...pageCriteria(c, { defaultLimit: 20, maxLimit: 100 }),
         });
         return req.respond({ runs: runs.map(runJson) });
       },
