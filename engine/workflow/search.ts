@@ -46,7 +46,6 @@ type Eb = ExpressionBuilder<any, any>;
 
 const assignedTo = (uuid: string) => sql<SqlBool>`assignees @> ${JSON.stringify([uuid])}::jsonb`;
 
-
 /**
  * The inbox: applications in a state where the viewer holds a role for some action (at the
  * application's tenant), unassigned or assigned to the viewer.
