@@ -1,4 +1,4 @@
-import { insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
+import { exactFilters, insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
 import type { Db } from '../store/index.ts';
 import { jobRunTable } from './tables.ts';
 
@@ -28,5 +28,5 @@ export async function finishRun(db: Db, run: JobRun): Promise<void> {
 }
 
 export function recentRuns(db: Db, job: string, limit: number): Promise<JobRun[]> {
-  return searchRecords(db, jobRunTable, { filters: [{ fields: ['job'], match: 'exact', values: [job] }], sort: [['startedAt', 'desc'], ['id', 'asc']], page: { offset: 0, limit } });
+  return searchRecords(db, jobRunTable, { filters: exactFilters({ job }), sort: [['startedAt', 'desc'], ['id', 'asc']], page: { offset: 0, limit } });
 }
