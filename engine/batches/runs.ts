@@ -1,4 +1,4 @@
-import { exactFilters, inFilters, insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
+import { exactFilters, inFilters, insertRecord, searchRecords, updateMatching, updateRecord } from '../persister/index.ts';
 import type { Db } from '../store/index.ts';
 import { batchRunTable } from './tables.ts';
 
@@ -47,15 +47,13 @@ export async function saveProgress(db: Db, run: BatchRun): Promise<void> {
 
 /** Runs left RUNNING by a process that died: whoever holds the run's lock now knows they are over. */
 export async function markInterrupted(db: Db, batch: string, tenantId: string, runKey: string, now: number): Promise<number> {
-  const result = await db
-    .updateTable('seva_batch_run')
-    .set({ status: 'INTERRUPTED', finished_at: now, error: 'the process running it stopped before it finished; a later run resumes it' })
-    .where('batch', '=', batch)
-    .where('tenant_id', '=', tenantId)
-    .where('run_key', '=', runKey)
-    .where('status', '=', 'RUNNING')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const interrupted = await updateMatching(
+    db,
+    batchRunTable,
+    { tenant: { id: tenantId, scope: 'exact' }, filters: exactFilters({ batch, runKey, status: 'RUNNING' }) },
+    { status: 'INTERRUPTED', finishedAt: now, error: 'the process running it stopped before it finished; a later run resumes it' },
+  );
+  return interrupted.length;
 }
 
 /** A tenant's own runs (not its GPs'), newest first. */
