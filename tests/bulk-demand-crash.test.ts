@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSeva, type Seva } from '../engine/boot/index.ts';
-import { definitionsWith, freshDatabase } from './harness.ts';
+import type { Seva } from '../engine/boot/index.ts';
+import { definitionsWith, freshDatabase, startTestSeva } from './harness.ts';
 
 const GP = 'pb.lodhipur';
 const OCTOBER = '01/10/2026 - 31/10/2026';
@@ -19,7 +19,7 @@ describe.runIf(process.env.DATABASE_URL)('bulk demand killed mid-run (postgres)'
     db = await freshDatabase('postgres');
     // Small pages, so the run spans many transactions and can be caught in the middle.
     definitionsDir = definitionsWith('definitions', [{ file: 'batches/ws-bulk-demand.yaml', replace: 'batchSize: 1000', with: 'batchSize: 10' }]);
-    seva = await startSeva({ definitionsDir, database: db.config, adminPassword: 'admin-secret-1' });
+    seva = await startTestSeva({ definitionsDir, database: db.config, adminPassword: 'admin-secret-1' });
     client = new pg.Client({ connectionString: db.config.databaseUrl });
     await client.connect();
     await client.query(

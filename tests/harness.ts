@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import pg from 'pg';
 import { startSeva, type Seva, type SevaOptions } from '../engine/boot/index.ts';
 import type { DatabaseConfig } from '../engine/store/index.ts';
+import { retry, type Templates } from './templates.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -19,23 +20,74 @@ export function backends(): Backend[] {
   return ['pglite'];
 }
 
-/** A fresh place for data: a temporary PGlite directory, or a new database on the Postgres server. */
-export async function freshDatabase(backend: Backend): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+/** What `inject('sevaTemplates')` gave: this run's templates (none outside vitest or without its globalSetup). */
+async function templates(): Promise<Templates> {
+  try {
+    const { inject } = await import('vitest');
+    return inject('sevaTemplates') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Where databases cloned from the migrated template live (a PGlite directory or a Postgres URL). */
+const migratedClones = new Set<string>();
+
+/** Whether `database` is a clone of the migrated template (so a start on it migrates only a fixture's delta). */
+const isMigratedClone = (database: DatabaseConfig): boolean => migratedClones.has(database.databaseUrl ?? database.dataDir ?? '');
+
+function copyPglite(template: string, dir: string): void {
+  // A copy-on-write clone where the file system has them, a plain copy elsewhere.
+  cpSync(join(template, 'pgdata'), join(dir, 'pgdata'), { recursive: true, mode: constants.COPYFILE_FICLONE });
+  // Marks the template as in use, so another checkout's run does not take it for stale.
+  const now = new Date();
+  utimesSync(template, now, now);
+}
+
+/**
+ * A fresh place for data: a temporary PGlite directory, or a new database on the Postgres server
+ * (DATABASE_URL). By default a clone of this run's migrated template: the shipped definitions'
+ * schema and nothing else (no users), so `startSeva` has only a fixture's extra definitions to
+ * migrate and creates `admin` and `system` as on any first start. `empty: true` gives a database
+ * Seva has never touched (as before templates), for a test of a first start's migration.
+ */
+export async function freshDatabase(backend: Backend, options: { empty?: boolean } = {}): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+  const available = await templates();
   if (backend === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'seva-test-'));
-    return { config: { dataDir: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    const template = options.empty ? undefined : available.pglite;
+    if (template) {
+      copyPglite(template, dir);
+      migratedClones.add(dir);
+    }
+    return {
+      config: { dataDir: dir },
+      drop: async () => {
+        migratedClones.delete(dir);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
-  const url = new URL(process.env.DATABASE_URL!);
+  if (!process.env.DATABASE_URL) throw new Error('a Postgres database needs DATABASE_URL');
+  const url = new URL(process.env.DATABASE_URL);
   const name = `seva_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const template = options.empty ? undefined : available.postgres;
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    // A database cloned from a template must have nobody connected to the template: none do.
+    await retry(() => admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
+  } finally {
+    await admin.end();
+  }
   const testUrl = new URL(url.toString());
   testUrl.pathname = `/${name}`;
+  const databaseUrl = testUrl.toString();
+  if (template) migratedClones.add(databaseUrl);
   return {
-    config: { databaseUrl: testUrl.toString() },
+    config: { databaseUrl },
     drop: async () => {
+      migratedClones.delete(databaseUrl);
       const c = new pg.Client({ connectionString: url.toString() });
       await c.connect();
       // The server has closed its pool by now; give the backends a moment to go away before dropping.
@@ -53,6 +105,22 @@ export async function freshDatabase(backend: Backend): Promise<{ config: Databas
   };
 }
 
+/**
+ * `startSeva` for tests. On a clone of the shipped definitions' template, definitions that would
+ * need a step held back (a dropped or retyped column: data loss) would run on a schema a first start
+ * would not have made: that fails here, naming the steps; such a test wants `freshDatabase(backend, { empty: true })`.
+ */
+export async function startTestSeva(options: SevaOptions): Promise<Seva> {
+  const seva = await startSeva(options);
+  if (isMigratedClone(options.database) && seva.migration.heldBack.length > 0) {
+    await seva.close();
+    throw new Error(
+      `these definitions would hold migration steps back on the template clone (${seva.migration.heldBack.map((s) => s.description).join('; ')}): use freshDatabase(backend, { empty: true })`,
+    );
+  }
+  return seva;
+}
+
 export interface Response {
   status: number;
   body: any;
@@ -67,7 +135,7 @@ export class TestServer {
   ) {}
 
   static async start(options: Partial<SevaOptions> & { database: DatabaseConfig }): Promise<TestServer> {
-    const seva = await startSeva({ definitionsDir: 'definitions', adminPassword: 'admin-secret-1', ...options });
+    const seva = await startTestSeva({ definitionsDir: 'definitions', adminPassword: 'admin-secret-1', ...options });
     const server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: seva.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });

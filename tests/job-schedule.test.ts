@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSeva, type Seva } from '../engine/boot/index.ts';
-import { backends, definitionsWith, freshDatabase } from './harness.ts';
+import type { Seva } from '../engine/boot/index.ts';
+import { backends, definitionsWith, freshDatabase, startTestSeva } from './harness.ts';
 
 /** The shipped escalation job, run every second so a test can watch the schedule fire. */
 const everySecond = () => definitionsWith('tests/fixtures/workflow-service', [{ file: 'jobs/escalate-applications.yaml', replace: 'schedule: "*/15 * * * *"', with: 'schedule: "* * * * * *"' }]);
@@ -18,9 +18,9 @@ describe.each(backends())('scheduled jobs (%s)', (backend) => {
 
   it('fire on their schedule, and each slot runs once even with two processes on one database', async () => {
     const definitionsDir = everySecond();
-    sevas.push(await startSeva({ definitionsDir, database: db.config, scheduleJobs: true, adminPassword: 'admin-secret-1' }));
+    sevas.push(await startTestSeva({ definitionsDir, database: db.config, scheduleJobs: true, adminPassword: 'admin-secret-1' }));
     // A second process is possible only on Postgres (PGlite's data directory has one owner).
-    if (backend === 'postgres') sevas.push(await startSeva({ definitionsDir, database: db.config, scheduleJobs: true }));
+    if (backend === 'postgres') sevas.push(await startTestSeva({ definitionsDir, database: db.config, scheduleJobs: true }));
     await new Promise((r) => setTimeout(r, 3500));
     for (const s of sevas) s.jobs.stop();
     const runs = await sevas[0]!.jobs.recentRuns('escalate-applications', 100);

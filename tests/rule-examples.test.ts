@@ -8,7 +8,7 @@ const run = (dir: string) => testRuleExamples(dir, 'Asia/Kolkata');
 /** `seva test` as a user runs it: its exit code and what it printed. */
 function sevaTest(dir: string): { code: number; out: string } {
   try {
-    return { code: 0, out: execFileSync('npx', ['tsx', 'cli/seva.ts', 'test', '-d', dir], { encoding: 'utf8' }) };
+    return { code: 0, out: execFileSync(process.execPath, ['--import', 'tsx', 'cli/seva.ts', 'test', '-d', dir], { encoding: 'utf8' }) };
   } catch (err) {
     const e = err as { status: number; stdout: string };
     return { code: e.status, out: e.stdout };

@@ -15,7 +15,7 @@ import { Mdms } from '../mdms/index.ts';
 import { appendEvents } from '../events/index.ts';
 import { WriteLifecycle } from '../lifecycle/index.ts';
 import { entityParticipants, serviceStepTaker, ServiceRuntime } from '../runtime/index.ts';
-import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
+import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, warmUpDatabase, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
 import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type UserChecks } from '../users/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
 import { tableSpecsOf } from './tables.ts';
@@ -58,6 +58,8 @@ export interface Seva {
 
 /** Loads and checks the definitions, opens the database, migrates, and builds the HTTP app and the jobs. */
 export async function startSeva(options: SevaOptions): Promise<Seva> {
+  // PGlite's WebAssembly compiles in the background while the definitions are checked.
+  warmUpDatabase(options.database);
   const loaded = validateDefinitions(options.definitionsDir);
   if (!loaded.registry) throw definitionsError(loaded);
   const registry = loaded.registry;

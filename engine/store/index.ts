@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type DatabaseConfig, type Db } from './database.ts';
+export { openDatabase, warmUpDatabase, type Database, type DatabaseConfig, type Db } from './database.ts';
 export type { ColumnKind, ColumnSpec, IndexSpec, TableSpec } from './table-spec.ts';
 export {
   applyMigration,
@@ -15,3 +15,4 @@ export { uniqueViolationOf } from './pg-errors.ts';
 export { lockForTransaction, withExclusiveLock } from './exclusive.ts';
 export { insertUnnested } from './bulk-insert.ts';
 export { escapeLike, withinTenant } from './tenant-scope.ts';
+export { pgliteTemplate } from './pglite.ts';
