@@ -83,6 +83,8 @@ export async function buildDist() {
     external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native'],
     // Bundled CommonJS packages call require().
     banner: { js: "import { createRequire as __sevaCreateRequire } from 'node:module'; const require = __sevaCreateRequire(import.meta.url);" },
+    // Names this build: what it remembers (checked definitions, in dist/cache/) is its own.
+    define: { 'process.env.SEVA_BUILD_ID': JSON.stringify(`${started}-${process.pid}`) },
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',

@@ -1,3 +1,3 @@
 export { startSeva, type Seva, type SevaOptions } from './seva.ts';
-export { definitionsError, engineEndpoints, engineRoutes, SYSTEM_ROLE, testRuleExamples, validateDefinitions } from './validate.ts';
+export { checkDefinitionsForStart, definitionsError, engineEndpoints, engineFacts, engineRoutes, SYSTEM_ROLE, testRuleExamples, validateDefinitions } from './validate.ts';
 export { tableSpecsOf } from './tables.ts';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
 import { systemClock, type Clock } from '../clock/index.ts';
-import { formatProblem, type Registry } from '../definitions/index.ts';
+import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
 import { aggregateRoutes, billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
@@ -19,11 +19,13 @@ import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, war
 import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type UserChecks } from '../users/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
 import { tableSpecsOf } from './tables.ts';
-import { definitionsError, SYSTEM_ROLE, validateDefinitions } from './validate.ts';
+import { checkDefinitionsForStart, definitionsError, SYSTEM_ROLE } from './validate.ts';
 import { AggregateRunner, serviceSource } from '../aggregates/index.ts';
 
 export interface SevaOptions {
   definitionsDir: string;
+  /** Where definitions that passed their check are remembered across restarts of this engine build. */
+  definitionsCache?: DefinitionsCache;
   database: DatabaseConfig;
   clock?: Clock;
   /** Time zone of dates in IDs, financial years and job schedules. */
@@ -60,7 +62,7 @@ export interface Seva {
 export async function startSeva(options: SevaOptions): Promise<Seva> {
   // PGlite's WebAssembly compiles in the background while the definitions are checked.
   warmUpDatabase(options.database);
-  const loaded = validateDefinitions(options.definitionsDir);
+  const loaded = checkDefinitionsForStart(options.definitionsDir, options.definitionsCache);
   if (!loaded.registry) throw definitionsError(loaded);
   const registry = loaded.registry;
   const logger = options.logger ?? createLogger();

@@ -1,5 +1,5 @@
 import { BILLING_SOURCES } from '../billing/index.ts';
-import { formatProblem, loadDefinitions, type LoadResult } from '../definitions/index.ts';
+import { formatProblem, loadDefinitions, loadDefinitionsRemembered, type DefinitionsCache, type LoadResult } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
 import { RuleSets, runExamples, type ExampleOutcome } from '../rules/index.ts';
 import { BATCH_PATHS, BILLING_EXTRA_ROUTES, BILLING_PATHS, IDGEN_PATH, MDMS_PATHS, SESSION_PATHS, USER_ENDPOINTS, WORKFLOW_PATHS } from '../http/index.ts';
@@ -12,9 +12,21 @@ export const engineEndpoints = new Set([...Object.keys(USER_ENDPOINTS), 'mdms.se
 /** Routes the engine serves itself; a service may not take them. */
 export const engineRoutes = new Set([...Object.values(USER_ENDPOINTS), ...SESSION_PATHS, ...MDMS_PATHS, IDGEN_PATH, ...Object.values(WORKFLOW_PATHS), ...Object.values(BILLING_PATHS), ...BILLING_EXTRA_ROUTES, ...Object.values(BATCH_PATHS)]);
 
+/** What the engine itself serves and provides, which the definitions are checked against. */
+export const engineFacts = () => ({ engineEndpoints, engineRoutes, systemRole: SYSTEM_ROLE, engineSources: Object.fromEntries(Object.entries(BILLING_SOURCES).map(([name, s]) => [name, Object.keys(s.fields)])) });
+
 /** The one check of definitions, used by `seva validate` and by server start-up alike. */
 export function validateDefinitions(dir: string): LoadResult {
-  return loadDefinitions(dir, { engineEndpoints, engineRoutes, systemRole: SYSTEM_ROLE, engineSources: Object.fromEntries(Object.entries(BILLING_SOURCES).map(([name, s]) => [name, Object.keys(s.fields)])) });
+  return loadDefinitions(dir, engineFacts());
+}
+
+/**
+ * The same check for a start: definitions that passed it are remembered by content (in the
+ * process, and in `cache` across restarts of one engine build), so an unchanged set is not read
+ * and checked again.
+ */
+export function checkDefinitionsForStart(dir: string, cache?: DefinitionsCache): LoadResult {
+  return loadDefinitionsRemembered(dir, engineFacts(), cache);
 }
 
 export function definitionsError(result: LoadResult): SevaError {

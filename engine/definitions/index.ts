@@ -1,4 +1,5 @@
 export { loadDefinitions, type LoadOptions, type LoadResult } from './load.ts';
+export { loadDefinitionsRemembered, type DefinitionsCache } from './cache.ts';
 export { formatProblem, type DefinitionProblem } from './problem.ts';
 export { registryCounts, type Registry } from './registry.ts';
 export type { JsonSchema } from './kind.ts';
