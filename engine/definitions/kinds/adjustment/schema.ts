@@ -25,6 +25,6 @@ export const adjustmentSchema: JsonSchema = {
         input: { type: 'object', description: 'Its input: rules over {demand: {tenantId, consumerCode, consumerType, taxPeriodFrom, taxPeriodTo, createdTime, outstanding}, consumer: {outstanding}, now, tenantId}.' },
       },
     },
-    beforeBill: { type: 'boolean', description: "Also run for a consumer each time its bill is made (the business service's recompute step)." },
+    beforeBill: { type: 'boolean', description: "Also run for a consumer each time its bill is made (it joins the business service's bill writes before the bill is made)." },
   },
 };

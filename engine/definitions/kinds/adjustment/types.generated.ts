@@ -32,7 +32,7 @@ export interface AdjustmentDefinition {
     };
   };
   /**
-   * Also run for a consumer each time its bill is made (the business service's recompute step).
+   * Also run for a consumer each time its bill is made (it joins the business service's bill writes before the bill is made).
    */
   beforeBill?: boolean;
 }
