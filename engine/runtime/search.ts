@@ -39,12 +39,12 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
     if (values.length > 0) filters.push({ param, criterion, values });
   }
   const maxLimit = svc.search.maxLimit ?? 100;
-  const { offset, limit } = pageCriteria(raw, { defaultLimit: svc.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit }, details);
+  const { offset, limit } = pageCriteria(raw, { defaultLimit: svc.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit, allLimit: svc.search.allLimit }, details);
   const sort = svc.search.sort;
   const sortBy = raw.sortBy === undefined || raw.sortBy === '' ? sort?.default : String(raw.sortBy);
   let sortOn: SearchRequest['sort'] = { column: persister.lastModifiedColumn?.column ?? persister.root.primaryKey.column };
   if (sort && sortBy !== undefined) {
-    const field = sort.fields[sortBy];
+    const field = sortFieldOf(sort, sortBy);
     if (!field) details.push({ code: 'INVALID_SORT_BY', message: `sortBy must be one of ${Object.keys(sort.fields).join(', ')}`, path: '$.sortBy' });
     else sortOn = svc.search.billing && field in svc.search.billing.fields ? { figure: field } : { column: persister.columnFor(field)!.column.column };
   } else if (sortBy !== undefined) {
@@ -54,6 +54,14 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
   if (order !== 'asc' && order !== 'desc') details.push({ code: 'INVALID_SORT_ORDER', message: 'sortOrder must be ASC or DESC', path: '$.sortOrder' });
   if (details.length > 0) throw invalidFields(details);
   return { tenantId, filters, offset, limit, sort: sortOn, sortOrder: order as 'asc' | 'desc' };
+}
+
+/** The entity field a sortBy value names: exactly, or whatever its case where the definition allows. */
+function sortFieldOf(sort: NonNullable<ServiceDefinition['search']['sort']>, sortBy: string): string | undefined {
+  if (Object.hasOwn(sort.fields, sortBy)) return sort.fields[sortBy];
+  if (!sort.ignoreCase) return undefined;
+  const key = Object.keys(sort.fields).find((name) => name.toLowerCase() === sortBy.toLowerCase());
+  return key === undefined ? undefined : sort.fields[key];
 }
 
 function toList(value: unknown): unknown[] {

@@ -171,7 +171,7 @@ export class ServiceRuntime {
     return outcome!;
   }
 
-  async search(raw: Record<string, unknown>): Promise<{ items: Entity[]; totalCount: number; counts?: Record<string, number> }> {
+  async search(raw: Record<string, unknown>): Promise<{ items: Entity[]; totalCount: number; page: { offset: number; limit: number }; counts?: Record<string, number | string> }> {
     const request = readSearchRequest(this.definition, this.persister, raw);
     const p = this.persister;
     const table = p.root.table;
@@ -202,11 +202,11 @@ export class ServiceRuntime {
       }
     });
     const counts = await this.countsOf(raw, request);
-    return { items, totalCount: Number(count.n), ...(counts ? { counts } : {}) };
+    return { items, totalCount: Number(count.n), page: { offset: request.offset, limit: request.limit }, ...(counts ? { counts } : {}) };
   }
 
   /** The search's counts by a field's values, when the request asks for them. */
-  private async countsOf(raw: Record<string, unknown>, request: SearchRequest): Promise<Record<string, number> | undefined> {
+  private async countsOf(raw: Record<string, unknown>, request: SearchRequest): Promise<Record<string, number | string> | undefined> {
     const spec = this.definition.search.counts;
     if (!spec || !(raw[spec.when] === true || raw[spec.when] === 'true')) return undefined;
     const p = this.persister;
@@ -214,7 +214,8 @@ export class ServiceRuntime {
     const where = whereOf(p, criteriaOf({ ...request, filters: request.filters.filter((f) => !spec.ignore?.includes(f.param)) }));
     const rows = await this.deps.db.selectFrom(p.root.table).select([column.as('value'), sql<string>`count(*)`.as('n')]).where(where).groupBy(column).execute();
     const byValue = new Map(rows.map((r) => [String((r as { value: unknown }).value), Number((r as { n: unknown }).n)]));
-    return Object.fromEntries(Object.entries(spec.values).map(([name, values]) => [name, values.reduce((n, v) => n + (byValue.get(v) ?? 0), 0)]));
+    const countOf = (values: string[]) => values.reduce((n, v) => n + (byValue.get(v) ?? 0), 0);
+    return Object.fromEntries(Object.entries(spec.values).map(([name, values]) => [name, spec.valueType === 'string' ? String(countOf(values)) : countOf(values)]));
   }
 
   private async inTransaction<T>(items: Item[], work: (w: WriteScope) => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { defaultEndpointPaths } from '../../definitions/index.ts';
 import type { ServiceRuntime } from '../../runtime/index.ts';
-import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { criteriaOf, paginationOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 /** `_create`, `_update` and `_search` of one service, at the paths and for the roles its definition gives. */
 export function serviceRoutes(runtime: ServiceRuntime): Route[] {
@@ -35,8 +35,13 @@ export function serviceRoutes(runtime: ServiceRuntime): Route[] {
       access: { mode: 'roles', roles: def.endpoints.search.roles ?? [] },
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
-        const { items, totalCount, counts } = await runtime.search(criteriaOf(req));
-        return req.respond({ [responseKey]: items, [def.search.totalCountKey ?? 'totalCount']: totalCount, ...(counts && def.search.counts ? { [def.search.counts.key]: counts } : {}) });
+        const { items, totalCount, page, counts } = await runtime.search(criteriaOf(req));
+        return req.respond({
+          [responseKey]: items,
+          [def.search.totalCountKey ?? 'totalCount']: totalCount,
+          ...(counts && def.search.counts ? { [def.search.counts.key]: counts } : {}),
+          Pagination: paginationOf(page, totalCount),
+        });
       },
     });
   }

@@ -109,6 +109,14 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
         if (!rootColumns.has(field) && !(figures && field in figures.fields)) at(['search', 'sort', 'fields', name], `sort field '${field}' has no column of its own in persister '${svc.persister}' and is not a billing figure`);
       }
       if (!(sort.default in sort.fields)) at(['search', 'sort', 'default'], `default sort '${sort.default}' is not one of the sort fields (${Object.keys(sort.fields).join(', ')})`);
+      if (sort.ignoreCase) {
+        const seen = new Map<string, string>();
+        for (const name of Object.keys(sort.fields)) {
+          const other = seen.get(name.toLowerCase());
+          if (other) at(['search', 'sort', 'fields', name], `sort values '${other}' and '${name}' differ only in case, which ignoreCase cannot tell apart`);
+          seen.set(name.toLowerCase(), name);
+        }
+      }
     }
     checkServiceRules(svc, schema, at, { storedFields: ctx.storedFields, ruleSets: ctx.ruleSets });
     if ((svc.search.defaultLimit ?? 0) > (svc.search.maxLimit ?? Infinity)) at(['search', 'defaultLimit'], `defaultLimit ${svc.search.defaultLimit} is above maxLimit ${svc.search.maxLimit}`);

@@ -55,20 +55,28 @@ export interface ServiceDefinition {
     billing?: SearchBillingDefinition;
     counts?: SearchCountsDefinition;
     /**
-     * Response key of the number of matches (default totalCount; DIGIT ws-services says TotalCount).
+     * Response key of the number of matches (default totalCount, as DIGIT ws-services and the mGramSeva app read it).
      */
     totalCountKey?: string;
     defaultLimit?: number;
     maxLimit?: number;
+    /**
+     * DIGIT's limit=-1 (all matches) answers up to this many; without it, -1 is refused. The limit applied is stated in the answer's Pagination.
+     */
+    allLimit?: number;
     sort?: {
       /**
-       * sortBy value → entity field
+       * sortBy value → entity field; several values may name one field (aliases).
        */
       fields: {
         [k: string]: string;
       };
       default: string;
       order?: 'asc' | 'desc';
+      /**
+       * sortBy values match whatever their case (DIGIT clients send e.g. challanno for challanNo).
+       */
+      ignoreCase?: boolean;
     };
   };
   endpoints: {
@@ -154,6 +162,10 @@ export interface SearchCountsDefinition {
    * Criteria not applied when counting.
    */
   ignore?: string[];
+  /**
+   * JSON type of each count in the answer (default number; DIGIT echallan answers strings).
+   */
+  valueType?: 'number' | 'string';
 }
 export interface EndpointDefinition {
   roles: string[];
