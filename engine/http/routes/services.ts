@@ -39,7 +39,7 @@ export function serviceRoutes(runtime: ServiceRuntime): Route[] {
         return req.respond({
           [responseKey]: items,
           [def.search.totalCountKey ?? 'totalCount']: totalCount,
-          ...(counts && def.search.counts ? { [def.search.counts.key]: counts } : {}),
+          ...counts,
           Pagination: paginationOf(page, totalCount),
         });
       },

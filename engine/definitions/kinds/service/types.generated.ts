@@ -1,6 +1,9 @@
 // Generated from ./schema.ts by `npm run schemas`: edit the schema, not this file.
 
-export type MatchKind = 'exact' | 'in' | 'prefix' | 'contains' | 'from' | 'to';
+/**
+ * settled: on a billing figure, given true the records whose figure is zero, negative or none; given false, the others (DIGIT's isBillPaid).
+ */
+export type MatchKind = 'exact' | 'in' | 'prefix' | 'contains' | 'from' | 'to' | 'settled';
 export type WritePhase = 'create' | 'update';
 
 /**
@@ -53,7 +56,7 @@ export interface ServiceDefinition {
       [k: string]: SearchCriterion;
     };
     billing?: SearchBillingDefinition;
-    counts?: SearchCountsDefinition;
+    counts?: SearchCountsDefinition[];
     /**
      * Response key of the number of matches (default totalCount, as DIGIT ws-services and the mGramSeva app read it).
      */
@@ -133,14 +136,25 @@ export interface SearchBillingDefinition {
    */
   consumerCode: string;
   /**
-   * Entity field → figure: outstanding (what active demands still ask), lastDemandDate (when the latest was made), lastPeriodTo.
+   * Entity field → figure: outstanding (what active demands still ask), demanded (what they ask in all), collected (what payments not cancelled paid, within the window), lastDemandDate (when the latest was made), lastPeriodTo.
    */
   fields: {
-    [k: string]: 'outstanding' | 'lastDemandDate' | 'lastPeriodTo';
+    [k: string]: 'outstanding' | 'demanded' | 'collected' | 'lastDemandDate' | 'lastPeriodTo';
   };
+  /**
+   * Request parameters (epoch ms) bounding the receipts the collected figure adds up.
+   */
+  window?: {
+    from?: string;
+    to?: string;
+  };
+  /**
+   * JSON type of the figures in the answer (default number; DIGIT ws-services answers text).
+   */
+  valueType?: 'number' | 'string';
 }
 /**
- * Counts of the matches by the values of a field, answered under key when the request sets when=true.
+ * Counts of the matches by a field, answered under key when the request sets when=true: by named lists of values, by each value found (groupBy), or, for a billing figure, by whether it is settled.
  */
 export interface SearchCountsDefinition {
   /**
@@ -155,8 +169,18 @@ export interface SearchCountsDefinition {
   /**
    * Count name → the field values it counts.
    */
-  values: {
+  values?: {
     [k: string]: string[];
+  };
+  /**
+   * A count per value of the field found among the matches (DIGIT's propertyCount).
+   */
+  groupBy?: true;
+  /**
+   * On a billing figure: count name → true to count the matches whose figure is zero, negative or none, false the others (DIGIT's collectionPaid / collectionPending).
+   */
+  settled?: {
+    [k: string]: boolean;
   };
   /**
    * Criteria not applied when counting.
