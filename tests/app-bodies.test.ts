@@ -328,5 +328,17 @@ describe.each(backends())("the mGramSeva app's own bodies are taken whole (%s)",
       'INVALID_TYPE $.Challan.isBillPaid',
       'INVALID_TYPE $.Challan.citizen.id',
     ]);
+    const payment = { tenantId: GP, paymentMode: 'CASH', totalAmountPaid: '10', paymentDetails: [{ businessService: 'WS', billId: 'b-1', totalAmountPaid: '10', receiptDate: 1 }] };
+    expect(refusal(await call('/collection-services/payments/_create', '', { Payment: { ...payment, paidBy: 7, colour: 'blue' } }))).toEqual([
+      400,
+      'UNKNOWN_FIELD $.Payment.colour',
+      'INVALID_TYPE $.Payment.paidBy',
+    ]);
+  });
+
+  it('an expense update still proves it saw the latest record: its model carries auditDetails', async () => {
+    const searched = (await call(`/echallan-services/eChallan/v1/_search?tenantId=${GP}&challanNo=${challan.challanNo}`, 'create', {})).body.challans[0];
+    const res = await call('/echallan-services/eChallan/v1/_update', 'create', { Challan: { ...modelOf(CHALLAN, searched), auditDetails: null } });
+    expect([res.status, res.body.Errors?.[0]?.code, res.body.Errors?.[0]?.params]).toEqual([400, 'REQUIRED_FIELD_MISSING', ['$.Challan.auditDetails.lastModifiedTime']]);
   });
 });
