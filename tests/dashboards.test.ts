@@ -60,7 +60,7 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
     const paid = receipts.filter((r) => r.date >= from && r.date <= to);
     const typeOf = new Map(wc.map((c) => [c.connectionNo, c.propertyType]));
     const paidBy = (type?: string) => new Set(paid.filter((r) => type === undefined || typeOf.get(r.consumerCode) === type).map((r) => r.consumerCode)).size;
-    const active = (type?: string) => wc.filter((c) => c.status === 'ACTIVE' && (type === undefined || c.propertyType === type)).length;
+    const active = (type?: string) => wc.filter((c) => c.status === 'Active' && (type === undefined || c.propertyType === type)).length;
     const collected = (type: string) => total(paid.filter((r) => typeOf.get(r.consumerCode) === type).map((r) => r.totalAmountPaid));
     const advance = heads([ADVANCE], within);
     return {
@@ -369,7 +369,7 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
     }
     const inactive = await post('pb.lodhipur', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.lodhipur&monthStartDate=01/11/2026&monthEndDate=30/11/2026`);
     expect(inactive.InactiveConsumerReport).toHaveLength(1);
-    expect(inactive.InactiveConsumerReport[0]).toMatchObject({ consumerName: 'Sohan Lal', status: 'INACTIVE', inactiveDate: ist(2026, 11, 25, 10) });
+    expect(inactive.InactiveConsumerReport[0]).toMatchObject({ consumerName: 'Sohan Lal', status: 'Inactive', inactiveDate: ist(2026, 11, 25, 10) });
     expect(typeof inactive.InactiveConsumerReport[0].connectionno).toBe('string');
     expect((await post('pb.bhadson', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.bhadson&monthStartDate=01/11/2026&monthEndDate=30/11/2026`)).InactiveConsumerReport).toEqual([]);
 

@@ -62,7 +62,7 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     [consumers.arrears, consumers.advance, consumers.metered] = res.body.WaterConnection;
-    expect(res.body.WaterConnection.map((w: any) => w.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
+    expect(res.body.WaterConnection.map((w: any) => w.status)).toEqual(['Active', 'Active', 'Active']);
     expect(await ledger(consumers.arrears)).toEqual([['waterConnection-arrears', [['10102', 450, 0], ['10201', 50, 0]]]]);
     expect(await ledger(consumers.advance)).toEqual([['waterConnection-advance', [['WS_ADVANCE_CARRYFORWARD', -150, 0]]]]);
     expect(await ledger(consumers.metered)).toEqual([]);
@@ -159,7 +159,7 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     const [current] = (await post(`/ws-services/wc/_search?tenantId=${GP}&connectionNumber=${encodeURIComponent(consumers.arrears.connectionNo)}`, {})).body.WaterConnection;
     const res = await post('/ws-services/wc/_update', { WaterConnection: { ...current, processInstance: { action: 'DEACTIVATE' } } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.WaterConnection[0].status).toBe('INACTIVE');
+    expect(res.body.WaterConnection[0].status).toBe('Inactive');
     expect(await ledger(consumers.arrears)).toEqual([]);
     expect((await ledger(consumers.arrears, 'CANCELLED')).map(([type]) => type)).toEqual(['waterConnection-arrears', 'waterConnection']);
     expect((await dues(consumers.arrears)).netDueWithPenalty).toBe(0);

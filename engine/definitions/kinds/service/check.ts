@@ -17,6 +17,8 @@ export interface ServiceCheckContext {
   reservedRoutes: Set<string>;
   /** Names of the workflows defined; undefined when some workflow file failed to load. */
   workflows: Set<string> | undefined;
+  /** The actions of each workflow (undefined as workflows). */
+  workflowActions: Map<string, Set<string>> | undefined;
   /** Names of the rule sets; undefined when some rule-set file failed to load. */
   ruleSets: Set<string> | undefined;
   /** Fields each service stores in a column of its own. */
@@ -133,6 +135,10 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
     const wf = svc.workflow;
     if (wf) {
       if (ctx.workflows && !ctx.workflows.has(wf.businessService)) at(['workflow', 'businessService'], `unknown workflow '${wf.businessService}' (known: ${[...ctx.workflows].join(', ') || 'none'})`);
+      const actions = ctx.workflowActions?.get(wf.businessService);
+      for (const [status, action] of Object.entries(wf.actionsByStatus ?? {})) {
+        if (actions && !actions.has(action)) at(['workflow', 'actionsByStatus', status], `workflow '${wf.businessService}' has no action '${action}' (its actions: ${[...actions].join(', ')})`);
+      }
       const boundBy = bound.get(wf.businessService);
       if (boundBy) at(['workflow', 'businessService'], `workflow '${wf.businessService}' is already followed by service '${boundBy}': a workflow binds one service`);
       bound.set(wf.businessService, svc.service);

@@ -282,6 +282,12 @@ export const serviceSchema: JsonSchema = {
         businessService: { type: 'string', description: 'businessService of a workflow in workflows/.' },
         businessIdField: { ...fieldPath, description: 'Entity field that identifies the application (default id).' },
         statusField: { ...fieldPath, description: "Entity field that follows the state's applicationStatus (default applicationStatus)." },
+        actionsByStatus: {
+          type: 'object',
+          minProperties: 1,
+          additionalProperties: { type: 'string', minLength: 1 },
+          description: 'Status value a client sends on _update → the action that moves the entity there (DIGIT clients change a status by sending it, e.g. Inactive: DEACTIVATE).',
+        },
         moduleName: { type: 'string', description: 'moduleName on process instances (default: the service name).' },
       },
     },

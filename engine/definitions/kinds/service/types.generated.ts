@@ -360,6 +360,12 @@ export interface WorkflowBinding {
    */
   statusField?: string;
   /**
+   * Status value a client sends on _update → the action that moves the entity there (DIGIT clients change a status by sending it, e.g. Inactive: DEACTIVATE).
+   */
+  actionsByStatus?: {
+    [k: string]: string;
+  };
+  /**
    * moduleName on process instances (default: the service name).
    */
   moduleName?: string;
