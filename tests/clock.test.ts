@@ -69,15 +69,16 @@ describe('a server started with SEVA_CLOCK', () => {
     });
     server.stdout!.on('data', (d) => (output += d));
     server.stderr!.on('data', (d) => (output += d));
-    const deadline = Date.now() + 60_000;
+    // Generous: on a loaded machine a first start (a new data directory) can take a minute or more.
+    const deadline = Date.now() + 150_000;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`the server exited ${server.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`no /health after 60 s:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`no /health after 150 s:\n${output}`);
       if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     await login();
-  }, 90_000);
+  }, 180_000);
   afterAll(async () => {
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
