@@ -57,8 +57,12 @@ program.configureHelp({
   subcommandTerm: (cmd) => `${cmd.parent && cmd.parent !== program ? `${cmd.parent.name()} ` : ''}${new Help().subcommandTerm(cmd)}`,
 });
 
+// Each command is bundled on its own (dist/commands/*.js) with its own copy of the engine, so an
+// error it throws is a SevaError by name, not by this bundle's class.
+const isSevaError = (err: unknown): err is SevaError => err instanceof SevaError || (err instanceof Error && err.name === 'SevaError');
+
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof SevaError) console.error(err.message);
+  if (isSevaError(err)) console.error(err.message);
   else console.error(err);
   process.exit(1);
 });

@@ -304,8 +304,10 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
         receipts: paid.length,
       });
     }
-    // His 250 in October, and the October demand of 100 with its penalty of 20.
-    expect(all.ledgerReport[6]).toMatchObject({ month: 'October 2026', demandAmount: 100, penalty: 20, amountPaid: 250, receipts: 1 });
+    // His 250 in October, and the October demand of 100 with its penalty: Lodhipur's FLAT
+    // outstanding 20 for each of his three demands still owing a charge (the opening arrears,
+    // September, October).
+    expect(all.ledgerReport[6]).toMatchObject({ month: 'October 2026', demandAmount: 100, penalty: 60, amountPaid: 250, receipts: 1 });
     const page = await post('pb.lodhipur', `/ws-services/wc/ledger-report?tenantId=pb.lodhipur&consumercode=${encodeURIComponent(gurpreet.connectionNo)}&year=2026-27&offset=4&limit=3`);
     expect(page.ledgerReport.map((r: any) => r.month)).toEqual(['August 2026', 'September 2026', 'October 2026']);
     expect(page.ledgerReport).toEqual(all.ledgerReport.slice(4, 7));

@@ -13,6 +13,7 @@ export type { GatewayTransaction } from './transactions.ts';
 export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, consumersWithDemand, type ConsumerFigure, type FigureWindow } from './figures.ts';
 export type { BulkDemandOutcome, PreparedDemands } from './bulk.ts';
 export { addDemandDetail, adjustableDemands, consumerOutstanding, type AdjustableCriteria } from './adjust.ts';
-export { consumerBuckets, type BucketSpec } from './summary.ts';
+export { consumerBuckets, sumBuckets, type BucketSpec, type ConsumerSummary, type SummaryOptions } from './summary.ts';
+export { activeDemandsOf } from './demands.ts';
 export type { Settlement } from './settle.ts';
 export { BILLING_SOURCES, type DataSource } from './sources.ts';

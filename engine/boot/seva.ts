@@ -4,10 +4,10 @@ import { AdjustmentRunner } from '../adjustments/index.ts';
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
-import { systemClock, type Clock } from '../clock/index.ts';
+import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, clockRoutes, createHttpApp, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -27,6 +27,7 @@ export interface SevaOptions {
   /** Where definitions that passed their check are remembered across restarts of this engine build. */
   definitionsCache?: DefinitionsCache;
   database: DatabaseConfig;
+  /** The engine's time; one that can be moved (`set`, `advance`) is also served at /seva/clock/v1/_move. */
   clock?: Clock;
   /** Time zone of dates in IDs, financial years and job schedules. */
   timeZone?: string;
@@ -123,6 +124,8 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...batchRoutes(batches, grant),
       ...summaryRoutes(registry.summaries, { db, rules, mdms: mdmsOf, now: () => clock.now(), timeZone }),
       ...aggregateRoutes(aggregates),
+      // Only a clock that can be moved (SEVA_CLOCK, refused in production; a test's) is served.
+      ...(isMovable(clock) ? clockRoutes(clock, grant('clock.move'), () => [stateTenant(mdms) ?? '']) : []),
     ];
     const app = createHttpApp({
       routes,

@@ -11,3 +11,4 @@ export { billingRoutes, BILLING_EXTRA_ROUTES, BILLING_PATHS } from './routes/bil
 export { batchRoutes, BATCH_PATHS } from './routes/batches.ts';
 export { summaryRoutes, type SummaryRouteDeps } from './routes/summaries.ts';
 export { aggregateRoutes } from './routes/aggregates.ts';
+export { clockRoutes, CLOCK_PATHS } from './routes/clock.ts';

@@ -1,4 +1,4 @@
-export { evaluateRule, evaluateTemplate, ruleHolds, ruleOperations, ruleProblems, templateProblems, referencedMasters, type Rule } from './rules.ts';
+export { evaluateRule, evaluateTemplate, ruleHolds, ruleOperations, ruleProblems, templateProblems, referencedMasters, referencedRuleSets, type Rule } from './rules.ts';
 export { RuleSet, RuleSets, ruleSetProblems } from './rule-set.ts';
 export { runExamples, sameValue, exampleTime, type ExampleOutcome } from './examples.ts';
 export type { RuleContext } from './context.ts';
