@@ -11,3 +11,6 @@ export { billingRoutes, BILLING_EXTRA_ROUTES, BILLING_PATHS } from './routes/bil
 export { batchRoutes, BATCH_PATHS } from './routes/batches.ts';
 export { summaryRoutes, type SummaryRouteDeps } from './routes/summaries.ts';
 export { aggregateRoutes } from './routes/aggregates.ts';
+export { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
+export { routeRequestSchemas, type RouteRequestSchema } from './openapi/request-schemas.ts';
+export type { QueryParam, RouteDoc } from './openapi/route-doc.ts';
