@@ -54,7 +54,8 @@ export interface Payment {
   auditDetails: { createdBy: string; createdTime: number; lastModifiedBy: string; lastModifiedTime: number };
 }
 
-const validateShape = compilePayloadValidator({
+/** A payment as a request carries it (the published contract shows this schema too). */
+export const PAYMENT_INPUT_SCHEMA = {
   type: 'object',
   required: ['tenantId', 'paymentMode', 'totalAmountPaid', 'paymentDetails'],
   properties: {
@@ -75,7 +76,8 @@ const validateShape = compilePayloadValidator({
       items: { type: 'object', required: ['businessService', 'billId', 'totalAmountPaid'], properties: { businessService: { type: 'string', minLength: 1 }, billId: { type: 'string', minLength: 1 }, totalAmountPaid: { type: ['number', 'string'] } } },
     },
   },
-});
+};
+const validateShape = compilePayloadValidator(PAYMENT_INPUT_SCHEMA);
 
 type Raw = Record<string, any>;
 

@@ -36,7 +36,8 @@ export interface UserInput extends Partial<Omit<User, 'uuid' | 'id'>> {
   password?: string;
 }
 
-const userSchema = {
+/** A user as a create or update request carries it (the published contract shows this schema too). */
+export const USER_INPUT_SCHEMA = {
   type: 'object',
   required: ['userName', 'name', 'type', 'tenantId', 'roles'],
   properties: {
@@ -57,7 +58,7 @@ const userSchema = {
     },
   },
 };
-const validateUser = compilePayloadValidator(userSchema);
+const validateUser = compilePayloadValidator(USER_INPUT_SCHEMA);
 
 /** A user as stored: with the hash of their password, which nothing outside this module sees. */
 export interface StoredUser extends User {

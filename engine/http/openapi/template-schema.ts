@@ -31,3 +31,30 @@ export function templateSchema(template: unknown, vars: (path: string) => JsonSc
   return { type: typeof template as 'string' | 'boolean' };
 }
 
+
+/** Looks a dotted variable path up in the schemas of known variables, descending into objects and lists. */
+export function knownVars(known: Record<string, JsonSchema>): (path: string) => JsonSchema | undefined {
+  return (path) => {
+    const [first, ...rest] = path.split('.');
+    let schema: JsonSchema | undefined = known[first!];
+    for (const segment of rest) {
+      if (!schema) return undefined;
+      const props = schema.properties as Record<string, JsonSchema> | undefined;
+      if (props && segment in props) schema = props[segment];
+      else if (schema.type === 'array' && /^\d+$/.test(segment)) schema = schema.items as JsonSchema | undefined;
+      else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') schema = schema.additionalProperties as JsonSchema;
+      else return undefined;
+    }
+    return schema;
+  };
+}
+
+/** A route's answer: `{ResponseInfo}` and the properties of what the template answers. */
+export function templateAnswer(schema: JsonSchema): JsonSchema {
+  const props = (schema.properties as Record<string, JsonSchema> | undefined) ?? {};
+  return {
+    type: 'object',
+    properties: { ResponseInfo: { $ref: '#/components/schemas/ResponseInfo' }, ...props },
+    required: ['ResponseInfo', ...((schema.required as string[] | undefined) ?? [])],
+  };
+}

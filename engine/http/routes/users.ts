@@ -20,6 +20,7 @@ import {
   type UserType,
 } from '../../users/index.ts';
 import { requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { userDocs } from './users-docs.ts';
 
 export interface UserRouteDeps {
   db: Db;
@@ -77,6 +78,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: USER_ENDPOINTS['auth.token'],
       endpoint: 'auth.token',
+      doc: userDocs['auth.token'],
       access: deps.grant('auth.token'),
       tenants: () => [],
       bodyType: 'form',
@@ -104,6 +106,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: '/user/_details',
       endpoint: 'user.details',
+      doc: userDocs['user.details'],
       access: { mode: 'authenticated' },
       tenants: () => [],
       handle: async (req) => req.caller,
@@ -111,6 +114,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: '/user/_logout',
       endpoint: 'auth.logout',
+      doc: userDocs['auth.logout'],
       access: { mode: 'authenticated' },
       tenants: () => [],
       handle: async (req) => {
@@ -121,6 +125,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: USER_ENDPOINTS['user.create'],
       endpoint: 'user.create',
+      doc: userDocs['user.create'],
       access: deps.grant('user.create'),
       tenants: (req) => tenantsOfUser(userInputOf(req)),
       handle: async (req) => {
@@ -131,6 +136,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: USER_ENDPOINTS['user.update'],
       endpoint: 'user.update',
+      doc: userDocs['user.update'],
       access: deps.grant('user.update'),
       tenants: (req) => tenantsOfUser(userInputOf(req)),
       handle: async (req) => {
@@ -145,6 +151,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: USER_ENDPOINTS['user.search'],
       endpoint: 'user.search',
+      doc: userDocs['user.search'],
       access: deps.grant('user.search'),
       tenants: (req) => [requireTenant(req.body.tenantId ?? req.query.tenantId, '$.tenantId')],
       handle: async (req) => {
