@@ -3,6 +3,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../engine/clock/index.ts';
+import { routeRequestSchemas } from '../engine/http/index.ts';
 import { backends, definitionsWith, freshDatabase, month2026, requestInfo, TestServer, type Response } from './harness.ts';
 
 // The published contract: /openapi.json is a valid OpenAPI 3.1 document, lists exactly the routes
@@ -121,6 +122,20 @@ describe.each(backends())('the published contract (%s)', (backend) => {
     }
     expect(Object.keys(contract.doc.components.securitySchemes)).toEqual(expect.arrayContaining(['bearer', 'oauth2']));
     expect(contract.operation('/user/oauth/token').security).toEqual([{ clientBasic: [] }]);
+  });
+
+  it("gives each route's request as whole JSON Schemas, for tests that build requests", () => {
+    const schemas = routeRequestSchemas(server.seva.routes);
+    expect(schemas.map((r) => r.path).sort()).toEqual(Object.keys(contract.doc.paths).filter((p) => contract.doc.paths[p].post).map((p) => p.replace(/\{(\w+)\}/g, ':$1')).sort());
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    for (const r of schemas) {
+      expect(r.body, r.path).toBeDefined();
+      expect(JSON.stringify(r), r.path).not.toContain('$ref');
+      expect(() => ajv.compile(r.body!), r.path).not.toThrow();
+    }
+    const vendor = schemas.find((r) => r.path === '/vendor/v1/_create')!;
+    expect(ajv.validate(vendor.body!, { vendor: { tenantId: GP, name: 'A', owner: { name: 'B', mobileNumber: '98765' } } })).toBe(false);
   });
 
   it('documents services from their definitions: entity schema, search criteria as parameters, roles', () => {
