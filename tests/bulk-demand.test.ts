@@ -83,6 +83,10 @@ describe.each(backends())('bulk demand (%s)', (backend) => {
   it('a rerun creates nothing new; a concurrent double request creates no duplicate', async () => {
     const again = await bulk(OCTOBER);
     expect(again.body.run).toMatchObject({ status: 'SUCCEEDED', total: 11, created: 0, skipped: 11 });
+    // The app writes the period with a bare dash: the same month, the same run key.
+    const asTheAppSendsIt = await bulk('01/10/2026-31/10/2026');
+    expect(asTheAppSendsIt.status, JSON.stringify(asTheAppSendsIt.body)).toBe(200);
+    expect(asTheAppSendsIt.body.run).toMatchObject({ runKey: OCTOBER, total: 11, created: 0, skipped: 11 });
     const september = '01/09/2026 - 30/09/2026';
     const racing = await Promise.all([bulk(september), bulk(september)]);
     const ok = racing.filter((r) => r.status === 200);

@@ -169,6 +169,10 @@ describe.each(backends())('the published contract (%s)', (backend) => {
     await call('/vendor/v1/_update', { vendor: { ...made.body.vendor[0], description: 'Pump repairs' } });
     await call('/vendor/v1/_search', { tenantId: GP, name: 'shiv' });
     await call('/vendor/v1/_search', { criteria: { tenantId: GP, status: 'ACTIVE' }, sortBy: 'name', limit: 5 });
+    // Searches with counts and the page they answered.
+    const register = await call('/ws-services/wc/_search', { tenantId: GP, isCollectionCount: true, isPropertyCount: true });
+    expect(register.body).toMatchObject({ collectionDataCount: expect.any(Object), propertyCount: expect.any(Object), Pagination: expect.any(Object) });
+    await call('/echallan-services/eChallan/v1/_search', { tenantId: GP, isBillCount: true });
 
     // Billing and collection.
     const demand = (m: number) => ({ tenantId: GP, consumerCode: 'OA-1', consumerType: 'waterConnection', businessService: 'TESTSVC', payer: { name: 'Harjit Kaur' }, ...month2026(m), demandDetails: [{ taxHeadMasterCode: 'TESTSVC_CHARGE', taxAmount: '120.50' }] });

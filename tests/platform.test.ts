@@ -53,6 +53,48 @@ describe.each(backends())('the platform around the services (%s)', (backend) => 
     expect(after.status).toBe(401);
   });
 
+  it("lets any signed-in user read their own record at the state tenant, in DIGIT's types, and no one else's", async () => {
+    const operator = await server.staffToken('collector-own', [{ code: 'COLLECTION_OPERATOR', tenantId: 'pb.lodhipur' }]);
+    const me = (await server.post('/user/_details', { RequestInfo: requestInfo(operator) })).body;
+    // The app's call right after login: its own id and mobile number, at the state tenant.
+    const own = await server.post('/user/_search', { RequestInfo: requestInfo(operator), tenantId: 'pb', id: [me.id], mobileNumber: null });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.user).toHaveLength(1);
+    const user = own.body.user[0];
+    expect(user).toMatchObject({ id: me.id, uuid: me.uuid, userName: 'collector-own', tenantId: 'pb', defaultPwdChgd: false, accountLocked: false, dob: null, pwdExpiryDate: null });
+    expect(user.createdDate).toMatch(/^[0-3][0-9]-[01][0-9]-[0-9]{4} [0-2][0-9]:[0-5][0-9]:[0-5][0-9]$/);
+    expect(user.lastModifiedDate).toMatch(/^[0-3][0-9]-[01][0-9]-[0-9]{4} [0-2][0-9]:[0-5][0-9]:[0-5][0-9]$/);
+    // The login answers the same shape.
+    const login = await server.login('collector-own', 'pass-word-1', 'pb');
+    expect(login.body.UserRequest).toMatchObject({ id: me.id, defaultPwdChgd: false, createdDate: user.createdDate });
+    // Naming anyone else (or no one) is an ordinary search: it needs the roles at that tenant.
+    const adminId = (await server.post('/user/_details', { RequestInfo: requestInfo(admin) })).body.id;
+    for (const body of [{ id: [me.id, adminId] }, { id: [adminId] }, { uuid: [me.uuid], id: [adminId] }, {}]) {
+      const other = await server.post('/user/_search', { RequestInfo: requestInfo(operator), tenantId: 'pb', ...body });
+      expect(other.status, JSON.stringify(body)).toBe(403);
+    }
+  });
+
+  it("keeps DIGIT's profile details of a user as sent and gives them back", async () => {
+    const created = await server.post('/user/users/_createnovalidate', {
+      RequestInfo: requestInfo(admin),
+      user: {
+        userName: 'profile-keeper', name: 'Gurpreet Kaur', type: 'EMPLOYEE', tenantId: 'pb', password: 'pass-word-1', roles: [{ code: 'GP_ADMIN', tenantId: 'pb.lodhipur' }],
+        salutation: 'Smt', fatherOrHusbandName: 'Harjit Singh', relationship: 'HUSBAND', dob: 631152000000, locale: 'pn_IN', bloodGroup: null, permanentCity: 'Lodhipur',
+        addresses: [{ type: 'PERMANENT', address: 'Ward 3', city: 'Lodhipur', pinCode: '140001' }],
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const found = await server.post('/user/_search', { RequestInfo: requestInfo(admin), tenantId: 'pb', userName: 'profile-keeper' });
+    expect(found.body.user[0]).toMatchObject({
+      salutation: 'Smt', fatherOrHusbandName: 'Harjit Singh', relationship: 'HUSBAND', dob: '1990-01-01', locale: 'pn_IN', permanentCity: 'Lodhipur',
+      addresses: [{ type: 'PERMANENT', address: 'Ward 3', city: 'Lodhipur', pinCode: '140001' }],
+    });
+    expect(found.body.user[0]).not.toHaveProperty('bloodGroup');
+    const wrong = await server.post('/user/users/_createnovalidate', { RequestInfo: requestInfo(admin), user: { userName: 'bad-dob', name: 'X', type: 'EMPLOYEE', tenantId: 'pb', roles: [{ code: 'GP_ADMIN', tenantId: 'pb' }], dob: '01/01/1990' } });
+    expect([wrong.status, wrong.body.Errors[0].code, wrong.body.Errors[0].params]).toEqual([400, 'INVALID_DATE_OF_BIRTH', ['$.user.dob']]);
+  });
+
   it('refuses a wrong password and an unknown OAuth client', async () => {
     expect((await server.login('admin', 'wrong-password', 'pb')).status).toBe(401);
     const res = await fetch(`${server.baseUrl}/user/oauth/token`, {

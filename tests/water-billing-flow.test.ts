@@ -149,9 +149,9 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     expect(await dues(consumers.metered)).toMatchObject({ currentmonthBill: 160, currentMonthPenalty: 20, currentmonthTotalDue: 180, totalAreas: 0, netDueWithPenalty: 180 });
     const register = (await post(`/ws-services/wc/_search?tenantId=${GP}&sortBy=collectionPendingAmount&sortOrder=DESC`, {})).body.WaterConnection as any[];
     expect(register.map((w) => [w.connectionNo, w.additionalDetails.collectionPendingAmount])).toEqual([
-      [consumers.arrears.connectionNo, 370],
-      [consumers.metered.connectionNo, 180],
-      [consumers.advance.connectionNo, -50],
+      [consumers.arrears.connectionNo, '370'],
+      [consumers.metered.connectionNo, '180'],
+      [consumers.advance.connectionNo, '-50'],
     ]);
   });
 

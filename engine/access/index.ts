@@ -7,7 +7,8 @@ export type EndpointAccess =
   | { mode: 'public' }
   /** Any signed-in user, for endpoints about the caller's own session (details, logout). */
   | { mode: 'authenticated' }
-  | { mode: 'roles'; roles: string[] };
+  /** `self`: anyone signed in may also call it about their own record (the endpoint decides what that is). */
+  | { mode: 'roles'; roles: string[]; self?: boolean };
 
 /** True when the user holds one of `roles` at `tenantId` (a role at a state counts in its GPs). */
 export function holdsRoleAt(user: User, roles: readonly string[], tenantId: string): boolean {

@@ -127,10 +127,11 @@ describe('aggregate queries', () => {
       row: { name: { var: 'row.name' }, spent: { var: 'spent' } },
       result: { rows: { var: 'rows' }, totalCount: { var: 'totalCount' } },
     });
-    expect(await run(def)).toEqual({ rows: [{ name: 'Bela', spent: 300 }, { name: 'Asha', spent: 200.5 }], totalCount: 3 });
-    expect(await run(def, { offset: 2 })).toEqual({ rows: [{ name: 'Chand', spent: 50 }], totalCount: 3 });
-    expect(await run(def, { sortOrder: 'ASC', limit: 1 })).toEqual({ rows: [{ name: 'Chand', spent: 50 }], totalCount: 3 });
-    expect(await run(def, {}, 'gp.two')).toEqual({ rows: [{ name: 'Other', spent: 9999 }], totalCount: 1 });
+    // Each answer states the page it gives.
+    expect(await run(def)).toEqual({ rows: [{ name: 'Bela', spent: 300 }, { name: 'Asha', spent: 200.5 }], totalCount: 3, Pagination: { offSet: 0, limit: 2, totalCount: 3 } });
+    expect(await run(def, { offset: 2 })).toEqual({ rows: [{ name: 'Chand', spent: 50 }], totalCount: 3, Pagination: { offSet: 2, limit: 2, totalCount: 3 } });
+    expect(await run(def, { sortOrder: 'ASC', limit: 1 })).toEqual({ rows: [{ name: 'Chand', spent: 50 }], totalCount: 3, Pagination: { offSet: 0, limit: 1, totalCount: 3 } });
+    expect(await run(def, {}, 'gp.two')).toEqual({ rows: [{ name: 'Other', spent: 9999 }], totalCount: 1, Pagination: { offSet: 0, limit: 2, totalCount: 1 } });
   });
 
   it('refuses missing and malformed parameters and pages, naming each', async () => {

@@ -50,7 +50,13 @@ export class AggregateRunner {
       : 'months' in rows
         ? await this.months(def, rows, ctx, raw, shape)
         : await this.records(def, rows, ctx, raw, shape);
-    return evaluateTemplate(def.result, { ...base, ...answer }, context);
+    const result = evaluateTemplate(def.result, { ...base, ...answer }, context);
+    // A paged answer states the page it gives (a limit=-1 shows its cap), unless the result names it.
+    const { page, totalCount } = answer as { page?: { offset: number; limit: number }; totalCount?: number };
+    if (page && result && typeof result === 'object' && !Array.isArray(result) && !('Pagination' in result)) {
+      return { ...result, Pagination: { offSet: page.offset, limit: page.limit, totalCount } };
+    }
+    return result;
   }
 
   /** One set of figures: a scan per source, and each grouped measure on its own (side by side on Postgres). */
@@ -69,7 +75,8 @@ export class AggregateRunner {
     const all = monthsBetween(Number(ctx.params[rows.months.from]), Number(ctx.params[rows.months.to]), this.deps.timeZone);
     const page = rows.page ? readPage(rows, raw) : { offset: 0, limit: all.length };
     const months = all.slice(page.offset, page.offset + page.limit);
-    if (months.length === 0) return { rows: [], totalCount: all.length };
+    const paged = rows.page ? { page } : {};
+    if (months.length === 0) return { rows: [], totalCount: all.length, ...paged };
     const entries = Object.entries(def.measures);
     const byMonth = entries.filter(([, m]) => m.month !== undefined);
     const correlated = entries.filter(([, m]) => m.month === undefined).map(([name]) => name);
@@ -83,14 +90,15 @@ export class AggregateRunner {
     ]);
     const monthly = monthlyValues(byMonth, buckets.flat());
     const shaped = found.map((r, i) => shape({ monthStart: Number(r['f:monthStart']), monthEnd: Number(r['f:monthEnd']) }, { ...measuresOf(r), ...monthly(i + 1) }));
-    return { rows: shaped, totalCount: all.length };
+    return { rows: shaped, totalCount: all.length, ...paged };
   }
 
   /** A page of a source's records, each with its measures, and how many records there are in all. */
   private async records(def: AggregateDefinition, rows: AggregateSourceRows, ctx: QueryContext, raw: Row, shape: Shape): Promise<Row> {
-    const q = sourceRowsSql(def, rows, ctx, readPage(rows, raw));
+    const page = readPage(rows, raw);
+    const q = sourceRowsSql(def, rows, ctx, page);
     const [found, [count]] = await Promise.all([this.select(q.pageSql), this.select(q.countSql)]);
-    return { rows: found.map((r) => shape(fieldsOf(r, q.fieldNames, q.fieldType), measuresOf(r))), totalCount: Number(count!.n) };
+    return { rows: found.map((r) => shape(fieldsOf(r, q.fieldNames, q.fieldType), measuresOf(r))), totalCount: Number(count!.n), page: { offset: page.offset, limit: page.limit } };
   }
 
   private async select(query: ReturnType<typeof sql>): Promise<Row[]> {
@@ -127,7 +135,7 @@ function fieldsOf(row: Row, names: string[], type: (name: string) => 'text' | 'n
 function readPage(rows: { page?: AggregateSourceRows['page'] }, raw: Record<string, unknown>): { offset: number; limit: number; order?: 'asc' | 'desc' } {
   const details: ErrorDetail[] = [];
   const max = rows.page?.maxLimit ?? 1000;
-  const { offset, limit } = pageCriteria(raw, { defaultLimit: rows.page?.defaultLimit ?? Math.min(100, max), maxLimit: max }, details);
+  const { offset, limit } = pageCriteria(raw, { defaultLimit: rows.page?.defaultLimit ?? Math.min(100, max), maxLimit: max, allLimit: rows.page?.allLimit }, details);
   const sortOrder = raw.sortOrder === undefined || raw.sortOrder === '' ? undefined : String(raw.sortOrder).toLowerCase();
   if (sortOrder !== undefined && sortOrder !== 'asc' && sortOrder !== 'desc') details.push({ code: 'INVALID_SORT_ORDER', message: 'sortOrder must be ASC or DESC', path: '$.sortOrder' });
   if (details.length > 0) throw invalidFields(details);

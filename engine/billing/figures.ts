@@ -2,17 +2,32 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../store/index.ts';
 
 /** What the billing engine can say about a consumer beside its own record (a register's columns). */
-export const CONSUMER_FIGURES = ['outstanding', 'lastDemandDate', 'lastPeriodTo'] as const;
+export const CONSUMER_FIGURES = ['outstanding', 'demanded', 'collected', 'lastDemandDate', 'lastPeriodTo'] as const;
 export type ConsumerFigure = (typeof CONSUMER_FIGURES)[number];
+
+/** Receipt dates (epoch ms, inclusive) that bound the `collected` figure; either end may be open. */
+export interface FigureWindow {
+  from?: number;
+  to?: number;
+}
 
 /**
  * One figure of the consumer whose tenant and consumer code are in the given columns of the outer
  * query, as a correlated subquery: what its active demands still ask (credits count against it),
- * when its latest active demand was made, and the end of the latest period demanded.
+ * what they ask in all, what its payments not cancelled paid (receipts within the window; none is
+ * null, as DIGIT answers), when its latest active demand was made, and the end of the latest period
+ * demanded.
  */
-export function consumerFigureSql(figure: ConsumerFigure, refs: { tenant: string; consumerCode: string }, businessService: string): RawBuilder<unknown> {
+export function consumerFigureSql(figure: ConsumerFigure, refs: { tenant: string; consumerCode: string }, businessService: string, window: FigureWindow = {}): RawBuilder<unknown> {
   const of = sql`d.tenant_id = ${sql.ref(refs.tenant)} and d.consumer_code = ${sql.ref(refs.consumerCode)} and d.business_service = ${businessService} and d.status = 'ACTIVE'`;
   switch (figure) {
+    case 'demanded':
+      return sql`(select sum(x.tax_amount) from seva_demand d join seva_demand_detail x on x.demand_id = d.id where ${of})`;
+    case 'collected': {
+      const from = window.from === undefined ? sql`` : sql` and r.receipt_date >= ${window.from}`;
+      const to = window.to === undefined ? sql`` : sql` and r.receipt_date <= ${window.to}`;
+      return sql`(select nullif(sum(r.total_amount_paid), 0) from seva_payment_detail r where r.tenant_id = ${sql.ref(refs.tenant)} and r.consumer_code = ${sql.ref(refs.consumerCode)} and r.business_service = ${businessService} and r.payment_status is distinct from 'CANCELLED'${from}${to})`;
+    }
     case 'outstanding':
       return sql`(select coalesce(sum(x.tax_amount - x.collection_amount), 0) from seva_demand d join seva_demand_detail x on x.demand_id = d.id where ${of})`;
     case 'lastDemandDate':

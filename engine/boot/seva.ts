@@ -113,11 +113,11 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };
       if (g.public) return { mode: 'public' };
-      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles };
+      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}) };
     };
     const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
     const routes = [
-      ...userRoutes({ db, clock, checks, grant, sessions, clients: new Set(options.oauthClients ?? ['egov-user-client:']) }),
+      ...userRoutes({ timeZone, db, clock, checks, grant, sessions, clients: new Set(options.oauthClients ?? ['egov-user-client:']) }),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),

@@ -107,3 +107,8 @@ export function criteriaOf(req: HttpRequest): Record<string, unknown> {
   const { RequestInfo: _ignored, criteria, ...rest } = req.body;
   return { ...rest, ...(criteria && typeof criteria === 'object' ? (criteria as Record<string, unknown>) : {}), ...req.query };
 }
+
+/** What a paged answer states about its page: the limit applied (a `limit=-1` shows its cap here). */
+export function paginationOf(page: { offset: number; limit: number }, totalCount: number) {
+  return { offSet: page.offset, limit: page.limit, totalCount };
+}

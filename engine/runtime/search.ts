@@ -1,11 +1,16 @@
 import type { ServiceDefinition, SearchCriterion } from '../definitions/index.ts';
 import { invalid, invalidFields, type ErrorDetail } from '../errors/index.ts';
-import type { CompiledPersister, Criteria, MappedColumn } from '../persister/index.ts';
+import type { FigureWindow } from '../billing/index.ts';
+import type { CompiledPersister, Criteria, Filter, MappedColumn } from '../persister/index.ts';
 import { pageCriteria } from '../validation/index.ts';
 
 export interface SearchRequest {
   tenantId: string;
   filters: { param: string; criterion: SearchCriterion; values: unknown[] }[];
+  /** Billing figures asked to be settled (zero, negative or none) or not. */
+  settled: { param: string; field: string; settled: boolean }[];
+  /** Receipt dates bounding the collected figure. */
+  window: FigureWindow;
   offset: number;
   limit: number;
   /** A root-table column, or (figure) an entity field filled from billing. */
@@ -21,10 +26,17 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
   const tenantId = raw.tenantId;
   if (typeof tenantId !== 'string' || tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required to search', '$.tenantId');
   const filters: SearchRequest['filters'] = [];
+  const settled: SearchRequest['settled'] = [];
   for (const [param, value] of Object.entries(raw)) {
     if (BUILT_IN.has(param) || value === undefined || value === null || value === '') continue;
-    const criterion = svc.search.criteria[param];
-    if (!criterion) continue; // DIGIT clients send extra keys (RequestInfo, view flags); unknown criteria are ignored.
+    if (!Object.hasOwn(svc.search.criteria, param)) continue; // DIGIT clients send extra keys (RequestInfo, view flags); unknown criteria are ignored.
+    const criterion = svc.search.criteria[param]!;
+    if (criterion.match === 'settled') {
+      const flag = value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
+      if (flag === undefined) details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} must be true or false`, path: `$.${param}` });
+      else settled.push({ param, field: criterion.field, settled: flag });
+      continue;
+    }
     const list = criterion.match === 'in' ? toList(value) : Array.isArray(value) ? value : [value];
     if (criterion.match !== 'in' && list.length !== 1) {
       details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} takes one value`, path: `$.${param}` });
@@ -39,12 +51,12 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
     if (values.length > 0) filters.push({ param, criterion, values });
   }
   const maxLimit = svc.search.maxLimit ?? 100;
-  const { offset, limit } = pageCriteria(raw, { defaultLimit: svc.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit }, details);
+  const { offset, limit } = pageCriteria(raw, { defaultLimit: svc.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit, allLimit: svc.search.allLimit }, details);
   const sort = svc.search.sort;
   const sortBy = raw.sortBy === undefined || raw.sortBy === '' ? sort?.default : String(raw.sortBy);
   let sortOn: SearchRequest['sort'] = { column: persister.lastModifiedColumn?.column ?? persister.root.primaryKey.column };
   if (sort && sortBy !== undefined) {
-    const field = sort.fields[sortBy];
+    const field = sortFieldOf(sort, sortBy);
     if (!field) details.push({ code: 'INVALID_SORT_BY', message: `sortBy must be one of ${Object.keys(sort.fields).join(', ')}`, path: '$.sortBy' });
     else sortOn = svc.search.billing && field in svc.search.billing.fields ? { figure: field } : { column: persister.columnFor(field)!.column.column };
   } else if (sortBy !== undefined) {
@@ -52,8 +64,32 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
   }
   const order = String(raw.sortOrder ?? sort?.order ?? 'desc').toLowerCase();
   if (order !== 'asc' && order !== 'desc') details.push({ code: 'INVALID_SORT_ORDER', message: 'sortOrder must be ASC or DESC', path: '$.sortOrder' });
+  const window = windowOf(svc, raw, details);
   if (details.length > 0) throw invalidFields(details);
-  return { tenantId, filters, offset, limit, sort: sortOn, sortOrder: order as 'asc' | 'desc' };
+  return { tenantId, filters, settled, window, offset, limit, sort: sortOn, sortOrder: order as 'asc' | 'desc' };
+}
+
+/** The request's bounds of the collected figure, from the parameters the definition names. */
+function windowOf(svc: ServiceDefinition, raw: Record<string, unknown>, details: ErrorDetail[]): FigureWindow {
+  const names = svc.search.billing?.window ?? {};
+  const window: FigureWindow = {};
+  for (const end of ['from', 'to'] as const) {
+    const param = names[end];
+    const value = param === undefined ? undefined : raw[param];
+    if (param === undefined || value === undefined || value === null || value === '') continue;
+    const n = Number(value);
+    if (Number.isSafeInteger(n)) window[end] = n;
+    else details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} must be a time in epoch milliseconds`, path: `$.${param}` });
+  }
+  return window;
+}
+
+/** The entity field a sortBy value names: exactly, or whatever its case where the definition allows. */
+function sortFieldOf(sort: NonNullable<ServiceDefinition['search']['sort']>, sortBy: string): string | undefined {
+  if (Object.hasOwn(sort.fields, sortBy)) return sort.fields[sortBy];
+  if (!sort.ignoreCase) return undefined;
+  const key = Object.keys(sort.fields).find((name) => name.toLowerCase() === sortBy.toLowerCase());
+  return key === undefined ? undefined : sort.fields[key];
 }
 
 function toList(value: unknown): unknown[] {
@@ -76,6 +112,6 @@ function coerce(column: MappedColumn, value: unknown): unknown {
 export function criteriaOf(request: SearchRequest): Criteria {
   return {
     tenant: { id: request.tenantId, scope: 'within' },
-    filters: request.filters.map((f) => ({ fields: [f.criterion.field, ...(f.criterion.orFields ?? [])], match: f.criterion.match, caseInsensitive: f.criterion.caseInsensitive, values: f.values })),
+    filters: request.filters.map((f): Filter => ({ fields: [f.criterion.field, ...(f.criterion.orFields ?? [])], match: f.criterion.match as Filter['match'], caseInsensitive: f.criterion.caseInsensitive, values: f.values })),
   };
 }

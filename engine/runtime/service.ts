@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { withStandardFields, type PersisterDefinition, type ServiceDefinition } from '../definitions/index.ts';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { withStandardFields, type PersisterDefinition, type SearchCountsDefinition, type ServiceDefinition } from '../definitions/index.ts';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { Write, WriteScope } from '../lifecycle/index.ts';
 import { consumerFigureSql, type ConsumerFigure } from '../billing/index.ts';
@@ -171,50 +171,82 @@ export class ServiceRuntime {
     return outcome!;
   }
 
-  async search(raw: Record<string, unknown>): Promise<{ items: Entity[]; totalCount: number; counts?: Record<string, number> }> {
+  async search(raw: Record<string, unknown>): Promise<{ items: Entity[]; totalCount: number; page: { offset: number; limit: number }; counts: Record<string, Record<string, number | string>> }> {
     const request = readSearchRequest(this.definition, this.persister, raw);
     const p = this.persister;
     const table = p.root.table;
-    const where = whereOf(p, criteriaOf(request));
     const db = this.deps.db;
     // Billing figures ride along as extra columns f0, f1, ... and may be what the results sort on.
     const figures = Object.entries(this.definition.search.billing?.fields ?? {}).map(([field, figure], i) => ({ field, alias: `seva_f${i}`, figure }));
-    const billing = this.definition.search.billing;
-    const figureSql = (figure: ConsumerFigure) =>
-      consumerFigureSql(figure, { tenant: `${table}.${p.tenantColumn.column}`, consumerCode: `${table}.${p.columnFor(billing!.consumerCode)!.column.column}` }, billing!.businessService);
+    const figureSql = this.figureSqlFor(request);
+    const where = this.whereFor(request, request.filters);
     const sortRef = 'column' in request.sort ? sql.ref(`${table}.${request.sort.column}`) : sql.ref(figures.find((f) => f.field === (request.sort as { figure: string }).figure)!.alias);
     const rows = await db
       .selectFrom(table)
       .selectAll(table)
-      .select(figures.map((f) => figureSql(f.figure).as(f.alias)))
+      .select(figures.map((f) => figureSql(f.field).as(f.alias)))
       .where(where)
-      .orderBy(sortRef, request.sortOrder)
+      // Records without a figure come last either way, as ws-services sorts them.
+      .orderBy(sortRef, (ob) => ('figure' in request.sort ? (request.sortOrder === 'asc' ? ob.asc() : ob.desc()).nullsLast() : request.sortOrder === 'asc' ? ob.asc() : ob.desc()))
       .orderBy(`${table}.${p.root.primaryKey.column}`, request.sortOrder)
       .offset(request.offset)
       .limit(request.limit)
       .execute();
     const count = await db.selectFrom(table).select(sql<string>`count(*)`.as('n')).where(where).executeTakeFirstOrThrow();
     const items = await entitiesFromRows(db, p, rows);
+    const asText = this.definition.search.billing?.valueType === 'string';
     rows.forEach((row, i) => {
       for (const f of figures) {
         const value = (row as Record<string, unknown>)[f.alias];
-        setPath(items[i]!, f.field.split('.'), value === null || value === undefined ? null : Number(value));
+        setPath(items[i]!, f.field.split('.'), value === null || value === undefined ? null : asText ? String(Number(value)) : Number(value));
       }
     });
     const counts = await this.countsOf(raw, request);
-    return { items, totalCount: Number(count.n), ...(counts ? { counts } : {}) };
+    return { items, totalCount: Number(count.n), page: { offset: request.offset, limit: request.limit }, counts };
   }
 
-  /** The search's counts by a field's values, when the request asks for them. */
-  private async countsOf(raw: Record<string, unknown>, request: SearchRequest): Promise<Record<string, number> | undefined> {
-    const spec = this.definition.search.counts;
-    if (!spec || !(raw[spec.when] === true || raw[spec.when] === 'true')) return undefined;
+  /** A billing figure of each record, by the entity field it fills, as a correlated subquery. */
+  private figureSqlFor(request: SearchRequest): (field: string) => RawBuilder<unknown> {
     const p = this.persister;
+    const table = p.root.table;
+    const billing = this.definition.search.billing;
+    return (field) =>
+      consumerFigureSql(billing!.fields[field] as ConsumerFigure, { tenant: `${table}.${p.tenantColumn.column}`, consumerCode: `${table}.${p.columnFor(billing!.consumerCode)!.column.column}` }, billing!.businessService, request.window);
+  }
+
+  /** The request's conditions: its criteria, and its figures asked to be settled or not. */
+  private whereFor(request: SearchRequest, filters: SearchRequest['filters'], settled = request.settled) {
+    const base = whereOf(this.persister, criteriaOf({ ...request, filters }));
+    const figureSql = this.figureSqlFor(request);
+    return (eb: Parameters<typeof base>[0]) => eb.and([base(eb), ...settled.map((s) => settledSql(figureSql(s.field), s.settled))]);
+  }
+
+  /** The search's counts, each asked for by its own request flag. */
+  private async countsOf(raw: Record<string, unknown>, request: SearchRequest): Promise<Record<string, Record<string, number | string>>> {
+    const answers: Record<string, Record<string, number | string>> = {};
+    for (const spec of this.definition.search.counts ?? []) {
+      if (!(raw[spec.when] === true || raw[spec.when] === 'true')) continue;
+      const ignored = (param: string) => spec.ignore?.includes(param) === true;
+      const where = this.whereFor(request, request.filters.filter((f) => !ignored(f.param)), request.settled.filter((s) => !ignored(s.param)));
+      const counted = await this.countBy(spec, request, where);
+      answers[spec.key] = Object.fromEntries(Object.entries(counted).map(([name, n]) => [name, spec.valueType === 'string' ? String(n) : n]));
+    }
+    return answers;
+  }
+
+  private async countBy(spec: SearchCountsDefinition, request: SearchRequest, where: ReturnType<ServiceRuntime['whereFor']>): Promise<Record<string, number>> {
+    const p = this.persister;
+    const db = this.deps.db;
+    if (spec.settled) {
+      const isSettled = settledSql(this.figureSqlFor(request)(spec.field), true);
+      const [row] = await db.selectFrom(p.root.table).select([sql<string>`count(*) filter (where ${isSettled})`.as('yes'), sql<string>`count(*) filter (where not (${isSettled}))`.as('no')]).where(where).execute();
+      return Object.fromEntries(Object.entries(spec.settled).map(([name, settled]) => [name, Number(settled ? row!.yes : row!.no)]));
+    }
     const column = sql.ref(`${p.root.table}.${p.columnFor(spec.field)!.column.column}`);
-    const where = whereOf(p, criteriaOf({ ...request, filters: request.filters.filter((f) => !spec.ignore?.includes(f.param)) }));
-    const rows = await this.deps.db.selectFrom(p.root.table).select([column.as('value'), sql<string>`count(*)`.as('n')]).where(where).groupBy(column).execute();
+    const rows = await db.selectFrom(p.root.table).select([column.as('value'), sql<string>`count(*)`.as('n')]).where(where).groupBy(column).execute();
     const byValue = new Map(rows.map((r) => [String((r as { value: unknown }).value), Number((r as { n: unknown }).n)]));
-    return Object.fromEntries(Object.entries(spec.values).map(([name, values]) => [name, values.reduce((n, v) => n + (byValue.get(v) ?? 0), 0)]));
+    if (spec.groupBy) return Object.fromEntries([...byValue].filter(([value]) => value !== 'null'));
+    return Object.fromEntries(Object.entries(spec.values ?? {}).map(([name, values]) => [name, values.reduce((n, v) => n + (byValue.get(v) ?? 0), 0)]));
   }
 
   private async inTransaction<T>(items: Item[], work: (w: WriteScope) => Promise<T>): Promise<T> {
@@ -253,4 +285,9 @@ export class ServiceRuntime {
   private constName(): string {
     return this.name.toUpperCase().replace(/-/g, '_');
   }
+}
+
+/** A figure zero, negative or none (settled), or above zero (not). */
+function settledSql(figure: RawBuilder<unknown>, settled: boolean): RawBuilder<SqlBool> {
+  return settled ? sql<SqlBool>`coalesce(${figure}, 0) <= 0` : sql<SqlBool>`coalesce(${figure}, 0) > 0`;
 }

@@ -28,12 +28,42 @@ export interface User {
   tenantId: string;
   roles: RoleGrant[];
   active: boolean;
+  /** False until the user sets a password of their own (DIGIT's app then asks for one). */
+  defaultPwdChgd?: boolean;
+  /** Date of birth, yyyy-MM-dd. */
+  dob?: string;
+  locale?: string;
+  /** DIGIT's other profile details (salutation, addresses, PAN, photo, ...), kept as sent. */
+  profile?: Record<string, unknown>;
   auditDetails?: { createdBy?: string; createdTime?: number; lastModifiedBy?: string; lastModifiedTime?: number };
 }
 
-export interface UserInput extends Partial<Omit<User, 'uuid' | 'id'>> {
+/** Profile details of DIGIT's user that Seva keeps as they come and gives back as they were. */
+export const PROFILE_FIELDS = [
+  'salutation',
+  'altContactNumber',
+  'pan',
+  'aadhaarNumber',
+  'permanentAddress',
+  'permanentCity',
+  'permanentPinCode',
+  'correspondenceAddress',
+  'correspondenceCity',
+  'correspondencePinCode',
+  'addresses',
+  'fatherOrHusbandName',
+  'relationship',
+  'signature',
+  'bloodGroup',
+  'photo',
+  'identificationMark',
+] as const;
+const text = { type: ['string', 'null'] };
+
+export interface UserInput extends Partial<Omit<User, 'uuid' | 'id' | 'profile'>> {
   uuid?: string;
   password?: string;
+  [profileField: string]: unknown;
 }
 
 /** A user as a create or update request carries it (the published contract shows this schema too). */
@@ -49,7 +79,11 @@ export const USER_INPUT_SCHEMA = {
     gender: { type: ['string', 'null'] },
     type: { enum: ['EMPLOYEE', 'CITIZEN', 'SYSTEM'] },
     tenantId: { type: 'string', minLength: 1 },
-    active: { type: 'boolean', default: true },
+    active: { type: ['boolean', 'null'] },
+    defaultPwdChgd: { type: ['boolean', 'null'] },
+    dob: { type: ['string', 'integer', 'null'], pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'x-error-code': 'INVALID_DATE_OF_BIRTH', 'x-error-message': 'must be a date yyyy-MM-dd or epoch milliseconds' },
+    locale: text,
+    ...Object.fromEntries(PROFILE_FIELDS.map((f) => [f, f === 'addresses' ? { type: ['array', 'null'], items: { type: 'object' } } : text])),
     password: { type: 'string', minLength: 8, 'x-error-code': 'INVALID_PASSWORD', 'x-error-message': 'must have at least 8 characters' },
     roles: {
       type: 'array',
@@ -84,6 +118,17 @@ function checkInput(input: UserInput, basePath: string, checks: UserChecks): voi
   if (details.length > 0) throw invalidFields(details);
 }
 
+/** yyyy-MM-dd of a date of birth sent as that or as epoch milliseconds (the day in UTC, as DIGIT stores a date). */
+function dateOfBirth(dob: unknown): string | undefined {
+  if (dob === undefined || dob === null) return undefined;
+  return typeof dob === 'number' ? new Date(dob).toISOString().slice(0, 10) : String(dob);
+}
+
+function profileDetailsOf(input: UserInput): Record<string, unknown> | undefined {
+  const details = Object.fromEntries(PROFILE_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null).map((f) => [f, input[f]]));
+  return Object.keys(details).length > 0 ? details : undefined;
+}
+
 /** The fields a create and an update both take from the request (null means absent). */
 function profileOf(input: UserInput) {
   return {
@@ -95,6 +140,9 @@ function profileOf(input: UserInput) {
     type: input.type!,
     roles: input.roles!.map((r) => ({ code: r.code, tenantId: r.tenantId, ...(r.name ? { name: r.name } : {}) })),
     active: input.active ?? true,
+    dob: dateOfBirth(input.dob),
+    locale: input.locale ?? undefined,
+    profile: profileDetailsOf(input),
   };
 }
 
@@ -111,6 +159,7 @@ export async function createUser(db: Db, input: UserInput, actor: string | undef
     id: await nextSequenceValue(db, 'seva_user_id'),
     tenantId: input.tenantId!,
     ...profileOf(input),
+    defaultPwdChgd: input.defaultPwdChgd ?? false,
     passwordHash: input.password ? await hashPassword(input.password) : undefined,
     auditDetails: { createdBy: actor ?? uuid, createdTime: now, lastModifiedBy: actor ?? uuid, lastModifiedTime: now },
   };
@@ -127,6 +176,7 @@ export async function updateUser(db: Db, input: UserInput, actor: string, now: n
   checkInput(input, '$.user', checks);
   const changes: FieldValues<StoredUser> = { ...profileOf(input), 'auditDetails.lastModifiedBy': actor, 'auditDetails.lastModifiedTime': now };
   if (input.password) changes.passwordHash = await hashPassword(input.password);
+  if (typeof input.defaultPwdChgd === 'boolean') changes.defaultPwdChgd = input.defaultPwdChgd;
   try {
     const [updated] = await updateMatching(db, userTable, { filters: exactFilters({ uuid: input.uuid, tenantId: input.tenantId }) }, changes);
     if (!updated) throw notFound('USER_NOT_FOUND', `no user ${input.uuid} at tenant ${input.tenantId}`);

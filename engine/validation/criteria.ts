@@ -27,6 +27,13 @@ export function wholeNumberCriterion(value: unknown, fallback: number, name: str
 export interface PageLimits {
   defaultLimit: number;
   maxLimit: number;
+  /** DIGIT's `limit=-1` ("all") returns up to this many; without it, -1 is refused (or, quietly, the maximum). */
+  allLimit?: number;
+}
+
+/** DIGIT clients ask for every match with `limit=-1`. */
+function asksForAll(limit: unknown): boolean {
+  return limit === -1 || (typeof limit === 'string' && limit.trim() === '-1');
 }
 
 /**
@@ -36,6 +43,12 @@ export interface PageLimits {
  * billing and collection searches do.
  */
 export function pageCriteria(raw: Record<string, unknown>, limits: PageLimits, details?: ErrorDetail[]): { offset: number; limit: number } {
+  if (asksForAll(raw.limit)) {
+    const offset = details ? wholeNumberCriterion(raw.offset, 0, 'offset', details) : Math.max(0, Number(raw.offset ?? 0) || 0);
+    if (limits.allLimit !== undefined) return { offset, limit: limits.allLimit };
+    details?.push({ code: 'INVALID_PAGINATION', message: `limit=-1 (all) is not offered by this search; ask for at most ${limits.maxLimit}`, path: '$.limit' });
+    return { offset, limit: limits.maxLimit };
+  }
   if (details) {
     const offset = wholeNumberCriterion(raw.offset, 0, 'offset', details);
     return { offset, limit: Math.min(wholeNumberCriterion(raw.limit, limits.defaultLimit, 'limit', details, 1), limits.maxLimit) };

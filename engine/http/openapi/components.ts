@@ -49,6 +49,12 @@ export const envelopeSchemas: Record<string, JsonSchema> = {
     properties: { ResponseInfo: ref('ResponseInfo'), Errors: { type: 'array', items: ref('Error'), minItems: 1 } },
     required: ['ResponseInfo', 'Errors'],
   },
+  Pagination: {
+    type: 'object',
+    description: 'The page answered: the limit applied (a limit of -1, all, shows its cap here) and how many match in all.',
+    properties: { offSet: { type: 'integer' }, limit: { type: 'integer' }, totalCount: { type: 'integer' } },
+    required: ['offSet', 'limit', 'totalCount'],
+  },
   AuditDetails: {
     type: 'object',
     properties: {

@@ -43,7 +43,7 @@ function accessText(access: EndpointAccess): string {
     case 'roles':
       return access.roles.length === 0
         ? 'Access: closed (no role is granted this route).'
-        : `Access: roles ${access.roles.join(', ')}, held at the tenant the request acts in (a role held at a state counts in its GPs).`;
+        : `Access: roles ${access.roles.join(', ')}, held at the tenant the request acts in (a role held at a state counts in its GPs).${'self' in access && access.self ? ' Anyone signed in may also ask about their own record.' : ''}`;
     default:
       return `Access: ${(access as { mode: string }).mode}.`;
   }

@@ -52,11 +52,14 @@ export const listCriterion = (items: JsonSchema = { type: 'string' }): JsonSchem
 /** A whole number criterion; from a query string it arrives as digits. */
 export const wholeNumber = (description?: string): JsonSchema => ({ anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^[0-9]+$' }], ...(description ? { description } : {}) });
 
-/** `offset` and `limit` of a search page. */
-export function pageParams(limits: { defaultLimit: number; maxLimit: number }): Record<string, JsonSchema> {
+/** `offset` and `limit` of a search page; with `allLimit`, DIGIT's limit=-1 asks for all (up to it). */
+export function pageParams(limits: { defaultLimit: number; maxLimit: number; allLimit?: number }): Record<string, JsonSchema> {
+  const all = limits.allLimit ? ` -1: all, up to ${limits.allLimit}.` : '';
   return {
     offset: wholeNumber('Records to skip (default 0).'),
-    limit: wholeNumber(`Records to answer (default ${limits.defaultLimit}, at most ${limits.maxLimit}).`),
+    limit: limits.allLimit
+      ? { anyOf: [{ type: 'integer', minimum: -1 }, { type: 'string', pattern: '^(-1|[0-9]+)$' }], description: `Records to answer (default ${limits.defaultLimit}, at most ${limits.maxLimit}).${all}` }
+      : wholeNumber(`Records to answer (default ${limits.defaultLimit}, at most ${limits.maxLimit}).`),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { AggregateDefinition, AggregateMeasureDefinition, AggregateParamDefinition, JsonSchema } from '../../definitions/index.ts';
-import { criteria, pageParams, type RouteDoc } from '../openapi/route-doc.ts';
+import { criteria, pageParams, ref, type RouteDoc } from '../openapi/route-doc.ts';
 import { knownVars, templateAnswer, templateSchema } from '../openapi/template-schema.ts';
 
 /** A parameter as a client sends it (query string text, or JSON). */
@@ -26,10 +26,18 @@ function measureSchema(m: AggregateMeasureDefinition): JsonSchema {
   return m.groupBy ? { type: 'object', additionalProperties: one } : one;
 }
 
+/** A paged answer states its page (unless its result template already has a Pagination). */
+function withPagination(answer: JsonSchema): JsonSchema {
+  const props = answer.properties as Record<string, JsonSchema>;
+  if ('Pagination' in props) return answer;
+  return { ...answer, properties: { ...props, Pagination: ref('Pagination') }, required: [...(answer.required as string[]), 'Pagination'] };
+}
+
 /** The contract of an aggregate's route, from its definition: its parameters and the shape of its result template. */
 export function aggregateDoc(def: AggregateDefinition): RouteDoc {
   const params = Object.fromEntries(Object.entries(def.params ?? {}).map(([name, p]) => [name, paramSchema(p)]));
-  const paged = def.rows?.page ? pageParams({ defaultLimit: def.rows.page.defaultLimit ?? Math.min(100, def.rows.page.maxLimit ?? 1000), maxLimit: def.rows.page.maxLimit ?? 1000 }) : {};
+  const page = def.rows?.page;
+  const paged = page ? pageParams({ defaultLimit: page.defaultLimit ?? Math.min(100, page.maxLimit ?? 1000), maxLimit: page.maxLimit ?? 1000, allLimit: page.allLimit }) : {};
   const required = ['tenantId', ...Object.entries(def.params ?? {}).filter(([, p]) => p.required && p.default === undefined).map(([name]) => name)];
   const measures = Object.fromEntries(Object.entries(def.measures).map(([name, m]) => [name, measureSchema(m)]));
   const paramValues = { type: 'object', properties: Object.fromEntries(Object.keys(def.params ?? {}).map((name) => [name, {}])) };
@@ -44,6 +52,6 @@ export function aggregateDoc(def: AggregateDefinition): RouteDoc {
     summary: def.description ?? def.aggregate,
     description: `Figures of the aggregate ${def.aggregate} (aggregates/), for the tenant asked (a state's figures cover its GPs). Parameters come in the query string or the body.`,
     ...criteria({ tenantId: { type: 'string' }, ...params, ...paged }, required),
-    response: templateAnswer(result),
+    response: page ? withPagination(templateAnswer(result)) : templateAnswer(result),
   };
 }

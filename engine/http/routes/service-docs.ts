@@ -1,4 +1,4 @@
-import { schemaAt, withStandardFields, type JsonSchema, type ServiceDefinition } from '../../definitions/index.ts';
+import { schemaAt, withStandardFields, type JsonSchema, type SearchCountsDefinition, type ServiceDefinition } from '../../definitions/index.ts';
 import { answer, criteria, envelope, listCriterion, listOf, pageParams, ref, type RouteDoc } from '../openapi/route-doc.ts';
 
 /** `water-connection` → `WaterConnection`: the entity's schema name in the contract. */
@@ -26,6 +26,7 @@ function criterionValue(field: JsonSchema | undefined): JsonSchema {
 }
 
 const MATCH_WORDS: Record<string, string> = {
+  settled: 'is settled (zero, negative or none) when true, owing when false:',
   exact: 'equals',
   in: 'is one of (a list, or comma-separated)',
   prefix: 'starts with (any case)',
@@ -38,23 +39,35 @@ const MATCH_WORDS: Record<string, string> = {
 function searchCriteria(def: ServiceDefinition, entity: JsonSchema): Pick<RouteDoc, 'body' | 'query'> {
   const props: Record<string, JsonSchema> = { tenantId: { type: 'string', description: "The tenant searched (a state's search covers its GPs)." } };
   for (const [name, c] of Object.entries(def.search.criteria)) {
-    const value = criterionValue(schemaAt(entity, c.field));
+    const value = c.match === 'settled' ? criterionValue({ type: 'boolean' }) : criterionValue(schemaAt(entity, c.field));
     const fields = [c.field, ...(c.orFields ?? [])].join(' or ');
     const words = `${fields} ${MATCH_WORDS[c.match] ?? c.match}${c.caseInsensitive ? ' (any case)' : ''} this value.`;
     props[name] = { ...(c.match === 'in' ? listCriterion(value) : value), description: `Records whose ${words}` };
   }
   const maxLimit = def.search.maxLimit ?? 100;
-  Object.assign(props, pageParams({ defaultLimit: def.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit }));
+  Object.assign(props, pageParams({ defaultLimit: def.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit, allLimit: def.search.allLimit }));
   const sort = def.search.sort;
   if (sort) {
-    props.sortBy = { enum: Object.keys(sort.fields), description: `Sort on (default ${sort.default}).` };
+    const names = Object.keys(sort.fields);
+    props.sortBy = sort.ignoreCase ? { type: 'string', description: `Sort on one of ${names.join(', ')}, in any case (default ${sort.default}).` } : { enum: names, description: `Sort on (default ${sort.default}).` };
     props.sortOrder = { enum: ['asc', 'desc', 'ASC', 'DESC'], description: `Default ${sort.order ?? 'asc'}.` };
   }
-  if (def.search.counts) props[def.search.counts.when] = { anyOf: [{ type: 'boolean' }, { enum: ['true', 'false'] }], description: `true: also answer the counts under ${def.search.counts.key}.` };
+  for (const counts of def.search.counts ?? []) props[counts.when] = { anyOf: [{ type: 'boolean' }, { enum: ['true', 'false'] }], description: `true: also answer the counts under ${counts.key}.` };
   const both = criteria(props, ['tenantId']);
   // DIGIT clients also wrap the criteria in a `criteria` object.
   const body = both.body!;
   return { query: both.query, body: { ...body, properties: { ...(body.properties as Record<string, JsonSchema>), criteria: { type: 'object', properties: props, description: 'The same criteria, wrapped.' } } } };
+}
+
+/** A counts object: by named lists of values, by whether settled, or one per value found (groupBy). */
+function countsSchema(c: SearchCountsDefinition): JsonSchema {
+  const count = { type: c.valueType === 'string' ? 'string' : 'integer' };
+  const named = Object.keys({ ...(c.values ?? {}), ...(c.settled ?? {}) });
+  return {
+    type: 'object',
+    description: `Counts of the matches by ${c.field}, when ${c.when}=true.`,
+    ...(c.groupBy ? { additionalProperties: count } : { properties: Object.fromEntries(named.map((k) => [k, count])), required: named }),
+  };
 }
 
 /** The contract of a service's create, update and search, from its definition. */
@@ -71,8 +84,8 @@ export function serviceDocs(def: ServiceDefinition): Record<'create' | 'update' 
     response: answer({ [responseKey]: listOf(ref(name)) }),
     schemas,
   });
-  const counts = def.search.counts;
   const totalKey = def.search.totalCountKey ?? 'totalCount';
+  const counts = def.search.counts ?? [];
   return {
     create: write('Create', 'id, tenant-scoped IDs and auditDetails are set by the server.'),
     update: write('Update', 'Send auditDetails.lastModifiedTime as read: if the record changed since, the answer is 409 STALE_RECORD and nothing is written.'),
@@ -84,9 +97,10 @@ export function serviceDocs(def: ServiceDefinition): Record<'create' | 'update' 
         {
           [responseKey]: listOf(ref(name)),
           [totalKey]: { type: 'integer', description: 'How many records match, over all pages.' },
-          ...(counts ? { [counts.key]: { type: 'object', properties: Object.fromEntries(Object.keys(counts.values).map((k) => [k, { type: 'integer' }])), description: `Counts of the matches, when ${counts.when}=true.` } } : {}),
+          Pagination: ref('Pagination'),
+          ...Object.fromEntries(counts.map((c) => [c.key, countsSchema(c)])),
         },
-        counts ? [counts.key] : [],
+        counts.map((c) => c.key),
       ),
       schemas,
     },

@@ -1,6 +1,6 @@
 import { defaultEndpointPaths } from '../../definitions/index.ts';
 import type { ServiceRuntime } from '../../runtime/index.ts';
-import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { criteriaOf, paginationOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
 import { serviceDocs } from './service-docs.ts';
 
 /** `_create`, `_update` and `_search` of one service, at the paths and for the roles its definition gives. */
@@ -39,8 +39,13 @@ export function serviceRoutes(runtime: ServiceRuntime): Route[] {
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       doc: docs.search,
       handle: async (req) => {
-        const { items, totalCount, counts } = await runtime.search(criteriaOf(req));
-        return req.respond({ [responseKey]: items, [def.search.totalCountKey ?? 'totalCount']: totalCount, ...(counts && def.search.counts ? { [def.search.counts.key]: counts } : {}) });
+        const { items, totalCount, page, counts } = await runtime.search(criteriaOf(req));
+        return req.respond({
+          [responseKey]: items,
+          [def.search.totalCountKey ?? 'totalCount']: totalCount,
+          ...counts,
+          Pagination: paginationOf(page, totalCount),
+        });
       },
     });
   }

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../definitions/index.ts';
-import { USER_INPUT_SCHEMA } from '../../users/index.ts';
+import { PROFILE_FIELDS, USER_INPUT_SCHEMA } from '../../users/index.ts';
 import { envelope, listCriterion, listOf, ref, wholeNumber, type RouteDoc } from '../openapi/route-doc.ts';
 
 const text = { type: 'string' };
@@ -8,7 +8,7 @@ const userTypes = { enum: ['EMPLOYEE', 'CITIZEN', 'SYSTEM'] };
 const userSchemas: Record<string, JsonSchema> = {
   User: {
     type: 'object',
-    description: 'A user as the server answers it (never with its password); absent details are left out.',
+    description: "A user as egov-user answers it (never with its password): profile details at the top level, dates as text, absent details left out or null.",
     properties: {
       id: { type: 'integer' },
       uuid: text,
@@ -21,9 +21,17 @@ const userSchemas: Record<string, JsonSchema> = {
       tenantId: text,
       roles: listOf({ type: 'object', properties: { code: text, tenantId: text, name: text }, required: ['code', 'tenantId'] }),
       active: { type: 'boolean' },
+      locale: text,
+      ...Object.fromEntries(PROFILE_FIELDS.map((f) => [f, f === 'addresses' ? { type: ['array', 'null'] } : { type: ['string', 'null'] }])),
+      defaultPwdChgd: { type: 'boolean', description: 'False until the user sets a password of their own.' },
+      accountLocked: { type: 'boolean' },
+      dob: { type: ['string', 'null'], description: 'yyyy-MM-dd' },
+      createdDate: { type: ['string', 'null'], description: 'dd-MM-yyyy HH:mm:ss' },
+      lastModifiedDate: { type: ['string', 'null'], description: 'dd-MM-yyyy HH:mm:ss' },
+      pwdExpiryDate: { type: ['string', 'null'] },
       auditDetails: ref('AuditDetails'),
     },
-    required: ['id', 'uuid', 'userName', 'type', 'tenantId', 'roles', 'active'],
+    required: ['id', 'uuid', 'userName', 'type', 'tenantId', 'roles', 'active', 'defaultPwdChgd', 'accountLocked', 'createdDate', 'lastModifiedDate'],
   },
   UserInput: { ...USER_INPUT_SCHEMA, description: 'A user to create, or (with its uuid) to change. Each role is held at a tenant: a GP, or the state for all its GPs.' },
 };

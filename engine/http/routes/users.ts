@@ -12,6 +12,7 @@ import {
   revokeSession,
   searchUsers,
   updateUser,
+  userView,
   verifyPassword,
   type SessionPolicy,
   type User,
@@ -30,6 +31,8 @@ export interface UserRouteDeps {
   /** OAuth clients accepted in the Basic header of the token endpoint: `client:secret`. */
   clients: Set<string>;
   grant: (endpointId: string) => EndpointAccess;
+  /** The zone DIGIT's date texts (createdDate, ...) are written in. */
+  timeZone: string;
 }
 
 export const USER_ENDPOINTS = {
@@ -55,8 +58,20 @@ function userInputOf(req: HttpRequest): UserInput {
   return user as UserInput;
 }
 
+const list = (v: unknown) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]);
+
 export function userRoutes(deps: UserRouteDeps): Route[] {
   const { db, clock } = deps;
+  const searchAccess = deps.grant('user.search');
+  /** A search by id or uuid naming only the caller, where the grant lets anyone read their own record. */
+  const isOwnRecordSearch = (req: HttpRequest): boolean => {
+    const caller = req.caller;
+    if (!caller || searchAccess.mode !== 'roles' || !searchAccess.self) return false;
+    const ids = list(req.body.id);
+    const uuids = list(req.body.uuid);
+    if (!ids && !uuids) return false;
+    return (ids ?? []).every((id) => id === String(caller.id)) && (uuids ?? []).every((uuid) => uuid === caller.uuid);
+  };
   const tokenResponse = async (user: User) => {
     const tokens = await openSession(db, user.uuid, clock.now(), deps.sessions);
     return {
@@ -66,7 +81,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
       expires_in: tokens.expiresIn,
       scope: 'read',
       ResponseInfo: { api: 'oauth/token', status: 'successful' },
-      UserRequest: user,
+      UserRequest: userView(user, deps.timeZone),
     };
   };
   const checkClient = (header: string | undefined) => {
@@ -109,7 +124,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
       doc: userDocs['user.details'],
       access: { mode: 'authenticated' },
       tenants: () => [],
-      handle: async (req) => req.caller,
+      handle: async (req) => userView(req.caller!, deps.timeZone),
     },
     {
       path: '/user/_logout',
@@ -130,7 +145,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
       tenants: (req) => tenantsOfUser(userInputOf(req)),
       handle: async (req) => {
         const user = await db.transaction().execute((trx) => createUser(trx, userInputOf(req), req.caller!.uuid, clock.now(), deps.checks));
-        return { responseInfo: req.respond({}).ResponseInfo, user: [user] };
+        return { responseInfo: req.respond({}).ResponseInfo, user: [userView(user, deps.timeZone)] };
       },
     },
     {
@@ -145,23 +160,25 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
         // Changing a user needs the grant where that user works now, not only where it will.
         if (existing) authorize('user.update', deps.grant('user.update'), req.caller, tenantsOfUser(existing));
         const user = await db.transaction().execute((trx) => updateUser(trx, input, req.caller!.uuid, clock.now(), deps.checks));
-        return { responseInfo: req.respond({}).ResponseInfo, user: [user] };
+        return { responseInfo: req.respond({}).ResponseInfo, user: [userView(user, deps.timeZone)] };
       },
     },
     {
       path: USER_ENDPOINTS['user.search'],
       endpoint: 'user.search',
       doc: userDocs['user.search'],
-      access: deps.grant('user.search'),
-      tenants: (req) => [requireTenant(req.body.tenantId ?? req.query.tenantId, '$.tenantId')],
+      access: searchAccess,
+      // Asking for one's own record needs no role anywhere (the app does it right after login).
+      tenants: (req) => (isOwnRecordSearch(req) ? [] : [requireTenant(req.body.tenantId ?? req.query.tenantId, '$.tenantId')]),
       handle: async (req) => {
         const b = req.body;
-        const list = (v: unknown) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]);
+        const own = isOwnRecordSearch(req);
         const pageSize = b.pageSize === undefined ? undefined : Number(b.pageSize);
         const pageNumber = b.pageNumber === undefined ? 0 : Number(b.pageNumber);
         const users = await searchUsers(db, {
-          tenantId: String(b.tenantId ?? req.query.tenantId),
-          uuid: list(b.uuid),
+          tenantId: requireTenant(b.tenantId ?? req.query.tenantId, '$.tenantId'),
+          // An own-record search finds the caller and no one else, whatever else it names.
+          uuid: own ? [req.caller!.uuid] : list(b.uuid),
           id: list(b.id)?.map(Number),
           userName: b.userName as string | undefined,
           mobileNumber: b.mobileNumber as string | undefined,
@@ -171,7 +188,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
           limit: pageSize,
           offset: pageSize ? pageNumber * pageSize : 0,
         });
-        return { responseInfo: req.respond({}).ResponseInfo, user: users };
+        return { responseInfo: req.respond({}).ResponseInfo, user: users.map((u) => userView(u, deps.timeZone)) };
       },
     },
   ];

@@ -8,6 +8,8 @@ export interface EndpointGrant {
   /** Any signed-in user. */
   authenticated: boolean;
   roles: string[];
+  /** With roles: anyone signed in may also call it about their own record. */
+  self: boolean;
 }
 
 /** Each engine endpoint is granted once, in exactly one way, to roles that exist. */
@@ -32,7 +34,8 @@ export function checkAccess(policies: Sourced<AccessPolicyDefinition>[], knownEn
       (grant.roles ?? []).forEach((role, i) => {
         if (!roles.has(role)) at(['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
       });
-      grants.set(id, { public: grant.public === true, authenticated: grant.authenticated === true, roles: grant.roles ?? [] });
+      if (grant.self && !grant.roles) at(['self'], `endpoint '${id}': self widens a grant to roles; give the roles too`);
+      grants.set(id, { public: grant.public === true, authenticated: grant.authenticated === true, roles: grant.roles ?? [], self: grant.self === true });
       where.set(id, source.file);
     }
   }

@@ -18,6 +18,7 @@ export const accessSchema: JsonSchema = {
           public: { type: 'boolean', description: 'Callable without a token.' },
           authenticated: { type: 'boolean', description: 'Callable by any signed-in user; for endpoints that check roles themselves (a workflow action checks its own roles).' },
           roles: { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1, uniqueItems: true },
+          self: { type: 'boolean', description: "Any signed-in user may also call it about their own record (user.search by the caller's own id or uuid)." },
         },
       },
     },

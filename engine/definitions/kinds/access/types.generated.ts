@@ -15,6 +15,10 @@ export interface AccessPolicyDefinition {
        */
       authenticated?: boolean;
       roles?: string[];
+      /**
+       * Any signed-in user may also call it about their own record (user.search by the caller's own id or uuid).
+       */
+      self?: boolean;
     };
   };
 }

@@ -19,7 +19,11 @@ const page = {
   type: 'object',
   additionalProperties: false,
   description: 'Rows are answered a page at a time: offset and limit from the request.',
-  properties: { defaultLimit: { type: 'integer', minimum: 1 }, maxLimit: { type: 'integer', minimum: 1 } },
+  properties: {
+    defaultLimit: { type: 'integer', minimum: 1 },
+    maxLimit: { type: 'integer', minimum: 1 },
+    allLimit: { type: 'integer', minimum: 1, description: "DIGIT's limit=-1 (all rows) answers up to this many; without it, -1 is refused. The limit applied is stated in the answer's Pagination." },
+  },
 };
 
 export const aggregateSchema: JsonSchema = {

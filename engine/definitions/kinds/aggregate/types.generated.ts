@@ -65,6 +65,10 @@ export interface AggregateMonthRows {
   page?: {
     defaultLimit?: number;
     maxLimit?: number;
+    /**
+     * DIGIT's limit=-1 (all rows) answers up to this many; without it, -1 is refused. The limit applied is stated in the answer's Pagination.
+     */
+    allLimit?: number;
   };
 }
 export interface AggregateSourceRows {
@@ -94,6 +98,10 @@ export interface AggregateSourceRows {
   page?: {
     defaultLimit?: number;
     maxLimit?: number;
+    /**
+     * DIGIT's limit=-1 (all rows) answers up to this many; without it, -1 is refused. The limit applied is stated in the answer's Pagination.
+     */
+    allLimit?: number;
   };
 }
 /**

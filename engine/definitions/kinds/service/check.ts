@@ -69,6 +69,7 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
     const childPaths = (persister.value.children ?? []).map((c) => c.path);
     const stored = (field: string) => rootColumns.has(field);
     const searchable = (field: string) => stored(field) || childPaths.some((p) => field.startsWith(`${p}.`));
+    const isFigure = (field: string) => Object.hasOwn(svc.search.billing?.fields ?? {}, field);
 
     (svc.unique ?? []).forEach((u, i) =>
       u.fields.forEach((f, j) => {
@@ -85,19 +86,27 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
         at(['search', 'criteria', param], `search parameter '${param}' is built in and cannot be redefined`, true);
         continue;
       }
+      if (criterion.match === 'settled') {
+        if (!isFigure(criterion.field)) at(['search', 'criteria', param, 'field'], `'settled' matches a billing figure, and '${criterion.field}' is not one of search.billing.fields`);
+        if (criterion.orFields) at(['search', 'criteria', param, 'orFields'], `a 'settled' criterion matches one figure, without orFields`);
+        continue;
+      }
       const fields = [{ field: criterion.field, path: ['search', 'criteria', param, 'field'] }, ...(criterion.orFields ?? []).map((field, j) => ({ field, path: ['search', 'criteria', param, 'orFields', j] }))];
       for (const { field, path } of fields) {
         fieldExists(path, field, 'search field');
         if (schemaAt(schema, field) && !searchable(field)) at(path, `search field '${field}' has no column in persister '${svc.persister}' (a JSON column cannot be searched)`);
       }
     }
-    const counts = svc.search.counts;
-    if (counts) {
-      if (!rootColumns.has(counts.field)) at(['search', 'counts', 'field'], `counted field '${counts.field}' has no column of its own in persister '${svc.persister}'`);
+    (svc.search.counts ?? []).forEach((counts, i) => {
+      if (counts.settled) {
+        if (!isFigure(counts.field)) at(['search', 'counts', i, 'field'], `settled counts are of a billing figure, and '${counts.field}' is not one of search.billing.fields`);
+      } else if (!rootColumns.has(counts.field)) {
+        at(['search', 'counts', i, 'field'], `counted field '${counts.field}' has no column of its own in persister '${svc.persister}'`);
+      }
       (counts.ignore ?? []).forEach((param, j) => {
-        if (!(param in svc.search.criteria)) at(['search', 'counts', 'ignore', j], `'${param}' is not a search criterion of ${svc.service} (known: ${Object.keys(svc.search.criteria).join(', ')})`);
+        if (!(param in svc.search.criteria)) at(['search', 'counts', i, 'ignore', j], `'${param}' is not a search criterion of ${svc.service} (known: ${Object.keys(svc.search.criteria).join(', ')})`);
       });
-    }
+    });
     const figures = svc.search.billing;
     if (figures) {
       if (!stored(figures.consumerCode)) at(['search', 'billing', 'consumerCode'], `consumer code field '${figures.consumerCode}' has no column of its own in persister '${svc.persister}'`);
@@ -109,6 +118,14 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
         if (!rootColumns.has(field) && !(figures && field in figures.fields)) at(['search', 'sort', 'fields', name], `sort field '${field}' has no column of its own in persister '${svc.persister}' and is not a billing figure`);
       }
       if (!(sort.default in sort.fields)) at(['search', 'sort', 'default'], `default sort '${sort.default}' is not one of the sort fields (${Object.keys(sort.fields).join(', ')})`);
+      if (sort.ignoreCase) {
+        const seen = new Map<string, string>();
+        for (const name of Object.keys(sort.fields)) {
+          const other = seen.get(name.toLowerCase());
+          if (other) at(['search', 'sort', 'fields', name], `sort values '${other}' and '${name}' differ only in case, which ignoreCase cannot tell apart`);
+          seen.set(name.toLowerCase(), name);
+        }
+      }
     }
     checkServiceRules(svc, schema, at, { storedFields: ctx.storedFields, ruleSets: ctx.ruleSets });
     if ((svc.search.defaultLimit ?? 0) > (svc.search.maxLimit ?? Infinity)) at(['search', 'defaultLimit'], `defaultLimit ${svc.search.defaultLimit} is above maxLimit ${svc.search.maxLimit}`);

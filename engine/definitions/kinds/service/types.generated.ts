@@ -1,6 +1,9 @@
 // Generated from ./schema.ts by `npm run schemas`: edit the schema, not this file.
 
-export type MatchKind = 'exact' | 'in' | 'prefix' | 'contains' | 'from' | 'to';
+/**
+ * settled: on a billing figure, given true the records whose figure is zero, negative or none; given false, the others (DIGIT's isBillPaid).
+ */
+export type MatchKind = 'exact' | 'in' | 'prefix' | 'contains' | 'from' | 'to' | 'settled';
 export type WritePhase = 'create' | 'update';
 
 /**
@@ -53,22 +56,30 @@ export interface ServiceDefinition {
       [k: string]: SearchCriterion;
     };
     billing?: SearchBillingDefinition;
-    counts?: SearchCountsDefinition;
+    counts?: SearchCountsDefinition[];
     /**
-     * Response key of the number of matches (default totalCount; DIGIT ws-services says TotalCount).
+     * Response key of the number of matches (default totalCount, as DIGIT ws-services and the mGramSeva app read it).
      */
     totalCountKey?: string;
     defaultLimit?: number;
     maxLimit?: number;
+    /**
+     * DIGIT's limit=-1 (all matches) answers up to this many; without it, -1 is refused. The limit applied is stated in the answer's Pagination.
+     */
+    allLimit?: number;
     sort?: {
       /**
-       * sortBy value → entity field
+       * sortBy value → entity field; several values may name one field (aliases).
        */
       fields: {
         [k: string]: string;
       };
       default: string;
       order?: 'asc' | 'desc';
+      /**
+       * sortBy values match whatever their case (DIGIT clients send e.g. challanno for challanNo).
+       */
+      ignoreCase?: boolean;
     };
   };
   endpoints: {
@@ -125,14 +136,25 @@ export interface SearchBillingDefinition {
    */
   consumerCode: string;
   /**
-   * Entity field → figure: outstanding (what active demands still ask), lastDemandDate (when the latest was made), lastPeriodTo.
+   * Entity field → figure: outstanding (what active demands still ask), demanded (what they ask in all), collected (what payments not cancelled paid, within the window), lastDemandDate (when the latest was made), lastPeriodTo.
    */
   fields: {
-    [k: string]: 'outstanding' | 'lastDemandDate' | 'lastPeriodTo';
+    [k: string]: 'outstanding' | 'demanded' | 'collected' | 'lastDemandDate' | 'lastPeriodTo';
   };
+  /**
+   * Request parameters (epoch ms) bounding the receipts the collected figure adds up.
+   */
+  window?: {
+    from?: string;
+    to?: string;
+  };
+  /**
+   * JSON type of the figures in the answer (default number; DIGIT ws-services answers text).
+   */
+  valueType?: 'number' | 'string';
 }
 /**
- * Counts of the matches by the values of a field, answered under key when the request sets when=true.
+ * Counts of the matches by a field, answered under key when the request sets when=true: by named lists of values, by each value found (groupBy), or, for a billing figure, by whether it is settled.
  */
 export interface SearchCountsDefinition {
   /**
@@ -147,13 +169,27 @@ export interface SearchCountsDefinition {
   /**
    * Count name → the field values it counts.
    */
-  values: {
+  values?: {
     [k: string]: string[];
+  };
+  /**
+   * A count per value of the field found among the matches (DIGIT's propertyCount).
+   */
+  groupBy?: true;
+  /**
+   * On a billing figure: count name → true to count the matches whose figure is zero, negative or none, false the others (DIGIT's collectionPaid / collectionPending).
+   */
+  settled?: {
+    [k: string]: boolean;
   };
   /**
    * Criteria not applied when counting.
    */
   ignore?: string[];
+  /**
+   * JSON type of each count in the answer (default number; DIGIT echallan answers strings).
+   */
+  valueType?: 'number' | 'string';
 }
 export interface EndpointDefinition {
   roles: string[];
