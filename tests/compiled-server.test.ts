@@ -102,7 +102,7 @@ describe('npm start', () => {
     } finally {
       await again.close();
     }
-  }, 150_000);
+  }, 180_000);
 });
 
 describe('the seva command line', () => {
