@@ -7,7 +7,7 @@ import type { IdGenerator } from '../idgen/index.ts';
 import { Money, moneyToColumn, moneyToJson, parseAmount, sum } from '../money/index.ts';
 import { exactFilters, findRecord, inFilters, insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
 import type { Db } from '../store/index.ts';
-import { compilePayloadValidator } from '../validation/index.ts';
+import { compilePayloadValidator, withoutNulls } from '../validation/index.ts';
 import { apportion, type Collection } from './apportion.ts';
 import { billJson, findBill, saveBill, isStale, openDemandsOf, type Bill } from './bills.ts';
 import { applyCollections, reverseCollections, type AdvancePosting } from './collect.ts';
@@ -54,26 +54,62 @@ export interface Payment {
   auditDetails: { createdBy: string; createdTime: number; lastModifiedBy: string; lastModifiedTime: number };
 }
 
-/** A payment as a request carries it (the published contract shows this schema too). */
+const setByServer = { description: 'set by the server; a value sent is ignored' };
+/**
+ * A payment as DIGIT's collection service takes it, null meaning not given. Every key is declared:
+ * what the server keeps, and what it sets itself (ids, statuses, receipts, dues: a value sent
+ * there is ignored, as DIGIT does). Any other key is refused rather than dropped.
+ * The published contract shows this schema too.
+ */
 export const PAYMENT_INPUT_SCHEMA = {
   type: 'object',
+  additionalProperties: false,
   required: ['tenantId', 'paymentMode', 'totalAmountPaid', 'paymentDetails'],
   properties: {
     tenantId: { type: 'string', minLength: 1 },
     paymentMode: { enum: [...PAYMENT_MODES], 'x-error-code': 'INVALID_PAYMENT_MODE', 'x-error-message': `must be one of ${PAYMENT_MODES.join(', ')}` },
     totalAmountPaid: { type: ['number', 'string'] },
-    totalDue: { type: ['number', 'string', 'null'] },
-    paidBy: { type: ['string', 'null'] },
-    payerName: { type: ['string', 'null'] },
-    mobileNumber: { type: ['string', 'null'], pattern: '^[0-9]{10}$', 'x-error-code': 'INVALID_MOBILE_NUMBER', 'x-error-message': 'must be a 10-digit mobile number' },
-    transactionNumber: { type: ['string', 'null'] },
-    transactionDate: { type: ['integer', 'null'] },
-    instrumentNumber: { type: ['string', 'null'] },
-    instrumentDate: { type: ['integer', 'null'] },
+    paidBy: { type: 'string' },
+    payerName: { type: 'string' },
+    mobileNumber: { type: 'string', pattern: '^[0-9]{10}$', 'x-error-code': 'INVALID_MOBILE_NUMBER', 'x-error-message': 'must be a 10-digit mobile number' },
+    payerAddress: { type: 'string' },
+    payerEmail: { type: 'string' },
+    payerId: { type: 'string' },
+    transactionNumber: { type: 'string' },
+    transactionDate: { type: 'integer' },
+    instrumentNumber: { type: 'string' },
+    instrumentDate: { type: 'integer' },
+    ifscCode: { type: 'string' },
+    additionalDetails: { type: 'object' },
+    id: setByServer,
+    totalDue: { type: ['number', 'string'], ...setByServer },
+    paymentStatus: setByServer,
+    instrumentStatus: setByServer,
+    fileStoreId: setByServer,
+    auditDetails: setByServer,
     paymentDetails: {
       type: 'array',
       minItems: 1,
-      items: { type: 'object', required: ['businessService', 'billId', 'totalAmountPaid'], properties: { businessService: { type: 'string', minLength: 1 }, billId: { type: 'string', minLength: 1 }, totalAmountPaid: { type: ['number', 'string'] } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['businessService', 'billId', 'totalAmountPaid'],
+        properties: {
+          businessService: { type: 'string', minLength: 1 },
+          billId: { type: 'string', minLength: 1 },
+          totalAmountPaid: { type: ['number', 'string'] },
+          manualReceiptNumber: { type: 'string' },
+          additionalDetails: { type: 'object' },
+          id: setByServer,
+          tenantId: setByServer,
+          totalDue: { type: ['number', 'string'], ...setByServer },
+          receiptNumber: setByServer,
+          receiptDate: setByServer,
+          receiptType: setByServer,
+          bill: setByServer,
+          auditDetails: setByServer,
+        },
+      },
     },
   },
 };
@@ -97,7 +133,7 @@ export async function createPayment(w: WriteScope, raw: unknown, deps: PaymentDe
   const trx = w.db;
   const path = '$.Payment';
   if (!raw || typeof raw !== 'object') throw invalid('INVALID_REQUEST', 'the request must carry a Payment object', path);
-  const p = raw as Raw;
+  const p = withoutNulls(raw) as Raw;
   const shape = validateShape(p, path);
   if (shape.length > 0) throw invalidFields(shape);
   const problems: ErrorDetail[] = [];
@@ -181,7 +217,7 @@ export async function createPayment(w: WriteScope, raw: unknown, deps: PaymentDe
     paymentStatus: 'NEW',
     transactionNumber: p.transactionNumber ?? null,
     transactionDate: p.transactionDate ?? now,
-    instrument: p.instrumentNumber || p.instrumentDate ? { instrumentNumber: p.instrumentNumber ?? undefined, instrumentDate: p.instrumentDate ?? undefined, ifscCode: p.ifscCode ?? undefined, instrumentStatus: 'APPROVED' } : null,
+    instrument: p.instrumentNumber || p.instrumentDate || p.ifscCode ? { instrumentNumber: p.instrumentNumber ?? undefined, instrumentDate: p.instrumentDate ?? undefined, ifscCode: p.ifscCode ?? undefined, instrumentStatus: 'APPROVED' } : null,
     payer: { paidBy: p.paidBy ?? undefined, payerName: p.payerName ?? undefined, mobileNumber: p.mobileNumber ?? undefined, payerAddress: p.payerAddress ?? undefined, payerEmail: p.payerEmail ?? undefined, payerId: p.payerId ?? undefined },
     additionalDetails: p.additionalDetails ?? null,
     details,

@@ -76,6 +76,14 @@ export function compilePersister(def: PersisterDefinition, service: ServiceDefin
     const name = indexName(hit.child?.table ?? def.table, exprs, false);
     if (!list.some((i) => i.name === name)) list.push({ name, expressions: exprs });
   }
+  // And so does every column a search sorts by (the default sort reads pages of a GP in its order).
+  for (const field of Object.values(service.search.sort?.fields ?? {})) {
+    const hit = columnFor(field);
+    if (!hit || hit.child || hit.column === tenantColumn) continue;
+    const exprs = [tenantColumn.column, hit.column.column];
+    const name = indexName(def.table, exprs, false);
+    if (!rootIndexes.some((i) => i.name === name)) rootIndexes.push({ name, expressions: exprs });
+  }
   const tenantIndex = indexName(def.table, [tenantColumn.column], false);
   rootIndexes.push({ name: tenantIndex, expressions: [tenantColumn.column] });
 

@@ -6,7 +6,7 @@ import type { Write, WriteScope } from '../lifecycle/index.ts';
 import { consumerFigureSql, type ConsumerFigure } from '../billing/index.ts';
 import { compilePersister, entitiesFromRows, findEntity, findEntityBy, getPath, insertEntity, setPath, updateEntity, whereOf, type CompiledPersister } from '../persister/index.ts';
 import { uniqueViolationOf } from '../store/index.ts';
-import { compilePayloadValidator, type PayloadValidator } from '../validation/index.ts';
+import { compilePayloadValidator, withoutNulls, type PayloadValidator } from '../validation/index.ts';
 import type { CallContext, RuntimeDeps } from './context.ts';
 import { EntityWorkflow } from './entity-workflow.ts';
 import { criteriaOf, readSearchRequest, type SearchRequest } from './search.ts';
@@ -53,14 +53,18 @@ export class ServiceRuntime {
     return this.definition.service;
   }
 
-  /** The entities of a request body, one or many, each with the JSON path it came from. */
+  /**
+   * The entities of a request body, one or many, each with the JSON path it came from; without
+   * their nulls when the service reads null as absent.
+   */
   entitiesOf(body: Record<string, unknown>): Item[] {
     const key = this.definition.entity.requestKey;
     const value = body[key];
+    const read = (entity: unknown) => (this.definition.entity.nullAsAbsent ? withoutNulls(entity) : entity) as Entity;
     if (Array.isArray(value) && value.length > 0 && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
-      return value.map((entity, i) => ({ entity: entity as Entity, path: `$.${key}[${i}]` }));
+      return value.map((entity, i) => ({ entity: read(entity), path: `$.${key}[${i}]` }));
     }
-    if (value && typeof value === 'object' && !Array.isArray(value)) return [{ entity: value as Entity, path: `$.${key}` }];
+    if (value && typeof value === 'object' && !Array.isArray(value)) return [{ entity: read(value), path: `$.${key}` }];
     throw invalid('INVALID_REQUEST', `the request must carry the ${this.name} as an object under '${key}'`, `$.${key}`);
   }
 
@@ -104,9 +108,11 @@ export class ServiceRuntime {
 
   async update(call: CallContext, items: Item[]): Promise<Entity[]> {
     const details: ErrorDetail[] = [];
+    const staleCheckRequired = (this.definition.entity.staleCheck ?? 'required') === 'required';
     for (const { entity, path } of items) {
       if (typeof entity.id !== 'string' || entity.id === '') details.push({ code: 'REQUIRED_FIELD_MISSING', message: `${path}.id is required to update`, path: `${path}.id` });
-      if (typeof getPath(entity, ['auditDetails', 'lastModifiedTime']) !== 'number') {
+      // Sent or not, its type is the schema's to check.
+      if (staleCheckRequired && typeof getPath(entity, ['auditDetails', 'lastModifiedTime']) !== 'number') {
         details.push({ code: 'REQUIRED_FIELD_MISSING', message: `${path}.auditDetails.lastModifiedTime is required: send it back as you received it`, path: `${path}.auditDetails.lastModifiedTime` });
       }
     }
@@ -116,15 +122,16 @@ export class ServiceRuntime {
     return this.inTransaction(items, async (w) => {
       const updated: Entity[] = [];
       for (const [i, item] of items.entries()) {
-        const sent = getPath(item.entity, ['auditDetails', 'lastModifiedTime']) as number;
-        let current = sent;
+        // Without a time sent (staleCheck whenSent), the update applies to the record as stored.
+        const sent = getPath(item.entity, ['auditDetails', 'lastModifiedTime']) as number | undefined;
+        let current = 0;
         const write = await this.deps.lifecycle.run(this.write(w, call, 'update', item, requests[i]), {
           validate: async (write) => {
             const { record: entity, path } = write;
             const stored = await findEntity(w.db, this.persister, entity.id, String(entity.tenantId), true);
             if (!stored) throw notFound(`${this.constName()}_NOT_FOUND`, `no ${this.name} with id ${String(entity.id)} at tenant ${String(entity.tenantId)}`);
             current = getPath(stored, ['auditDetails', 'lastModifiedTime']) as number;
-            if (sent !== current) throw this.stale(path, entity.id, current);
+            if (sent !== undefined && sent !== current) throw this.stale(path, entity.id, current);
             write.previous = stored;
             // Creation facts and generated numbers are the server's; the client cannot rewrite them.
             const audit = stored.auditDetails as Entity;

@@ -79,7 +79,8 @@ export function checkPersisters(persisters: Sourced<PersisterDefinition>[], serv
       const childPk = child.primaryKey ?? 'id';
       if (!(childPk in child.columns)) at(['children', i, 'columns'], `primary key column '${childPk}' is not among the columns`);
       if (child.parentColumn in child.columns) at(['children', i, 'parentColumn'], `parent column '${child.parentColumn}' is filled by the engine and must not also be mapped`);
-      if (!childPaths.has('id') && childPk === 'id') at(['children', i, 'columns'], `no column stores the item 'id'`);
+      // By default items are keyed by their `id`; a child that names its key column may store another field there (DIGIT's ownerInfoUuid).
+      if (!child.primaryKey && !childPaths.has('id')) at(['children', i, 'columns'], `no column stores the item 'id'`);
       checkRestColumn(child.rest, [...Object.keys(child.columns), child.parentColumn, 'seva_order'], ['children', i, 'rest', 'column'], at);
       const childCovered = [...childPaths.keys()];
       if (child.rest) return;

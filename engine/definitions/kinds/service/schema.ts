@@ -59,6 +59,16 @@ export const serviceSchema: JsonSchema = {
         responseKey: { type: 'string', description: 'Key of the entity array in a response.' },
         schema: { type: 'object', description: 'JSON Schema of the entity (id, tenantId and auditDetails are added).' },
         pii: { type: 'array', items: fieldPath, uniqueItems: true, description: 'Fields holding personal data.' },
+        nullAsAbsent: {
+          type: 'boolean',
+          description:
+            'A null anywhere in a written entity means the field is not given: it is removed before the schema is checked, so a field declared as a string takes a null too (DIGIT clients send every key of their models). Null items of a list stay, and are checked. Default false.',
+        },
+        staleCheck: {
+          enum: ['required', 'whenSent'],
+          description:
+            "How an update proves it saw the latest record. required (default): it must send auditDetails.lastModifiedTime back, and a stale one is refused (409). whenSent: a stale one sent is refused, but an update without it applies to the record as stored, the last write winning (DIGIT clients whose models carry no auditDetails).",
+        },
       },
     },
     persister: { ...name, description: 'Name of the persister that maps the entity to tables.' },

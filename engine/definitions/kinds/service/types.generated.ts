@@ -38,6 +38,14 @@ export interface ServiceDefinition {
      * Fields holding personal data.
      */
     pii?: string[];
+    /**
+     * A null anywhere in a written entity means the field is not given: it is removed before the schema is checked, so a field declared as a string takes a null too (DIGIT clients send every key of their models). Null items of a list stay, and are checked. Default false.
+     */
+    nullAsAbsent?: boolean;
+    /**
+     * How an update proves it saw the latest record. required (default): it must send auditDetails.lastModifiedTime back, and a stale one is refused (409). whenSent: a stale one sent is refused, but an update without it applies to the record as stored, the last write winning (DIGIT clients whose models carry no auditDetails).
+     */
+    staleCheck?: 'required' | 'whenSent';
   };
   /**
    * Name of the persister that maps the entity to tables.
