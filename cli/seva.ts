@@ -46,6 +46,13 @@ jobs
   .action(async (name: string) => (await import('./commands/jobs.ts')).run(name));
 
 program
+  .command('openapi')
+  .description('print the OpenAPI 3.1 contract of every route the server serves (as GET /openapi.json answers it)')
+  .option('-d, --definitions <dir>', 'definitions directory', definitionsDefault)
+  .option('-o, --out <file>', 'write it to a file instead of stdout')
+  .action(async (opts: { definitions: string; out?: string }) => (await import('./commands/openapi.ts')).openapi(opts));
+
+program
   .command('schemas')
   .description('write the JSON Schema of every definition kind, for editor autocompletion')
   .option('-o, --out <dir>', 'output directory', 'schemas')

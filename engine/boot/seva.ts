@@ -8,6 +8,7 @@ import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
 import { aggregateRoutes, billingRoutes, clockRoutes, createHttpApp, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import type { Route } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -45,6 +46,8 @@ export interface SevaOptions {
 
 export interface Seva {
   app: Hono;
+  /** Every POST route the app mounts, with its contract (`routeRequestSchemas` reads them). */
+  routes: Route[];
   registry: Registry;
   database: Database;
   migration: MigrationResult;
@@ -152,6 +155,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     if (options.scheduleJobs) jobs.start();
     return {
       app,
+      routes,
       registry,
       database,
       migration,

@@ -12,3 +12,6 @@ export { batchRoutes, BATCH_PATHS } from './routes/batches.ts';
 export { summaryRoutes, type SummaryRouteDeps } from './routes/summaries.ts';
 export { aggregateRoutes } from './routes/aggregates.ts';
 export { clockRoutes, CLOCK_PATHS } from './routes/clock.ts';
+export { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
+export { routeRequestSchemas, type RouteRequestSchema } from './openapi/request-schemas.ts';
+export type { QueryParam, RouteDoc } from './openapi/route-doc.ts';

@@ -3,6 +3,7 @@ import { authorize, type EndpointAccess } from '../access/index.ts';
 import { invalid } from '../errors/index.ts';
 import type { User } from '../users/index.ts';
 import { responseInfo, type RequestInfo } from './envelope.ts';
+import type { RouteDoc } from './openapi/route-doc.ts';
 
 export interface HttpRequest {
   body: Record<string, unknown>;
@@ -27,6 +28,8 @@ export interface Route {
   /** How the body arrives: DIGIT's login is form-encoded, everything else JSON. */
   bodyType?: 'json' | 'form';
   handle: (req: HttpRequest) => Promise<unknown>;
+  /** What the published contract (/openapi.json) says of the route: its request and answer. */
+  doc?: RouteDoc;
 }
 
 export interface Authenticator {

@@ -1,6 +1,7 @@
 import type { EndpointAccess } from '../../access/index.ts';
 import { parseInstant, parseSignedDuration, type MovableTime } from '../../clock/index.ts';
 import { invalid } from '../../errors/index.ts';
+import { answer, envelope } from '../openapi/route-doc.ts';
 import type { Route } from '../route.ts';
 
 export const CLOCK_PATHS = { 'clock.move': '/seva/clock/v1/_move' } as const;
@@ -16,6 +17,15 @@ export function clockRoutes(clock: MovableTime, access: EndpointAccess, tenants:
       path: CLOCK_PATHS['clock.move'],
       endpoint: 'clock.move',
       access,
+      doc: {
+        summary: 'Read or move the clock (not in production)',
+        description: 'Served only by a server started with SEVA_CLOCK outside production: sets the time, advances it by a duration, or (neither) reads it.',
+        body: envelope({
+          set: { anyOf: [{ type: 'string', description: 'an instant with its offset, e.g. 2026-11-12T10:00:00+05:30' }, { type: 'integer', description: 'epoch milliseconds' }] },
+          advance: { type: 'string', description: 'a duration such as P11D, PT2H or -P1D' },
+        }),
+        response: answer({ clock: { type: 'object', required: ['now', 'time'], properties: { now: { type: 'integer' }, time: { type: 'string' } } } }),
+      },
       tenants,
       handle: async (req) => {
         const { set, advance } = req.body;

@@ -5,6 +5,7 @@ import type { Mdms } from '../../mdms/index.ts';
 import { evaluateTemplate, type RuleSets } from '../../rules/index.ts';
 import type { Db } from '../../store/index.ts';
 import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { summaryDoc } from './summary-docs.ts';
 
 export interface SummaryRouteDeps {
   db: Db;
@@ -22,6 +23,7 @@ export function summaryRoutes(definitions: SummaryDefinition[], deps: SummaryRou
     endpoint: `POST ${def.path}`,
     access: { mode: 'roles', roles: def.roles },
     tenants: tenantOf,
+    doc: summaryDoc(def, deps.rules),
     handle: async (req) => {
       const c = criteriaOf(req);
       const tenantId = String(c.tenantId);
