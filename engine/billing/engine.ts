@@ -200,7 +200,9 @@ export class BillingEngine {
       tenantId: String(raw.tenantId),
       billIds: list(raw.billId ?? raw.billIds),
       consumerCodes: list(raw.consumerCode),
-      businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
+      billNumbers: list(raw.billNumber ?? raw.billNumbers),
+      // DIGIT's bill search calls the business service `service`.
+      businessService: [raw.businessService, raw.service].find((v): v is string => typeof v === 'string' && v !== ''),
       status: list(raw.status),
       ...pageCriteria(raw, SEARCH_PAGE),
     });

@@ -114,7 +114,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };
       if (g.public) return { mode: 'public' };
-      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}) };
+      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}), ...(g.anonymous ? { anonymous: g.anonymous } : {}) };
     };
     const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
     const routes = [
