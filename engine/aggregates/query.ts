@@ -36,10 +36,17 @@ const nextPrefix = () => `s${(counter = (counter + 1) % 1_000_000)}`;
 function aggregateOf(m: AggregateMeasureDefinition, field: (name: string) => Sql, scope: ExprScope, filter?: Sql): Sql {
   const value = (v: unknown) => (typeof v === 'string' ? field(v) : toSql(v, scope));
   const only = filter ? sql` FILTER (WHERE ${filter})` : sql``;
-  if (m.sum !== undefined) return sql`COALESCE(SUM(${value(m.sum)})${only}, 0)`;
+  if (m.sum !== undefined) return rounded(m, sql`COALESCE(SUM(${value(m.sum)})${only}, 0)`);
   if (m.count) return sql`COUNT(*)${only}`;
   if (m.countDistinct !== undefined) return sql`COUNT(DISTINCT ${field(m.countDistinct)})${only}`;
+  if (m.avg !== undefined) return rounded(m, sql`AVG(${value(m.avg)})${only}`);
   return m.max !== undefined ? sql`MAX(${value(m.max)})${only}` : sql`MIN(${value(m.min)})${only}`;
+}
+
+/** The measure's figure rounded as it declares (a mean cut to whole stars, say). */
+function rounded(m: AggregateMeasureDefinition, figure: Sql): Sql {
+  if (!m.round) return figure;
+  return sql`${sql.raw(m.round.mode === 'down' ? 'TRUNC' : 'ROUND')}((${figure})::numeric, ${sql.lit(m.round.places)})`;
 }
 
 const paramOf = (ctx: QueryContext) => (name: string) => (name === 'tenantId' ? ctx.tenantId : ctx.params[name]);
@@ -52,7 +59,10 @@ export function measureSql(m: AggregateMeasureDefinition, ctx: QueryContext, row
   const where = sql`${withinTenant(placed.base.tenant, ctx.tenantId)}${m.where === undefined ? sql`` : sql` AND ${toSql(m.where, scope)}`}`;
   if (m.groupBy === undefined) return sql`(SELECT ${agg} FROM ${placed.from} WHERE ${where})`;
   const key = placed.field(m.groupBy);
-  return sql`(SELECT COALESCE(json_object_agg(g.k, g.v), '{}') FROM (SELECT ${key} AS k, ${agg} AS v FROM ${placed.from} WHERE ${where} AND ${key} IS NOT NULL GROUP BY ${key}) g)`;
+  // Grouped by the output column: the key may be a correlated figure (a consumer's latest period).
+  const groups = sql`(SELECT ${key} AS k, ${agg} AS v FROM ${placed.from} WHERE ${where} AND ${key} IS NOT NULL GROUP BY 1) g`;
+  if (m.list) return sql`(SELECT COALESCE(json_agg(json_build_object(${m.list.key}::text, g.k, ${m.list.value}::text, g.v) ORDER BY g.k), '[]') FROM ${groups})`;
+  return sql`(SELECT COALESCE(json_object_agg(g.k, g.v), '{}') FROM ${groups})`;
 }
 
 /** The months a month-by-month query covers: their first instants, in order, and the last instant of the last. */
@@ -169,7 +179,7 @@ export function fieldsRead(measures: AggregateMeasureDefinition[]): string[] {
   };
   for (const m of measures) {
     walk(m.where);
-    for (const v of [m.sum, m.max, m.min]) typeof v === 'string' ? out.add(v) : walk(v);
+    for (const v of [m.sum, m.max, m.min, m.avg]) typeof v === 'string' ? out.add(v) : walk(v);
     for (const f of [m.countDistinct, m.groupBy, m.month]) if (f !== undefined) out.add(f);
   }
   return [...out];

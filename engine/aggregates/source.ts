@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DataSource } from '../billing/index.ts';
-import type { CompiledPersister } from '../persister/index.ts';
+import type { CompiledPersister, MappedColumn } from '../persister/index.ts';
 import { SevaError } from '../errors/index.ts';
 
 export type { DataSource };
@@ -31,7 +31,8 @@ function rename(text: string, aliases: string[], prefix: string): string {
 export function place(source: DataSource, prefix: string, fields?: string[]): PlacedSource {
   const aliases = source.tables.map((t) => t.as);
   const [base, ...rest] = source.tables;
-  const columns = fields?.map((f) => source.fields[f]?.column ?? '') ?? [];
+  // The tenant's table is always needed (a child table's tenant is its parent's).
+  const columns = [...(fields?.map((f) => source.fields[f]?.column ?? '') ?? []), source.tenant];
   const needed = (alias: string) => !fields || columns.some((c) => new RegExp(`\\b${alias}\\.`).test(c));
   const baseTable = `${ident(base!.table)} AS ${prefix}_${base!.as}`;
   const joins = rest
@@ -54,12 +55,41 @@ export function place(source: DataSource, prefix: string, fields?: string[]): Pl
   };
 }
 
-/** A service's records as a source: the columns of its root table, by entity field path. */
-export function serviceSource(persister: CompiledPersister): DataSource {
+const typeOf = (c: MappedColumn): 'text' | 'number' | 'boolean' => (c.type === 'boolean' ? 'boolean' : c.type === 'text' ? 'text' : 'number');
+
+/** The fields of a root table's columns (JSON columns are not fields), read through alias `t`. */
+function rootFields(persister: CompiledPersister): DataSource['fields'] {
   const fields: DataSource['fields'] = {};
-  for (const c of persister.root.columns) {
-    if (c.type === 'json') continue;
-    fields[c.path.join('.')] = { column: `t.${ident(c.column)}`, type: c.type === 'boolean' ? 'boolean' : c.type === 'text' ? 'text' : 'number' };
-  }
-  return { tables: [{ table: persister.root.table, as: 't' }], tenant: `t.${ident(persister.tenantColumn.column)}`, fields };
+  for (const c of persister.root.columns) if (c.type !== 'json') fields[c.path.join('.')] = { column: `t.${ident(c.column)}`, type: typeOf(c) };
+  return fields;
+}
+
+/**
+ * A service's records as a source: the columns of its root table, by entity field path, and
+ * `figures`: more fields worked out per record, as SQL over alias `t` (its billing figures).
+ */
+export function serviceSource(persister: CompiledPersister, figures: DataSource['fields'] = {}): DataSource {
+  return { tables: [{ table: persister.root.table, as: 't' }], tenant: `t.${ident(persister.tenantColumn.column)}`, fields: { ...rootFields(persister), ...figures } };
+}
+
+/**
+ * Each array a service keeps in a child table as a source, named `<service>.<array path>`: one
+ * record per item, with its parent's fields and its own (an item's field wins a clash of names).
+ */
+export function childSources(service: string, persister: CompiledPersister): [string, DataSource][] {
+  return persister.children
+    .filter((child) => !child.searchOnly)
+    .map((child) => {
+      const fields = rootFields(persister);
+      for (const c of child.columns) if (c.type !== 'json') fields[c.path.join('.')] = { column: `c.${ident(c.column)}`, type: typeOf(c) };
+      const source: DataSource = {
+        tables: [
+          { table: child.table, as: 'c' },
+          { table: persister.root.table, as: 't', on: [`t.${ident(persister.root.primaryKey.column)}`, `c.${ident(child.parentColumn)}`] },
+        ],
+        tenant: `t.${ident(persister.tenantColumn.column)}`,
+        fields,
+      };
+      return [`${service}.${child.arrayPath.join('.')}`, source];
+    });
 }

@@ -21,7 +21,7 @@ import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type U
 import { WorkflowEngine } from '../workflow/index.ts';
 import { tableSpecsOf } from './tables.ts';
 import { checkDefinitionsForStart, definitionsError, SYSTEM_ROLE } from './validate.ts';
-import { AggregateRunner, serviceSource } from '../aggregates/index.ts';
+import { AggregateRunner, childSources, serviceSource } from '../aggregates/index.ts';
 
 export interface SevaOptions {
   definitionsDir: string;
@@ -108,7 +108,11 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     lifecycle.use(adjustments.billParticipant);
     const takeStep = serviceStepTaker(runtimes, workflow);
     const batches = new BatchRunner(registry.batches, { database, lifecycle, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
-    const sources = new Map([...Object.entries(BILLING_SOURCES), ...runtimes.map((r) => [r.name, serviceSource(r.persister)] as const)]);
+    const sources = new Map([
+      ...Object.entries(BILLING_SOURCES),
+      ...runtimes.map((r) => [r.name, serviceSource(r.persister, r.figureFields())] as const),
+      ...runtimes.flatMap((r) => childSources(r.name, r.persister)),
+    ]);
     const aggregates = new AggregateRunner(registry.aggregates, { db, sources, mdms: mdmsOf, now: () => clock.now(), timeZone });
     const grant = (id: string): EndpointAccess => {
       const g = registry.access.get(id);
