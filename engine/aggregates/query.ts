@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AggregateDefinition, AggregateJoinDefinition, AggregateMeasureDefinition, AggregateSourceRows } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
-import { withinTenant } from '../store/index.ts';
 import { toSql, type ExprScope } from './expr.ts';
 import { place, type DataSource } from './source.ts';
 
@@ -56,7 +55,7 @@ export function measureSql(m: AggregateMeasureDefinition, ctx: QueryContext, row
   const placed = placeWithJoin(ctx, m.from, m.join, nextPrefix(), fieldsRead([m]));
   const scope: ExprScope = { field: placed.field, row, param: paramOf(ctx) };
   const agg = aggregateOf(m, placed.field, scope);
-  const where = sql`${withinTenant(placed.base.tenant, ctx.tenantId)}${m.where === undefined ? sql`` : sql` AND ${toSql(m.where, scope)}`}`;
+  const where = sql`${placed.base.scope(ctx.tenantId)}${m.where === undefined ? sql`` : sql` AND ${toSql(m.where, scope)}`}`;
   if (m.groupBy === undefined) return sql`(SELECT ${agg} FROM ${placed.from} WHERE ${where})`;
   const key = placed.field(m.groupBy);
   // Grouped by the output column: the key may be a correlated figure (a consumer's latest period).
@@ -98,7 +97,7 @@ export function combinedQueries(measures: [string, AggregateMeasureDefinition][]
     const scope: ExprScope = { field: placed.field, param: paramOf(ctx) };
     const filters = list.map(([, m]) => (m.where === undefined ? undefined : toSql(m.where, scope)));
     const columns = list.map(([name, m], i) => sql`${aggregateOf(m, placed.field, scope, filters[i])} AS ${quote(`m:${name}`)}`);
-    const conditions: Sql[] = [withinTenant(placed.base.tenant, ctx.tenantId)];
+    const conditions: Sql[] = [placed.base.scope(ctx.tenantId)];
     // What every measure asks (its consumer, its service) is said once more outside the ORs, so indexes can find it.
     for (const shared of sharedConjuncts(list.map(([, m]) => m.where))) conditions.push(toSql(shared, scope));
     if (filters.every((f) => f !== undefined)) conditions.push(sql`(${sql.join(filters as Sql[], sql` OR `)})`);
@@ -131,7 +130,7 @@ export function sourceRowsSql(def: AggregateDefinition, rows: AggregateSourceRow
   const scope: ExprScope = { field: placed.field, param: paramOf(ctx) };
   const fieldNames = [...placed.base.fieldNames, ...(rows.join && placed.joined ? placed.joined.fieldNames.map((f) => `${rows.join!.as}.${f}`) : [])];
   const fields = fieldNames.map((f) => sql`${placed.field(f)} AS ${quote(`f:${f}`)}`);
-  const where = sql`${withinTenant(placed.base.tenant, ctx.tenantId)}${rows.where === undefined ? sql`` : sql` AND ${toSql(rows.where, scope)}`}`;
+  const where = sql`${placed.base.scope(ctx.tenantId)}${rows.where === undefined ? sql`` : sql` AND ${toSql(rows.where, scope)}`}`;
   const measureFirst = rows.having !== undefined || (rows.sort ?? []).some((s) => s.by in def.measures);
   const inner = (withMeasures: boolean) => sql`SELECT ${sql.join([...fields, ...(withMeasures ? measureColumns(def, ctx, placed.field) : [])])} FROM ${placed.from} WHERE ${where}`;
   const outerScope: ExprScope = {
@@ -141,7 +140,7 @@ export function sourceRowsSql(def: AggregateDefinition, rows: AggregateSourceRow
   };
   const having = rows.having === undefined ? sql`TRUE` : toSql(rows.having, outerScope);
   const sorts = (rows.sort ?? []).map((s, i) => {
-    const order = i === 0 && page.order ? page.order : (s.order ?? 'asc');
+    const order = i === 0 && page.order && !rows.orderFixed ? page.order : (s.order ?? 'asc');
     const ref = s.by in def.measures ? outerScope.field(s.by) : outerScope.row!(s.by);
     return sql`${ref} ${sql.raw(order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')}`;
   });

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DataSource } from '../billing/index.ts';
 import type { CompiledPersister, MappedColumn } from '../persister/index.ts';
 import { SevaError } from '../errors/index.ts';
+import { withinTenant } from '../store/index.ts';
 
 export type { DataSource };
 
@@ -9,9 +10,12 @@ export type { DataSource };
 export interface PlacedSource {
   /** Its tables, for `FROM`: its base table, and (LEFT JOIN, so no record is lost) the others it reads. */
   from: RawBuilder<unknown>;
-  /** Its tables joined onto another source's, its base table matched by `on` (and the same tenant). */
-  joinedOn(on: RawBuilder<unknown>, tenant: RawBuilder<unknown>): RawBuilder<unknown>;
-  tenant: RawBuilder<unknown>;
+  /** Its tables joined onto another source's, its base table matched by `on` (and the same tenant, when both have one). */
+  joinedOn(on: RawBuilder<unknown>, tenant?: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** Its tenant column; none for a source read whatever the tenant (users). */
+  tenant?: RawBuilder<unknown>;
+  /** The condition keeping the tenant's records (a state's include its GPs'). */
+  scope(tenantId: string): RawBuilder<unknown>;
   field(name: string): RawBuilder<unknown>;
   fieldNames: string[];
   fieldType(name: string): 'text' | 'number' | 'boolean';
@@ -32,19 +36,20 @@ export function place(source: DataSource, prefix: string, fields?: string[]): Pl
   const aliases = source.tables.map((t) => t.as);
   const [base, ...rest] = source.tables;
   // The tenant's table is always needed (a child table's tenant is its parent's).
-  const columns = [...(fields?.map((f) => source.fields[f]?.column ?? '') ?? []), source.tenant];
+  const columns = [...(fields?.map((f) => source.fields[f]?.column ?? '') ?? []), source.tenant ?? ''];
   const needed = (alias: string) => !fields || columns.some((c) => new RegExp(`\\b${alias}\\.`).test(c));
   const baseTable = `${ident(base!.table)} AS ${prefix}_${base!.as}`;
   const joins = rest
     .filter((j) => needed(j.as))
     .map((j) => ` LEFT JOIN ${ident(j.table)} AS ${prefix}_${j.as} ON ${rename(j.on![0], aliases, prefix)} = ${rename(j.on![1], aliases, prefix)}`)
     .join('');
-  const tenant = sql.raw(rename(source.tenant, aliases, prefix));
+  const tenant = source.tenant === undefined ? undefined : sql.raw(rename(source.tenant, aliases, prefix));
   return {
     from: sql.raw(baseTable + joins),
     // Several tables join as one parenthesised join, so `on` may name any of them.
-    joinedOn: (on, otherTenant) => sql`JOIN ${sql.raw(joins ? `(${baseTable}${joins})` : baseTable)} ON ${on} AND ${tenant} = ${otherTenant}`,
+    joinedOn: (on, otherTenant) => sql`JOIN ${sql.raw(joins ? `(${baseTable}${joins})` : baseTable)} ON ${on}${otherTenant && tenant ? sql` AND ${tenant} = ${otherTenant}` : sql``}`,
     tenant,
+    scope: (tenantId) => (tenant ? withinTenant(tenant, tenantId) : sql`TRUE`),
     field: (name) => {
       const text = source.fields[name]!.column;
       if (fields && !fields.includes(name)) throw new SevaError('internal', 'AGGREGATE_FIELD_NOT_PLACED', `field '${name}' was read but not declared when its source was placed`);

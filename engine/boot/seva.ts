@@ -17,7 +17,7 @@ import { appendEvents } from '../events/index.ts';
 import { WriteLifecycle } from '../lifecycle/index.ts';
 import { entityParticipants, serviceStepTaker, ServiceRuntime } from '../runtime/index.ts';
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, warmUpDatabase, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
-import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type UserChecks } from '../users/index.ts';
+import { createUser, findUserByUuid, searchUsers, sessionUser, USER_SOURCES, type User, type UserChecks } from '../users/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
 import { tableSpecsOf } from './tables.ts';
 import { checkDefinitionsForStart, definitionsError, SYSTEM_ROLE } from './validate.ts';
@@ -110,6 +110,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const batches = new BatchRunner(registry.batches, { database, lifecycle, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
     const sources = new Map([
       ...Object.entries(BILLING_SOURCES),
+      ...Object.entries(USER_SOURCES),
       ...runtimes.map((r) => [r.name, serviceSource(r.persister, r.figureFields())] as const),
       ...runtimes.flatMap((r) => childSources(r.name, r.persister)),
     ]);

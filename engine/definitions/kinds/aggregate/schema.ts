@@ -12,7 +12,11 @@ const join = {
   additionalProperties: false,
   required: ['as', 'from', 'on'],
   description: 'Another source joined on equal fields (a consumer joined to its payments, say); its fields are read as <as>.<field>.',
-  properties: { as: name, from: { type: 'string' }, on: { type: 'array', items: fieldPath, minItems: 2, maxItems: 2, description: '[field of the base source, field of the joined source]' } },
+  properties: {
+    as: name,
+    from: { type: 'string' },
+    on: { type: 'array', items: fieldPath, minItems: 2, maxItems: 2, description: '[field of the base source, field of the joined source]' },
+  },
 };
 
 const page = {
@@ -92,6 +96,7 @@ export const aggregateSchema: JsonSchema = {
             where: filter,
             having: { ...filter, description: 'A condition on the row: its fields ({"row": field}) and measures ({"var": measure}).' },
             sort: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['by'], properties: { by: { type: 'string', description: 'A field of the row (as.field of its join) or a measure.' }, order: { enum: ['asc', 'desc'] } } } },
+            orderFixed: { type: 'boolean', description: "The request's sortOrder does not reverse the first sort (a DIGIT report that ignores it)." },
             page,
           },
         },

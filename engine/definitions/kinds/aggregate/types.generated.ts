@@ -96,6 +96,10 @@ export interface AggregateSourceRows {
     order?: 'asc' | 'desc';
   }[];
   /**
+   * The request's sortOrder does not reverse the first sort (a DIGIT report that ignores it).
+   */
+  orderFixed?: boolean;
+  /**
    * Rows are answered a page at a time: offset and limit from the request.
    */
   page?: {
