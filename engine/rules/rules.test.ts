@@ -74,7 +74,7 @@ describe('engine operations', () => {
     expect(run({ subset: [[], ['A']] })).toBe(true);
     expect(run({ subset: [['A', 'C'], ['A', 'B']] })).toBe(false);
     expect(run({ subset: [null, ['A']] })).toBe(false);
-    expect(run({ set: [{ a: 1 }, 'count', 2] })).toEqual({ a: 1, count: 2 });
+    expect(run({ set: [{ var: 'ratings' }, 'count', 2] }, { ratings: { a: 1 } })).toEqual({ a: 1, count: 2 });
     expect(run({ set: [null, 'count', 2] })).toEqual({ count: 2 });
     expect(run({ upper: ['March 2026'] })).toBe('MARCH 2026');
     expect(run({ subset: [{ map: [{ mdms: ['pb', 'common.kinds'] }, { var: 'code' }] }, ['A', 'B']] })).toBe(true);
