@@ -12,7 +12,7 @@ describe('definitions are checked before anything runs', () => {
   it('the shipped definitions are valid', () => {
     const result = validateDefinitions('definitions');
     expect(result.problems).toEqual([]);
-    expect(result.registry?.services.map((s) => s.service)).toEqual(['echallan', 'meter-reading', 'property', 'vendor', 'water-connection']);
+    expect(result.registry?.services.map((s) => s.service)).toEqual(['echallan', 'meter-reading', 'property', 'vendor', 'water-connection', 'ws-feedback']);
   });
 
   const cases = brokenCases();
