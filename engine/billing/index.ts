@@ -11,7 +11,7 @@ export { DEMAND_INPUT_SCHEMA } from './demand-input.ts';
 export { BILLING_TOPICS } from './topics.ts';
 export { signCallback } from './gateway.ts';
 export type { GatewayTransaction } from './transactions.ts';
-export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, consumersWithDemand, type ConsumerFigure, type FigureWindow } from './figures.ts';
+export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, consumerFigureText, consumersWithDemand, type ConsumerFigure, type FigureWindow } from './figures.ts';
 export type { BulkDemandOutcome, PreparedDemands } from './bulk.ts';
 export { addDemandDetail, adjustableDemands, consumerOutstanding, type AdjustableCriteria } from './adjust.ts';
 export { consumerBuckets, sumBuckets, type BucketSpec, type ConsumerSummary, type SummaryOptions } from './summary.ts';

@@ -17,11 +17,11 @@ import { appendEvents } from '../events/index.ts';
 import { WriteLifecycle } from '../lifecycle/index.ts';
 import { entityParticipants, serviceStepTaker, ServiceRuntime } from '../runtime/index.ts';
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, warmUpDatabase, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
-import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type UserChecks } from '../users/index.ts';
+import { createUser, findUserByUuid, searchUsers, sessionUser, USER_SOURCES, type User, type UserChecks } from '../users/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
 import { tableSpecsOf } from './tables.ts';
 import { checkDefinitionsForStart, definitionsError, SYSTEM_ROLE } from './validate.ts';
-import { AggregateRunner, serviceSource } from '../aggregates/index.ts';
+import { AggregateRunner, childSources, serviceSource } from '../aggregates/index.ts';
 
 export interface SevaOptions {
   definitionsDir: string;
@@ -108,13 +108,18 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     lifecycle.use(adjustments.billParticipant);
     const takeStep = serviceStepTaker(runtimes, workflow);
     const batches = new BatchRunner(registry.batches, { database, lifecycle, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
-    const sources = new Map([...Object.entries(BILLING_SOURCES), ...runtimes.map((r) => [r.name, serviceSource(r.persister)] as const)]);
+    const sources = new Map([
+      ...Object.entries(BILLING_SOURCES),
+      ...Object.entries(USER_SOURCES),
+      ...runtimes.map((r) => [r.name, serviceSource(r.persister, r.figureFields())] as const),
+      ...runtimes.flatMap((r) => childSources(r.name, r.persister)),
+    ]);
     const aggregates = new AggregateRunner(registry.aggregates, { db, sources, mdms: mdmsOf, now: () => clock.now(), timeZone });
     const grant = (id: string): EndpointAccess => {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };
       if (g.public) return { mode: 'public' };
-      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}) };
+      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}), ...(g.anonymous ? { anonymous: g.anonymous } : {}) };
     };
     const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
     const routes = [

@@ -1,4 +1,5 @@
 import { BILLING_SOURCES } from '../billing/index.ts';
+import { USER_SOURCES } from '../users/index.ts';
 import { formatProblem, loadDefinitions, loadDefinitionsRemembered, type DefinitionsCache, type LoadResult } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
 import { RuleSets, runExamples, type ExampleOutcome } from '../rules/index.ts';
@@ -13,7 +14,12 @@ export const engineEndpoints = new Set([...Object.keys(USER_ENDPOINTS), 'mdms.se
 export const engineRoutes = new Set([...Object.values(USER_ENDPOINTS), ...SESSION_PATHS, ...MDMS_PATHS, IDGEN_PATH, ...Object.values(WORKFLOW_PATHS), ...Object.values(BILLING_PATHS), ...BILLING_EXTRA_ROUTES, ...Object.values(BATCH_PATHS), ...Object.values(CLOCK_PATHS)]);
 
 /** What the engine itself serves and provides, which the definitions are checked against. */
-export const engineFacts = () => ({ engineEndpoints, engineRoutes, systemRole: SYSTEM_ROLE, engineSources: Object.fromEntries(Object.entries(BILLING_SOURCES).map(([name, s]) => [name, Object.keys(s.fields)])) });
+export const engineFacts = () => ({
+  engineEndpoints,
+  engineRoutes,
+  systemRole: SYSTEM_ROLE,
+  engineSources: Object.fromEntries(Object.entries({ ...BILLING_SOURCES, ...USER_SOURCES }).map(([name, s]) => [name, Object.keys(s.fields)])),
+});
 
 /** The one check of definitions, used by `seva validate` and by server start-up alike. */
 export function validateDefinitions(dir: string): LoadResult {

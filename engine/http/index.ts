@@ -1,6 +1,6 @@
 export { createHttpApp, type HttpAppOptions } from './app.ts';
 export { routeCaller } from './route-caller.ts';
-export { criteriaOf, mount, requireTenant, type Authenticator, type HttpRequest, type Route } from './route.ts';
+export { criteriaOf, mount, requireTenant, TextAnswer, type Authenticator, type HttpRequest, type Route } from './route.ts';
 export { errorBody, responseInfo } from './envelope.ts';
 export { serviceRoutes } from './routes/services.ts';
 export { mdmsRoutes, MDMS_PATHS } from './routes/mdms.ts';

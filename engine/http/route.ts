@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { authorize, type EndpointAccess } from '../access/index.ts';
+import { admit, maskAnswer, type EndpointAccess } from '../access/index.ts';
 import { invalid } from '../errors/index.ts';
 import type { User } from '../users/index.ts';
 import { responseInfo, type RequestInfo } from './envelope.ts';
@@ -30,6 +30,11 @@ export interface Route {
   handle: (req: HttpRequest) => Promise<unknown>;
   /** What the published contract (/openapi.json) says of the route: its request and answer. */
   doc?: RouteDoc;
+}
+
+/** An answer sent as plain text, not JSON (DIGIT answers a few calls with a bare sentence). */
+export class TextAnswer {
+  constructor(readonly text: string) {}
 }
 
 export interface Authenticator {
@@ -88,8 +93,10 @@ export function mount(app: Hono, route: Route, auth: Authenticator): void {
       header: (name) => c.req.header(name),
       respond: (extra) => ({ ResponseInfo: responseInfo(requestInfo, true), ...extra }),
     };
-    authorize(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : []);
-    return c.json((await route.handle(req)) as object);
+    const admission = admit(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : [], criteriaOf(req));
+    const answer = await route.handle(req);
+    if (answer instanceof TextAnswer) return c.text(answer.text);
+    return c.json((admission.masked ? maskAnswer(answer, admission.rules) : answer) as object);
   });
 }
 

@@ -44,6 +44,22 @@ export const engineOperations: Record<string, (...args: any[]) => unknown> = {
   mdms_find(tenantId: unknown, code: unknown, pairs: unknown = []) {
     return matching(tenantId, code, pairs, 'mdms_find').matches[0] ?? null;
   },
+  /**
+   * `{"subset": [list, of]}`: whether every item of the first list is in the second (as text, so
+   * 5 and "5" are one). Not a list, or nothing to find, is false.
+   */
+  subset(list: unknown, of: unknown) {
+    if (!Array.isArray(list) || !Array.isArray(of)) return false;
+    const known = new Set(of.map((v) => String(v)));
+    return list.every((v) => known.has(String(v)));
+  },
+  /** `{"set": [object, key, value]}`: a copy of the object with the key set (an answer's extra figure). */
+  set(object: unknown, key: unknown, value: unknown) {
+    const base = object && typeof object === 'object' && !Array.isArray(object) ? object : {};
+    return { ...base, [String(key)]: value };
+  },
+  /** `{"upper": [text]}`: the text in capitals (DIGIT prints month names so: MARCH). */
+  upper: (text: unknown) => (text === null || text === undefined ? text : String(text).toUpperCase()),
   /** `{"first": [list]}`: its first item, or null when it is empty (or not a list). */
   first: (list: unknown) => (Array.isArray(list) && list.length > 0 ? list[0] : null),
   /** `{"parse_date": ["31/10/2026", "dd/MM/yyyy"]}`: the first instant of that date in the rule's time zone. */

@@ -69,6 +69,17 @@ describe('engine operations', () => {
     expect(run({ first: [[]] })).toBeNull();
   });
 
+  it('tells whether every item of a list is in another, comparing as text', () => {
+    expect(run({ subset: [['A', 5], ['5', 'A', 'B']] })).toBe(true);
+    expect(run({ subset: [[], ['A']] })).toBe(true);
+    expect(run({ subset: [['A', 'C'], ['A', 'B']] })).toBe(false);
+    expect(run({ subset: [null, ['A']] })).toBe(false);
+    expect(run({ set: [{ var: 'ratings' }, 'count', 2] }, { ratings: { a: 1 } })).toEqual({ a: 1, count: 2 });
+    expect(run({ set: [null, 'count', 2] })).toEqual({ count: 2 });
+    expect(run({ upper: ['March 2026'] })).toBe('MARCH 2026');
+    expect(run({ subset: [{ map: [{ mdms: ['pb', 'common.kinds'] }, { var: 'code' }] }, ['A', 'B']] })).toBe(true);
+  });
+
   it('finds a master record by keys, or null, without refusing', () => {
     expect(run({ mdms_find: ['pb.lodhipur', 'common.kinds', [['code', 'A'], ['active', true]]] })).toEqual({ code: 'A', active: true });
     expect(run({ mdms_find: ['pb.lodhipur', 'common.kinds', [['code', 'Z']]] })).toBeNull();

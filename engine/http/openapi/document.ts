@@ -43,7 +43,11 @@ function accessText(access: EndpointAccess): string {
     case 'roles':
       return access.roles.length === 0
         ? 'Access: closed (no role is granted this route).'
-        : `Access: roles ${access.roles.join(', ')}, held at the tenant the request acts in (a role held at a state counts in its GPs).${'self' in access && access.self ? ' Anyone signed in may also ask about their own record.' : ''}`;
+        : `Access: roles ${access.roles.join(', ')}, held at the tenant the request acts in (a role held at a state counts in its GPs).${'self' in access && access.self ? ' Anyone signed in may also ask about their own record.' : ''}${
+            'anonymous' in access && access.anonymous
+              ? ` Without a token (or the roles), a request naming ${access.anonymous.criteria.map((set) => set.join(' and ')).join(', or ')} (one value each) is answered with ${access.anonymous.mask.map((m) => m.path).join(', ')} masked.`
+              : ''
+          }`;
     default:
       return `Access: ${(access as { mode: string }).mode}.`;
   }
@@ -73,8 +77,9 @@ function operation(route: Route): { path: string; operation: Record<string, unkn
       ...(doc.headers ?? []).map((p) => parameter('header', p)),
     ],
     ...(doc.body ? { requestBody: { required: required.length > 0, content: { [mediaType]: { schema: doc.body } } } } : {}),
-    responses: { '200': { description: 'Done.', content: { 'application/json': { schema: doc.response } } }, ...errorResponses() },
-    security: doc.security ?? (route.access.mode === 'public' ? [] : tokenSecurity),
+    responses: { '200': { description: 'Done.', content: { [doc.responseType ?? 'application/json']: { schema: doc.response } } }, ...errorResponses() },
+    // An anonymous look-up may come with a token or without one.
+    security: doc.security ?? (route.access.mode === 'public' ? [] : route.access.mode === 'roles' && route.access.anonymous ? [...tokenSecurity, {}] : tokenSecurity),
   };
   return { path, operation: op, schemas: doc.schemas ?? {} };
 }

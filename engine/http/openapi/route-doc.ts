@@ -24,6 +24,8 @@ export interface RouteDoc {
   headers?: QueryParam[];
   /** The successful answer's body. */
   response: JsonSchema;
+  /** Its media type, when not JSON (a bare sentence is text/plain). */
+  responseType?: string;
   /** Named schemas the route's schemas refer to, published under components.schemas. */
   schemas?: Record<string, JsonSchema>;
   /** Security requirements other than the route's access (the token endpoint's client credentials). */

@@ -1,4 +1,4 @@
-import { schemaAt, withStandardFields, type JsonSchema, type SearchCountsDefinition, type ServiceDefinition } from '../../definitions/index.ts';
+import { schemaAt, withStandardFields, type JsonSchema, type NamedSearchDefinition, type SearchCountsDefinition, type SearchCriterion, type ServiceDefinition } from '../../definitions/index.ts';
 import { answer, criteria, envelope, listCriterion, listOf, pageParams, ref, type RouteDoc } from '../openapi/route-doc.ts';
 
 /** `water-connection` → `WaterConnection`: the entity's schema name in the contract. */
@@ -35,25 +35,25 @@ const MATCH_WORDS: Record<string, string> = {
   to: 'is at most',
 };
 
-/** The search's criteria from the definition: each named criterion, paging and sorting. */
-function searchCriteria(def: ServiceDefinition, entity: JsonSchema): Pick<RouteDoc, 'body' | 'query'> {
+/** A search's criteria from the definition: each named criterion, paging and sorting. */
+function searchCriteria(def: ServiceDefinition, entity: JsonSchema, view: { criteria: Record<string, SearchCriterion>; defaultLimit?: number; maxLimit?: number; required?: string[]; counts?: boolean } = { criteria: def.search.criteria, counts: true }): Pick<RouteDoc, 'body' | 'query'> {
   const props: Record<string, JsonSchema> = { tenantId: { type: 'string', description: "The tenant searched (a state's search covers its GPs)." } };
-  for (const [name, c] of Object.entries(def.search.criteria)) {
+  for (const [name, c] of Object.entries(view.criteria)) {
     const value = c.match === 'settled' ? criterionValue({ type: 'boolean' }) : criterionValue(schemaAt(entity, c.field));
     const fields = [c.field, ...(c.orFields ?? [])].join(' or ');
     const words = `${fields} ${MATCH_WORDS[c.match] ?? c.match}${c.caseInsensitive ? ' (any case)' : ''} this value.`;
     props[name] = { ...(c.match === 'in' ? listCriterion(value) : value), description: `Records whose ${words}` };
   }
-  const maxLimit = def.search.maxLimit ?? 100;
-  Object.assign(props, pageParams({ defaultLimit: def.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit, allLimit: def.search.allLimit }));
+  const maxLimit = view.maxLimit ?? def.search.maxLimit ?? 100;
+  Object.assign(props, pageParams({ defaultLimit: view.defaultLimit ?? def.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit, allLimit: def.search.allLimit }));
   const sort = def.search.sort;
   if (sort) {
     const names = Object.keys(sort.fields);
     props.sortBy = sort.ignoreCase ? { type: 'string', description: `Sort on one of ${names.join(', ')}, in any case (default ${sort.default}).` } : { enum: names, description: `Sort on (default ${sort.default}).` };
     props.sortOrder = { enum: ['asc', 'desc', 'ASC', 'DESC'], description: `Default ${sort.order ?? 'asc'}.` };
   }
-  for (const counts of def.search.counts ?? []) props[counts.when] = { anyOf: [{ type: 'boolean' }, { enum: ['true', 'false'] }], description: `true: also answer the counts under ${counts.key}.` };
-  const both = criteria(props, ['tenantId']);
+  for (const counts of view.counts ? (def.search.counts ?? []) : []) props[counts.when] = { anyOf: [{ type: 'boolean' }, { enum: ['true', 'false'] }], description: `true: also answer the counts under ${counts.key}.` };
+  const both = criteria(props, ['tenantId', ...(view.required ?? [])]);
   // DIGIT clients also wrap the criteria in a `criteria` object.
   const body = both.body!;
   return { query: both.query, body: { ...body, properties: { ...(body.properties as Record<string, JsonSchema>), criteria: { type: 'object', properties: props, description: 'The same criteria, wrapped.' } } } };
@@ -77,18 +77,19 @@ export function serviceDocs(def: ServiceDefinition): Record<'create' | 'update' 
   const schemas = { [name]: entity };
   const { requestKey, responseKey } = def.entity;
   const what = def.description ? ` ${def.description}` : '';
-  const write = (verb: string, extra: string): RouteDoc => ({
+  const write = (verb: string, extra: string, text?: string): RouteDoc => ({
     summary: `${verb} ${def.service} records`,
     description: `${verb} one ${def.service} (an object under ${requestKey}) or several (a list); all are written in one transaction, or none.${what} ${extra}`.trim(),
     body: envelope({ [requestKey]: { anyOf: [ref(name), listOf(ref(name))] } }, [requestKey]),
-    response: answer({ [responseKey]: listOf(ref(name)) }),
+    // A write declared to answer plain text (DIGIT's bare sentence) says so.
+    ...(text === undefined ? { response: answer({ [responseKey]: listOf(ref(name)) }) } : { response: { type: 'string', const: text }, responseType: 'text/plain' }),
     schemas,
   });
   const totalKey = def.search.totalCountKey ?? 'totalCount';
   const counts = def.search.counts ?? [];
   return {
-    create: write('Create', 'id, tenant-scoped IDs and auditDetails are set by the server.'),
-    update: write('Update', 'Send auditDetails.lastModifiedTime as read: if the record changed since, the answer is 409 STALE_RECORD and nothing is written.'),
+    create: write('Create', 'id, tenant-scoped IDs and auditDetails are set by the server.', def.endpoints.create?.answer?.text),
+    update: write('Update', 'Send auditDetails.lastModifiedTime as read: if the record changed since, the answer is 409 STALE_RECORD and nothing is written.', def.endpoints.update?.answer?.text),
     search: {
       summary: `Search ${def.service} records`,
       description: `Criteria come in the query string, the body, or a criteria object in the body.${what}`,
@@ -104,5 +105,29 @@ export function serviceDocs(def: ServiceDefinition): Record<'create' | 'update' 
       ),
       schemas,
     },
+  };
+}
+
+/** The contract of a named search: its own criteria (and those it uses), required ones, its keys. */
+export function namedSearchDoc(def: ServiceDefinition, named: NamedSearchDefinition): RouteDoc {
+  const name = entitySchemaName(def);
+  const entity = entitySchema(def);
+  const used = Object.fromEntries((named.use ?? []).map((c) => [c, def.search.criteria[c]!]));
+  const conditions = Object.entries(named.filters ?? {}).map(([field, value]) => `${field} ${value === null ? 'is none' : `is ${String(value)}`}`);
+  const notes = [
+    named.description,
+    named.requireAny ? `At least one of ${named.requireAny.join(', ')} is required.` : undefined,
+    conditions.length > 0 ? `Only records whose ${conditions.join(', ')}.` : undefined,
+    'Criteria come in the query string, the body, or a criteria object in the body.',
+  ];
+  const responseKey = named.responseKey ?? def.entity.responseKey;
+  const totalKey = named.totalCountKey ?? def.search.totalCountKey ?? 'totalCount';
+  const also = Object.fromEntries(Object.entries(named.also ?? {}).map(([key, value]) => [key, { const: value, description: 'Always this value.' }]));
+  return {
+    summary: `Search ${def.service} records (${named.path})`,
+    description: notes.filter(Boolean).join(' '),
+    ...searchCriteria(def, entity, { criteria: { ...used, ...(named.criteria ?? {}) }, defaultLimit: named.defaultLimit, maxLimit: named.maxLimit, required: named.require }),
+    response: answer({ ...also, [responseKey]: listOf(ref(name)), [totalKey]: { type: 'integer', description: 'How many records match, over all pages.' }, Pagination: ref('Pagination') }),
+    schemas: { [name]: entity },
   };
 }

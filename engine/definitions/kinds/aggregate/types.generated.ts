@@ -24,6 +24,9 @@ export interface AggregateDefinition {
    * What the answer has a row for: each month of a range, or each record of a source (paged with offset/limit). Without rows the answer is one set of figures.
    */
   rows?: AggregateMonthRows | AggregateSourceRows;
+  /**
+   * Figures, each over a source; rows of a source may need none (a list of records).
+   */
   measures: {
     [k: string]: AggregateMeasureDefinition;
   };
@@ -93,6 +96,10 @@ export interface AggregateSourceRows {
     order?: 'asc' | 'desc';
   }[];
   /**
+   * The request's sortOrder does not reverse the first sort (a DIGIT report that ignores it).
+   */
+  orderFixed?: boolean;
+  /**
    * Rows are answered a page at a time: offset and limit from the request.
    */
   page?: {
@@ -137,9 +144,27 @@ export interface AggregateMeasureDefinition {
   max?: unknown;
   min?: unknown;
   /**
-   * One figure per value of this field, answered as an object.
+   * The mean of a field or expression; null when nothing matches.
+   */
+  avg?: unknown;
+  /**
+   * The figure (each group's, when grouped) rounded to places: half_up (default), or down (toward zero, as Java's intValue cuts a mean).
+   */
+  round?: {
+    places: number;
+    mode?: 'half_up' | 'down';
+  };
+  /**
+   * One figure per value of this field, answered as an object (or, with list, a list).
    */
   groupBy?: string;
+  /**
+   * With groupBy: answer a list of {<key>: value of the field, <value>: figure}, in the order of the values, instead of an object (DIGIT's [{taxperiodto, count}]).
+   */
+  list?: {
+    key: string;
+    value: string;
+  };
   /**
    * Month by month (rows: months): the time field whose month puts a record in a row's month. One scan answers every month.
    */
