@@ -20,8 +20,9 @@ export const DEMAND_INPUT_SCHEMA = {
   properties: {
     id: { type: ['string', 'null'] },
     tenantId: { type: 'string', minLength: 1 },
-    consumerCode: { type: 'string', minLength: 1 },
-    consumerType: { type: ['string', 'null'] },
+    // DIGIT's widths (varchar 250), which also keep an index entry of them within its size.
+    consumerCode: { type: 'string', minLength: 1, maxLength: 250 },
+    consumerType: { type: ['string', 'null'], maxLength: 250 },
     businessService: { type: 'string', minLength: 1 },
     payer: { type: ['object', 'null'] },
     taxPeriodFrom: { type: 'integer' },

@@ -4,7 +4,7 @@ import type { IdGenerator } from '../idgen/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
 import type { Db } from '../store/index.ts';
-import { listCriterion as list, pageCriteria } from '../validation/index.ts';
+import { integerCriterion, listCriterion as list, pageCriteria } from '../validation/index.ts';
 import { invalid } from '../errors/index.ts';
 import { fetchBill, searchBills, type Bill, type BillTarget, type FetchBillDeps } from './bills.ts';
 import type { Demand } from './demand.ts';
@@ -149,7 +149,6 @@ export class BillingEngine {
 
   searchPayments(raw: Record<string, unknown>): Promise<Payment[]> {
     const tenantId = requireTenantId(raw);
-    const int = (v: unknown) => (v === undefined || v === '' || v === null ? undefined : Number(v));
     return searchPayments(this.deps.db, {
       tenantId,
       ids: list(raw.ids ?? raw.id),
@@ -159,8 +158,8 @@ export class BillingEngine {
       businessServices: list(raw.businessServices ?? raw.businessService),
       status: list(raw.paymentStatus ?? raw.status),
       mobileNumber: typeof raw.mobileNumber === 'string' && raw.mobileNumber !== '' ? raw.mobileNumber : undefined,
-      fromDate: int(raw.fromDate),
-      toDate: int(raw.toDate),
+      fromDate: integerCriterion(raw.fromDate, 'fromDate'),
+      toDate: integerCriterion(raw.toDate, 'toDate'),
       ...pageCriteria(raw, SEARCH_PAGE),
     });
   }

@@ -102,7 +102,8 @@ function coerce(column: MappedColumn, value: unknown): unknown {
   if (column.type === 'boolean') return value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
   if (column.type === 'integer' || column.type === 'bigint' || column.type === 'numeric') {
     const n = typeof value === 'number' ? value : Number(String(value));
-    return Number.isFinite(n) ? n : undefined;
+    // A whole-number column compares only with numbers it can hold.
+    return column.type === 'numeric' ? (Number.isFinite(n) ? n : undefined) : Number.isSafeInteger(n) && (column.type === 'bigint' || Math.abs(n) <= 2 ** 31 - 1) ? n : undefined;
   }
   return String(value);
 }

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '../errors/index.ts';
+import { invalid, type ErrorDetail } from '../errors/index.ts';
 
 /**
  * A list search criterion as DIGIT clients send it: repeated (`?id=a&id=b`), comma-separated
@@ -11,14 +11,26 @@ export function listCriterion(value: unknown): string[] | undefined {
 }
 
 /**
+ * A whole-number search criterion (an epoch, a period bound): undefined when not given, else a
+ * whole number a database column holds exactly, or a 400 naming it.
+ */
+export function integerCriterion(value: unknown, name: string): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw invalid('INVALID_SEARCH_CRITERIA', `${name} must be a whole number`, `$.${name}`);
+  return n;
+}
+
+/**
  * A whole-number criterion (offset, limit): `fallback` when not given; below `min` or not whole,
  * an INVALID_PAGINATION detail is added and `fallback` used.
  */
 export function wholeNumberCriterion(value: unknown, fallback: number, name: string, details: ErrorDetail[], min = 0): number {
   if (value === undefined || value === null || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    details.push({ code: 'INVALID_PAGINATION', message: `${name} must be a whole number of at least ${min}`, path: `$.${name}` });
+  // Beyond 2^53 a number is not exact, and a database's offset would overflow.
+  if (!Number.isSafeInteger(n) || n < min) {
+    details.push({ code: 'INVALID_PAGINATION', message: `${name} must be a whole number of at least ${min} and at most ${Number.MAX_SAFE_INTEGER}`, path: `$.${name}` });
     return fallback;
   }
   return n;
@@ -53,6 +65,7 @@ export function pageCriteria(raw: Record<string, unknown>, limits: PageLimits, d
     const offset = wholeNumberCriterion(raw.offset, 0, 'offset', details);
     return { offset, limit: Math.min(wholeNumberCriterion(raw.limit, limits.defaultLimit, 'limit', details, 1), limits.maxLimit) };
   }
-  const offset = Math.max(0, Number(raw.offset ?? 0) || 0);
-  return { offset, limit: Math.min(Math.max(1, Number(raw.limit ?? limits.defaultLimit) || limits.defaultLimit), limits.maxLimit) };
+  const whole = (v: unknown, fallback: number) => (Number.isSafeInteger(Number(v)) ? Number(v) : fallback);
+  const offset = Math.max(0, whole(raw.offset ?? 0, 0));
+  return { offset, limit: Math.min(Math.max(1, whole(raw.limit ?? limits.defaultLimit, limits.defaultLimit) || limits.defaultLimit), limits.maxLimit) };
 }

@@ -23,7 +23,7 @@ export interface ProcessCriteria {
 const whole = (v: unknown, name: string, fallback: number, max: number): number => {
   if (v === undefined || v === null || v === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw invalid('INVALID_SEARCH_CRITERIA', `${name} must be a whole number ≥ 0`, `$.${name}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw invalid('INVALID_SEARCH_CRITERIA', `${name} must be a whole number ≥ 0`, `$.${name}`);
   return Math.min(n, max);
 };
 
