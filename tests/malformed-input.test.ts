@@ -34,6 +34,8 @@ describe.each(backends())('malformed requests are refused with a 400 that says w
     expect(refusal(await post('/collection-services/payments/_cancel', { PaymentWorkflows: [null] }))).toEqual([400, 'INVALID_REQUEST $.PaymentWorkflows[0]']);
     expect(refusal(await post('/user/users/_createnovalidate', { user: { userName: 'x1', name: 'X', type: 'EMPLOYEE', tenantId: 'pb', roles: 'GP_ADMIN' } }))).toEqual([400, 'INVALID_TYPE $.user.roles']);
     expect(refusal(await post('/user/users/_createnovalidate', { user: { userName: 'x1', name: 'X', type: 'EMPLOYEE', tenantId: 'pb', roles: [null] } }))).toEqual([400, 'INVALID_TYPE $.user.roles[0]']);
+    const user = { userName: 'x1', name: 'X', type: 'EMPLOYEE', tenantId: 'pb', roles: [{ code: 'GP_ADMIN', tenantId: GP }] };
+    expect(refusal(await post('/user/users/_updatenovalidate', { user: { ...user, uuid: Array.from({ length: 2000 }, () => 'u') } }))).toEqual([400, 'INVALID_TYPE $.user.uuid']);
     expect(refusal(await post('/egov-mdms-service/v1/_search', { MdmsCriteria: { tenantId: 'pb', moduleDetails: [{ moduleName: 'tenant', masterDetails: [{ name: 'tenants', filter: 5 }] }] } }))).toEqual([
       400,
       'INVALID_TYPE $.MdmsCriteria.moduleDetails[0].masterDetails[0].filter',
@@ -94,6 +96,10 @@ describe.each(backends())('malformed requests are refused with a 400 that says w
     expect(refusal(await raw(`/vendor/v1/_search?tenantId=${GP}&fromDate=1e20`, '{}'))).toEqual([400, 'INVALID_SEARCH_CRITERIA $.fromDate']);
     expect(refusal(await raw(`/ws-services/wc/_collectionReport?tenantId=${GP}&paymentStartDate=99999999999999999&paymentEndDate=1`, '{}'))).toEqual([400, 'INVALID_PARAMETER $.paymentStartDate']);
     expect(refusal(await post('/user/_search', { tenantId: 'pb', pageNumber: 'x', id: ['1', 'one'] }))).toEqual([400, 'INVALID_SEARCH_CRITERIA $.id', 'INVALID_PAGINATION $.pageNumber']);
+    // A list longer than a query can carry.
+    const many = Array.from({ length: 70_000 }, (_, i) => `c${i}`).join(',');
+    expect(refusal(await post(`/vendor/v1/_search?tenantId=${GP}`, { ids: many }))).toEqual([400, 'INVALID_SEARCH_CRITERIA $.ids']);
+    expect(refusal(await post(`/collection-services/payments/_search?tenantId=${GP}`, { consumerCodes: many }))).toEqual([400, 'INVALID_SEARCH_CRITERIA $.consumerCodes']);
     // Lenient searches (DIGIT's billing ones) fall back to their default page instead.
     expect((await raw(`/billing-service/bill/v2/_search?tenantId=${GP}&offset=1e20&limit=99999999999999999999`, '{}')).status).toBe(200);
   });

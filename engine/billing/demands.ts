@@ -219,10 +219,10 @@ export function readDemandCriteria(raw: Raw): DemandCriteria {
   const paid = raw.isPaymentCompleted;
   return {
     tenantId: raw.tenantId,
-    ids: list(raw.demandId ?? raw.ids),
-    consumerCodes: list(raw.consumerCode),
+    ids: list(raw.demandId ?? raw.ids, 'demandId'),
+    consumerCodes: list(raw.consumerCode, 'consumerCode'),
     businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
-    status: list(raw.status),
+    status: list(raw.status, 'status'),
     periodFrom: integerCriterion(raw.periodFrom, 'periodFrom'),
     periodTo: integerCriterion(raw.periodTo, 'periodTo'),
     isPaymentCompleted: paid === undefined || paid === '' ? undefined : paid === true || paid === 'true',

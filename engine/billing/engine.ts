@@ -151,12 +151,12 @@ export class BillingEngine {
     const tenantId = requireTenantId(raw);
     return searchPayments(this.deps.db, {
       tenantId,
-      ids: list(raw.ids ?? raw.id),
-      receiptNumbers: list(raw.receiptNumbers ?? raw.receiptNumber),
-      consumerCodes: list(raw.consumerCodes ?? raw.consumerCode),
-      billIds: list(raw.billIds ?? raw.billId),
-      businessServices: list(raw.businessServices ?? raw.businessService),
-      status: list(raw.paymentStatus ?? raw.status),
+      ids: list(raw.ids ?? raw.id, 'ids'),
+      receiptNumbers: list(raw.receiptNumbers ?? raw.receiptNumber, 'receiptNumbers'),
+      consumerCodes: list(raw.consumerCodes ?? raw.consumerCode, 'consumerCodes'),
+      billIds: list(raw.billIds ?? raw.billId, 'billIds'),
+      businessServices: list(raw.businessServices ?? raw.businessService, 'businessServices'),
+      status: list(raw.paymentStatus ?? raw.status, 'paymentStatus'),
       mobileNumber: typeof raw.mobileNumber === 'string' && raw.mobileNumber !== '' ? raw.mobileNumber : undefined,
       fromDate: integerCriterion(raw.fromDate, 'fromDate'),
       toDate: integerCriterion(raw.toDate, 'toDate'),
@@ -181,10 +181,10 @@ export class BillingEngine {
   searchTransactions(raw: Record<string, unknown>): Promise<GatewayTransaction[]> {
     return searchTransactions(this.deps.db, {
       tenantId: requireTenantId(raw),
-      txnIds: list(raw.txnId ?? raw.txnIds),
-      consumerCodes: list(raw.consumerCode),
-      billIds: list(raw.billId),
-      status: list(raw.txnStatus ?? raw.status),
+      txnIds: list(raw.txnId ?? raw.txnIds, 'txnId'),
+      consumerCodes: list(raw.consumerCode, 'consumerCode'),
+      billIds: list(raw.billId, 'billId'),
+      status: list(raw.txnStatus ?? raw.status, 'txnStatus'),
       ...pageCriteria(raw, SEARCH_PAGE),
     });
   }
@@ -197,10 +197,10 @@ export class BillingEngine {
     requireTenantId(raw);
     return searchBills(this.deps.db, {
       tenantId: String(raw.tenantId),
-      billIds: list(raw.billId ?? raw.billIds),
-      consumerCodes: list(raw.consumerCode),
+      billIds: list(raw.billId ?? raw.billIds, 'billId'),
+      consumerCodes: list(raw.consumerCode, 'consumerCode'),
       businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
-      status: list(raw.status),
+      status: list(raw.status, 'status'),
       ...pageCriteria(raw, SEARCH_PAGE),
     });
   }

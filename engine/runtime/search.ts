@@ -2,7 +2,7 @@ import type { ServiceDefinition, SearchCriterion } from '../definitions/index.ts
 import { invalid, invalidFields, type ErrorDetail } from '../errors/index.ts';
 import type { FigureWindow } from '../billing/index.ts';
 import type { CompiledPersister, Criteria, Filter, MappedColumn } from '../persister/index.ts';
-import { pageCriteria } from '../validation/index.ts';
+import { MAX_LIST_VALUES, pageCriteria } from '../validation/index.ts';
 
 export interface SearchRequest {
   tenantId: string;
@@ -38,6 +38,10 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
       continue;
     }
     const list = criterion.match === 'in' ? toList(value) : Array.isArray(value) ? value : [value];
+    if (list.length > MAX_LIST_VALUES) {
+      details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} names ${list.length} values; at most ${MAX_LIST_VALUES} are taken`, path: `$.${param}` });
+      continue;
+    }
     if (criterion.match !== 'in' && list.length !== 1) {
       details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} takes one value`, path: `$.${param}` });
       continue;

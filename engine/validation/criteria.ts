@@ -1,12 +1,19 @@
 import { invalid, type ErrorDetail } from '../errors/index.ts';
 
+/** Most values a list criterion may name (a query takes at most 65,535 parameters in all). */
+export const MAX_LIST_VALUES = 1000;
+
 /**
  * A list search criterion as DIGIT clients send it: repeated (`?id=a&id=b`), comma-separated
- * (`?ids=a,b`), or a JSON array. Empty means "not given".
+ * (`?ids=a,b`), or a JSON array. Empty means "not given"; more than MAX_LIST_VALUES is a 400
+ * (at `$.<name>` when the caller names it).
  */
-export function listCriterion(value: unknown): string[] | undefined {
+export function listCriterion(value: unknown, name?: string): string[] | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const items = (Array.isArray(value) ? value : [value]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+  if (items.length > MAX_LIST_VALUES) {
+    throw invalid('INVALID_SEARCH_CRITERIA', `${name ?? 'a list criterion'} names ${items.length} values; at most ${MAX_LIST_VALUES} are taken`, name ? `$.${name}` : undefined);
+  }
   return items.length > 0 ? items : undefined;
 }
 

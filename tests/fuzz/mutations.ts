@@ -52,7 +52,7 @@ export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
 const incompressible = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20_000))).join('');
 
 /** Text where text is expected, but more than a column or an index holds, or what no text column stores. */
-const oddText = fc.constantFrom(incompressible(700), incompressible(3_000), incompressible(20_000), 'x'.repeat(70_000), '\u0000', 'a\ud800', '', ' ', '0', '-1', '1e400', 'NaN', '31/02/2026', 'नमस्ते', "x' or '1'='1");
+const oddText = fc.constantFrom(Array.from({ length: 70_000 }, (_, i) => i).join(','), incompressible(700), incompressible(3_000), incompressible(20_000), 'x'.repeat(70_000), '\u0000', 'a\ud800', '', ' ', '0', '-1', '1e400', 'NaN', '31/02/2026', 'नमस्ते', "x' or '1'='1");
 /** Numbers where numbers are expected, at the edges of what columns, dates and doubles hold. */
 const oddNumber = fc.constantFrom<unknown>(2 ** 31, -(2 ** 31) - 1, 2 ** 32, 1e10, 8.64e15 + 1, -9e15, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1.5, -1, 0, 1e-7, 0.005, new RawJson('1e400'), new RawJson(String(2n ** 64n)), '123', '12.345');
 

@@ -23,12 +23,11 @@ const page = (w: World, extra: Record<string, unknown> = {}): Seed => ({ body: {
 const inQuery = (w: World, query: Record<string, string>): Seed => ({ body: {}, query: Object.entries({ tenantId: w.gp, ...query }) });
 
 /**
- * The engine's own routes: one valid request each. A route served without an entry here fails the
- * fuzz test (add its seed). When routes declare their request schemas (OpenAPI), seeds can come
- * from those instead.
+ * The engine's own routes that take a body: one valid request each. A POST route served without an
+ * entry here (or a definition to derive one from) fails the fuzz test: add its seed. When routes
+ * declare their request schemas (OpenAPI), seeds can come from those instead (see valuesOf).
  */
 export const engineSeeds: Record<string, SeedOf> = {
-  '/health': () => ({ method: 'GET', body: {} }),
   '/user/oauth/token': () => ({
     encoding: 'form',
     token: 'none',

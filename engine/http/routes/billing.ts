@@ -98,7 +98,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
         const c = criteriaOf(req);
-        const codes = listCriterion(c.consumerCode) ?? [];
+        const codes = listCriterion(c.consumerCode, 'consumerCode') ?? [];
         if (codes.length === 0) throw invalid('REQUIRED_FIELD_MISSING', 'consumerCode is required', '$.consumerCode');
         if (typeof c.businessService !== 'string' || c.businessService === '') throw invalid('REQUIRED_FIELD_MISSING', 'businessService is required', '$.businessService');
         const bills = await billing.fetchBills(String(c.tenantId), codes, c.businessService, req.caller!.uuid);

@@ -81,18 +81,18 @@ function userCriteriaOf(req: HttpRequest): UserCriteria {
     details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${name} must be text`, path: `$.${name}` });
     return undefined;
   };
-  const ids = listCriterion(b.id)?.map((v) => Number(v));
+  const ids = listCriterion(b.id, 'id')?.map((v) => Number(v));
   if (ids?.some((n) => !Number.isSafeInteger(n))) details.push({ code: 'INVALID_SEARCH_CRITERIA', message: 'id must list whole numbers', path: '$.id' });
   const pageSize = wholeNumberCriterion(b.pageSize, 0, 'pageSize', details, 1);
   const pageNumber = wholeNumberCriterion(b.pageNumber, 0, 'pageNumber', details);
   if (!Number.isSafeInteger(pageNumber * pageSize)) details.push({ code: 'INVALID_PAGINATION', message: 'pageNumber × pageSize is beyond any page', path: '$.pageNumber' });
   const criteria: UserCriteria = {
     tenantId: requireTenant(b.tenantId, '$.tenantId'),
-    uuid: listCriterion(b.uuid),
+    uuid: listCriterion(b.uuid, 'uuid'),
     id: ids,
     userName: text('userName'),
     mobileNumber: text('mobileNumber'),
-    roleCodes: listCriterion(b.roleCodes),
+    roleCodes: listCriterion(b.roleCodes, 'roleCodes'),
     userType: text('userType') as UserType | undefined,
     active: typeof b.active === 'boolean' ? b.active : undefined,
     limit: pageSize || undefined,
@@ -198,7 +198,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
       tenants: (req) => tenantsOfUser(userInputOf(req)),
       handle: async (req) => {
         const input = userInputOf(req);
-        const existing = input.uuid ? await findUserByUuid(db, input.uuid) : undefined;
+        const existing = typeof input.uuid === 'string' && input.uuid !== '' ? await findUserByUuid(db, input.uuid) : undefined;
         // Changing a user needs the grant where that user works now, not only where it will.
         if (existing) authorize('user.update', deps.grant('user.update'), req.caller, tenantsOfUser(existing));
         const user = await db.transaction().execute((trx) => updateUser(trx, input, req.caller!.uuid, clock.now(), deps.checks));

@@ -117,7 +117,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): Route[] {
       handle: async (req) => {
         const c = criteriaOf(req);
         const raw = c.businessServices ?? c.businessService;
-        const names = listCriterion(raw);
+        const names = listCriterion(raw, 'businessServices');
         return req.respond({ BusinessServices: engine.forTenant(String(c.tenantId), names).map(businessServiceJson) });
       },
     },
