@@ -18,7 +18,8 @@ import { makeWorld, type World } from './fuzz/world.ts';
  * another GP's tenant, no token) over a real socket. Any 5xx, dropped connection, or refusal
  * without DIGIT's Errors[].code fails it. SEVA_FUZZ_RUNS requests (1,500 by default; `npm run
  * fuzz` sends 10,000 from a random seed), from SEVA_FUZZ_SEED (fixed by default, so the suite's
- * run is the same each time). SEVA_FUZZ_REPORT=<file> writes every failure there.
+ * run is the same each time). SEVA_FUZZ_REPORT=/tmp/fuzz.txt writes every failure to
+ * /tmp/fuzz-<backend>.txt.
  */
 const RUNS = Number(process.env.SEVA_FUZZ_RUNS ?? 1_500);
 /** `random` picks one (printed with the figures, so a failing run can be repeated). */
@@ -138,7 +139,7 @@ describe.each(backends())('fuzz: no input gets a 5xx or a dropped connection (%s
     }
     const summary = `${sent} requests over ${routes.length} routes (seed ${SEED}): ${[...statuses].sort().map(([s, n]) => `${n} × ${s}`).join(', ')}`;
     console.log(`fuzz (${backend}): ${summary}\nslowest:\n${slowest.map((s) => `  ${Math.round(s.ms)} ms ${s.status}: ${describeRequest(s.request, 200)}`).join('\n')}\nbusiest routes: ${[...timeByRoute].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([route, ms]) => `${route} ${Math.round(ms)} ms`).join(', ')}`);
-    if (process.env.SEVA_FUZZ_REPORT) writeFileSync(process.env.SEVA_FUZZ_REPORT, failures.map((f) => report(f.request, f.outcome, log.byId.get(f.id))).join('\n\n'));
+    if (process.env.SEVA_FUZZ_REPORT) writeFileSync(process.env.SEVA_FUZZ_REPORT.replace(/(\.\w+)?$/, `-${backend}$1`), failures.map((f) => report(f.request, f.outcome, log.byId.get(f.id))).join('\n\n'));
     expect(failures.map((f) => report(f.request, f.outcome, log.byId.get(f.id))).slice(0, 15), summary).toEqual([]);
   });
 

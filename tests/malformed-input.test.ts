@@ -117,6 +117,8 @@ describe.each(backends())('malformed requests are refused with a 400 that says w
     const month = { taxPeriodFrom: Date.UTC(2026, 3, 1) - 5.5 * 3600_000, taxPeriodTo: Date.UTC(2026, 4, 1) - 5.5 * 3600_000 - 1 };
     const demand = await post('/billing-service/demand/_create', { Demands: [{ tenantId: GP, consumerCode: long, businessService: 'WS', ...month, demandDetails: [{ taxHeadMasterCode: '10101', taxAmount: 100 }] }] });
     expect(refusal(demand)).toEqual([400, 'INVALID_LENGTH $.Demands[0].consumerCode']);
+    const endless = await post('/billing-service/demand/_create', { Demands: [{ tenantId: GP, consumerCode: 'C-1', businessService: 'WS', ...month, taxPeriodTo: 8.64e15 + 1, demandDetails: [{ taxHeadMasterCode: '10101', taxAmount: 100 }] }] });
+    expect(refusal(endless)).toEqual([400, 'OUT_OF_RANGE $.Demands[0].taxPeriodTo']);
     const step = await post('/egov-workflow-v2/egov-wf/process/_transition', { ProcessInstances: [{ tenantId: GP, businessService: 'NewWS1', businessId: long, action: 'INITIATE' }] });
     expect(refusal(step)).toEqual([400, 'INVALID_LENGTH $.ProcessInstances[0].businessId']);
     expect(refusal(await post('/egov-idgen/id/_generate', { idRequests: [{ tenantId: GP, format: `X-[SEQ_${long}]` }] }))).toEqual([400, 'INVALID_LENGTH $.idRequests[0].format']);
