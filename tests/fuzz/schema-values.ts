@@ -46,6 +46,8 @@ export function valuesOf(schema: Schema, overlay: Overlay = {}, path = ''): fc.A
   if (path in overlay) return fc.constant(overlay[path]);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   if ('const' in schema) return fc.constant(schema.const);
+  const branches = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+  if (Array.isArray(branches) && branches.length > 0) return fc.oneof(...branches.map((b) => valuesOf({ ...schema, anyOf: undefined, oneOf: undefined, ...b }, overlay, path)));
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [schema.type as string] : schema.properties ? ['object'] : ['string', 'integer', 'boolean'];
   return fc.oneof(...types.map((type) => valueOfType(type, schema, overlay, path)));
 }

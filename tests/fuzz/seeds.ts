@@ -136,6 +136,21 @@ const tenantOnly = (w: World): Overlay => ({ tenantId: w.gp });
 /** A seed for a search criterion's value: a known code, a word, a number or a list. */
 const criterionValue = (w: World) => fc.oneof(fc.constantFrom(w.connectionNo, w.vendorId, w.challanNo, 'ACTIVE', 'Fuzz', '9800000001'), fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: w.lastMonth.to }).map(String));
 
+/** A value of an aggregate parameter's type, as a query string carries it. */
+function paramValue(type: string, w: World): fc.Arbitrary<string> {
+  switch (type) {
+    case 'date':
+      return fc.constantFrom(String(w.lastMonth.from), String(w.lastMonth.to), w.lastMonth.text.slice(0, 10));
+    case 'integer':
+    case 'number':
+      return fc.integer({ min: 0, max: 100 }).map(String);
+    case 'boolean':
+      return fc.constantFrom('true', 'false');
+    default:
+      return fc.constantFrom(w.connectionNo, 'ACTIVE', 'ELECTRICITY_BILL', 'WARD-3');
+  }
+}
+
 /**
  * Seeds of the routes the definitions declare: a service's create (values its entity schema
  * admits), update (a record it made, when `made` has one) and search (its criteria); a batch's
@@ -159,7 +174,7 @@ export function definitionSeeds(registry: Registry, w: World, made: Map<string, 
     }
     if (svc.endpoints.search) {
       const names = Object.keys(svc.search.criteria);
-      const criteria = fc.dictionary(fc.constantFrom(...names), criterionValue(w), { maxKeys: 2 });
+      const criteria = names.length > 0 ? fc.dictionary(fc.constantFrom(...names), criterionValue(w), { maxKeys: 2 }) : fc.constant({});
       seeds.set(
         path('search', '/_search'),
         fc.tuple(criteria, fc.boolean()).map(([c, asQuery]) => (asQuery ? { body: {}, query: Object.entries({ tenantId: w.gp, ...c }) } : { body: { tenantId: w.gp, ...c } })),
@@ -173,19 +188,9 @@ export function definitionSeeds(registry: Registry, w: World, made: Map<string, 
   for (const summary of registry.summaries) seeds.set(summary.path, fc.constant({ body: {}, query: [['tenantId', w.gp], ['consumerCode', w.connectionNo]] }));
   for (const aggregate of registry.aggregates) {
     const overlay = overlays[aggregate.aggregate]?.(w) ?? {};
-    const params = Object.entries(aggregate.params ?? {}).map(([name, def]) => {
-      const value =
-        name in overlay
-          ? fc.constant(String(overlay[name]))
-          : def.type === 'date'
-          ? fc.constantFrom(String(w.lastMonth.from), String(w.lastMonth.to), w.lastMonth.text.slice(0, 10))
-          : def.type === 'integer' || def.type === 'number'
-            ? fc.integer({ min: 0, max: 100 }).map(String)
-            : def.type === 'boolean'
-              ? fc.constantFrom('true', 'false')
-              : fc.constantFrom(w.connectionNo, 'ACTIVE', 'ELECTRICITY_BILL', 'WARD-3');
-      return fc.tuple(fc.constant(name), value, fc.boolean()).map(([n, v, keep]) => (def.required || keep ? ([n, v] as [string, string]) : undefined));
-    });
+    const params = Object.entries(aggregate.params ?? {}).map(([name, def]) =>
+      fc.tuple(fc.constant(name), name in overlay ? fc.constant(String(overlay[name])) : paramValue(def.type, w), fc.boolean()).map(([n, v, keep]) => (def.required || keep ? ([n, v] as [string, string]) : undefined)),
+    );
     seeds.set(
       aggregate.path,
       fc.tuple(fc.tuple(...params), fc.boolean()).map(([given, asQuery]) => {
