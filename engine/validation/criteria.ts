@@ -62,8 +62,10 @@ function asksForAll(limit: unknown): boolean {
  * billing and collection searches do.
  */
 export function pageCriteria(raw: Record<string, unknown>, limits: PageLimits, details?: ErrorDetail[]): { offset: number; limit: number } {
+  // Leniently, what is not a whole number a database takes (beyond 2^53 it is not exact) is not given.
+  const whole = (v: unknown, fallback: number) => (Number.isSafeInteger(Number(v)) ? Number(v) : fallback);
   if (asksForAll(raw.limit)) {
-    const offset = details ? wholeNumberCriterion(raw.offset, 0, 'offset', details) : Math.max(0, Number(raw.offset ?? 0) || 0);
+    const offset = details ? wholeNumberCriterion(raw.offset, 0, 'offset', details) : Math.max(0, whole(raw.offset ?? 0, 0));
     if (limits.allLimit !== undefined) return { offset, limit: limits.allLimit };
     details?.push({ code: 'INVALID_PAGINATION', message: `limit=-1 (all) is not offered by this search; ask for at most ${limits.maxLimit}`, path: '$.limit' });
     return { offset, limit: limits.maxLimit };
@@ -72,7 +74,6 @@ export function pageCriteria(raw: Record<string, unknown>, limits: PageLimits, d
     const offset = wholeNumberCriterion(raw.offset, 0, 'offset', details);
     return { offset, limit: Math.min(wholeNumberCriterion(raw.limit, limits.defaultLimit, 'limit', details, 1), limits.maxLimit) };
   }
-  const whole = (v: unknown, fallback: number) => (Number.isSafeInteger(Number(v)) ? Number(v) : fallback);
   const offset = Math.max(0, whole(raw.offset ?? 0, 0));
   return { offset, limit: Math.min(Math.max(1, whole(raw.limit ?? limits.defaultLimit, limits.defaultLimit) || limits.defaultLimit), limits.maxLimit) };
 }
