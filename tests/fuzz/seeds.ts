@@ -28,6 +28,8 @@ const inQuery = (w: World, query: Record<string, string>): Seed => ({ body: {}, 
  * declare their request schemas (OpenAPI), seeds can come from those instead (see valuesOf).
  */
 export const engineSeeds: Record<string, SeedOf> = {
+  // The docs page's assets, and names that are none (a path outside the folder, a NUL, a long one).
+  '/docs/:file': () => fc.constantFrom('init.js', 'swagger-ui.css', 'favicon-16x16.png', '..%2F..%2Fpackage.json', '%00', 'x'.repeat(300)).map((file) => ({ method: 'GET', path: `/docs/${file}`, body: {} })),
   '/user/oauth/token': () => ({
     encoding: 'form',
     token: 'none',
