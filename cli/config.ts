@@ -41,6 +41,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SevaOption
     timeZone: env.SEVA_TIME_ZONE ?? 'Asia/Kolkata',
     accessTokenTtlSeconds: env.SEVA_TOKEN_TTL ? Number(env.SEVA_TOKEN_TTL) : undefined,
     maxBodyBytes: env.SEVA_MAX_BODY_BYTES ? Number(env.SEVA_MAX_BODY_BYTES) : undefined,
+    maxBodyDepth: env.SEVA_MAX_BODY_DEPTH ? Number(env.SEVA_MAX_BODY_DEPTH) : undefined,
     oauthClients: env.SEVA_OAUTH_CLIENTS ? env.SEVA_OAUTH_CLIENTS.split(',') : undefined,
     clock: clockFromEnv(env),
     port: Number(env.PORT ?? 8080),

@@ -45,7 +45,7 @@ function convert(def: AggregateParamDefinition, given: unknown, timeZone: string
   switch (def.type) {
     case 'integer': {
       const n = Number(single);
-      return Number.isInteger(n) ? n : undefined;
+      return Number.isSafeInteger(n) ? n : undefined;
     }
     case 'number': {
       const n = Number(single);
@@ -58,7 +58,8 @@ function convert(def: AggregateParamDefinition, given: unknown, timeZone: string
     case 'list':
       return listCriterion(given) ?? [];
     case 'date': {
-      if (typeof single === 'number' || /^-?\d+$/.test(String(single))) return Number(single);
+      // Epoch milliseconds a Date can hold (±8.64e15), or a calendar date.
+      if (typeof single === 'number' || /^-?\d+$/.test(String(single))) return Math.abs(Number(single)) <= 8.64e15 ? Number(single) : undefined;
       const day = parse(String(single).trim(), 'dd/MM/yyyy', new TZDate(0, timeZone));
       if (!isValid(day)) return undefined;
       return def.endOfDay ? addDays(day, 1).getTime() - 1 : day.getTime();

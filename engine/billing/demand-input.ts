@@ -13,6 +13,8 @@ export interface DemandInput extends DemandFields {
 }
 
 const amount = { type: ['number', 'string'] };
+/** Epoch milliseconds a date holds (±8.64e15). */
+const time = { minimum: -8.64e15, maximum: 8.64e15 };
 /** A demand as a request carries it (the published contract shows this schema too). */
 export const DEMAND_INPUT_SCHEMA = {
   type: 'object',
@@ -20,13 +22,14 @@ export const DEMAND_INPUT_SCHEMA = {
   properties: {
     id: { type: ['string', 'null'] },
     tenantId: { type: 'string', minLength: 1 },
-    consumerCode: { type: 'string', minLength: 1 },
-    consumerType: { type: ['string', 'null'] },
+    // DIGIT's widths (varchar 250), which also keep an index entry of them within its size.
+    consumerCode: { type: 'string', minLength: 1, maxLength: 250 },
+    consumerType: { type: ['string', 'null'], maxLength: 250 },
     businessService: { type: 'string', minLength: 1 },
     payer: { type: ['object', 'null'] },
-    taxPeriodFrom: { type: 'integer' },
-    taxPeriodTo: { type: 'integer' },
-    billExpiryTime: { type: ['integer', 'null'] },
+    taxPeriodFrom: { type: 'integer', ...time },
+    taxPeriodTo: { type: 'integer', ...time },
+    billExpiryTime: { type: ['integer', 'null'], ...time },
     minimumAmountPayable: { type: ['number', 'string', 'null'] },
     status: { enum: ['ACTIVE', 'CANCELLED', null] },
     auditDetails: { type: ['object', 'null'], properties: { lastModifiedTime: { type: ['integer', 'null'] } } },

@@ -6,7 +6,7 @@ import { exactFilters, inFilters, insertRecord, searchRecords, updateRecord, typ
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import { ZERO } from '../money/index.ts';
 import { uniqueViolationOf, type Db } from '../store/index.ts';
-import { listCriterion as list } from '../validation/index.ts';
+import { integerCriterion, listCriterion as list } from '../validation/index.ts';
 import { demandJson, isSettled, outstandingOf, versionOf, type Demand, type DemandDetail } from './demand.ts';
 import { demandTable, demandVersionTable } from './demand-tables.ts';
 import { readDemand, withinAmount, type DemandInput } from './demand-input.ts';
@@ -214,27 +214,20 @@ export interface DemandCriteria {
   limit: number;
 }
 
-const integer = (v: unknown, name: string): number | undefined => {
-  if (v === undefined || v === null || v === '') return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n)) throw invalid('INVALID_SEARCH_CRITERIA', `${name} must be a whole number`, `$.${name}`);
-  return n;
-};
-
 export function readDemandCriteria(raw: Raw): DemandCriteria {
   if (typeof raw.tenantId !== 'string' || raw.tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required', '$.tenantId');
   const paid = raw.isPaymentCompleted;
   return {
     tenantId: raw.tenantId,
-    ids: list(raw.demandId ?? raw.ids),
-    consumerCodes: list(raw.consumerCode),
+    ids: list(raw.demandId ?? raw.ids, 'demandId'),
+    consumerCodes: list(raw.consumerCode, 'consumerCode'),
     businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
-    status: list(raw.status),
-    periodFrom: integer(raw.periodFrom, 'periodFrom'),
-    periodTo: integer(raw.periodTo, 'periodTo'),
+    status: list(raw.status, 'status'),
+    periodFrom: integerCriterion(raw.periodFrom, 'periodFrom'),
+    periodTo: integerCriterion(raw.periodTo, 'periodTo'),
     isPaymentCompleted: paid === undefined || paid === '' ? undefined : paid === true || paid === 'true',
-    offset: Math.max(0, integer(raw.offset, 'offset') ?? 0),
-    limit: Math.min(Math.max(1, integer(raw.limit, 'limit') ?? 100), 1000),
+    offset: Math.max(0, integerCriterion(raw.offset, 'offset') ?? 0),
+    limit: Math.min(Math.max(1, integerCriterion(raw.limit, 'limit') ?? 100), 1000),
   };
 }
 

@@ -4,7 +4,7 @@ import type { IdGenerator } from '../idgen/index.ts';
 import type { Mdms } from '../mdms/index.ts';
 import type { WriteLifecycle, WriteScope } from '../lifecycle/index.ts';
 import type { Db } from '../store/index.ts';
-import { listCriterion as list, pageCriteria } from '../validation/index.ts';
+import { integerCriterion, listCriterion as list, pageCriteria } from '../validation/index.ts';
 import { invalid } from '../errors/index.ts';
 import { fetchBill, searchBills, type Bill, type BillTarget, type FetchBillDeps } from './bills.ts';
 import type { Demand } from './demand.ts';
@@ -150,18 +150,17 @@ export class BillingEngine {
   /** Payments by DIGIT's criteria; `db` is a write's transaction when the search is part of one. */
   searchPayments(raw: Record<string, unknown>, db: Db = this.deps.db): Promise<Payment[]> {
     const tenantId = requireTenantId(raw);
-    const int = (v: unknown) => (v === undefined || v === '' || v === null ? undefined : Number(v));
     return searchPayments(db, {
       tenantId,
-      ids: list(raw.ids ?? raw.id),
-      receiptNumbers: list(raw.receiptNumbers ?? raw.receiptNumber),
-      consumerCodes: list(raw.consumerCodes ?? raw.consumerCode),
-      billIds: list(raw.billIds ?? raw.billId),
-      businessServices: list(raw.businessServices ?? raw.businessService),
-      status: list(raw.paymentStatus ?? raw.status),
+      ids: list(raw.ids ?? raw.id, 'ids'),
+      receiptNumbers: list(raw.receiptNumbers ?? raw.receiptNumber, 'receiptNumbers'),
+      consumerCodes: list(raw.consumerCodes ?? raw.consumerCode, 'consumerCodes'),
+      billIds: list(raw.billIds ?? raw.billId, 'billIds'),
+      businessServices: list(raw.businessServices ?? raw.businessService, 'businessServices'),
+      status: list(raw.paymentStatus ?? raw.status, 'paymentStatus'),
       mobileNumber: typeof raw.mobileNumber === 'string' && raw.mobileNumber !== '' ? raw.mobileNumber : undefined,
-      fromDate: int(raw.fromDate),
-      toDate: int(raw.toDate),
+      fromDate: integerCriterion(raw.fromDate, 'fromDate'),
+      toDate: integerCriterion(raw.toDate, 'toDate'),
       ...pageCriteria(raw, SEARCH_PAGE),
     });
   }
@@ -183,10 +182,10 @@ export class BillingEngine {
   searchTransactions(raw: Record<string, unknown>): Promise<GatewayTransaction[]> {
     return searchTransactions(this.deps.db, {
       tenantId: requireTenantId(raw),
-      txnIds: list(raw.txnId ?? raw.txnIds),
-      consumerCodes: list(raw.consumerCode),
-      billIds: list(raw.billId),
-      status: list(raw.txnStatus ?? raw.status),
+      txnIds: list(raw.txnId ?? raw.txnIds, 'txnId'),
+      consumerCodes: list(raw.consumerCode, 'consumerCode'),
+      billIds: list(raw.billId, 'billId'),
+      status: list(raw.txnStatus ?? raw.status, 'txnStatus'),
       ...pageCriteria(raw, SEARCH_PAGE),
     });
   }
@@ -199,12 +198,12 @@ export class BillingEngine {
     requireTenantId(raw);
     return searchBills(this.deps.db, {
       tenantId: String(raw.tenantId),
-      billIds: list(raw.billId ?? raw.billIds),
-      consumerCodes: list(raw.consumerCode),
-      billNumbers: list(raw.billNumber ?? raw.billNumbers),
+      billIds: list(raw.billId ?? raw.billIds, 'billId'),
+      consumerCodes: list(raw.consumerCode, 'consumerCode'),
+      billNumbers: list(raw.billNumber ?? raw.billNumbers, 'billNumber'),
       // DIGIT's bill search calls the business service `service`.
       businessService: [raw.businessService, raw.service].find((v): v is string => typeof v === 'string' && v !== ''),
-      status: list(raw.status),
+      status: list(raw.status, 'status'),
       ...pageCriteria(raw, SEARCH_PAGE),
     });
   }

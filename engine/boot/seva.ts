@@ -38,6 +38,8 @@ export interface SevaOptions {
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
   maxBodyBytes?: number;
+  /** Deepest nesting of objects and lists a request body may have (32 by default). */
+  maxBodyDepth?: number;
   /** OAuth clients allowed at the token endpoint, as `client:secret`. */
   oauthClients?: string[];
   /** Put the jobs on their cron schedules (the server does; tests and one-off commands run them by hand). */
@@ -139,6 +141,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       routes,
       logger,
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      maxBodyDepth: options.maxBodyDepth ?? 32,
       auth: {
         userForToken: async (token) => {
           const uuid = await sessionUser(db, token, clock.now());

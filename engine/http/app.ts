@@ -12,11 +12,19 @@ export interface HttpAppOptions {
   auth: Authenticator;
   logger: Logger;
   maxBodyBytes: number;
+  /** Deepest nesting of objects and lists a JSON body may have; deeper is refused before it is parsed. */
+  maxBodyDepth: number;
 }
 
 /** The Hono app: every route mounted, and every failure turned into the DIGIT error envelope here. */
 export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
+  // An answer given without reading the request's body (too large, no such route) leaves the rest of
+  // it on the connection, which is then unfit for a next request: the client is told to open another.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.raw.body && !c.req.raw.bodyUsed) c.res.headers.set('connection', 'close');
+  });
   app.use(
     '*',
     bodyLimit({
@@ -26,7 +34,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   );
   // `/`, `/health`, and the published contract with its docs page (GET routes of the server itself).
   for (const route of siteRoutes(options.routes)) app.get(route.doc.path, route.handle);
-  for (const route of options.routes) mount(app, route, options.auth);
+  for (const route of options.routes) mount(app, route, options.auth, { maxBodyDepth: options.maxBodyDepth });
 
   app.notFound((c) => {
     const err = notFound('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`);

@@ -3,6 +3,7 @@ import { admit, maskAnswer, type EndpointAccess } from '../access/index.ts';
 import { invalid } from '../errors/index.ts';
 import type { User } from '../users/index.ts';
 import { responseInfo, type RequestInfo } from './envelope.ts';
+import { readBody, readQuery, type InputLimits } from './input.ts';
 import type { RouteDoc } from './openapi/route-doc.ts';
 
 export interface HttpRequest {
@@ -41,29 +42,6 @@ export interface Authenticator {
   userForToken(token: string): Promise<User | undefined>;
 }
 
-function queryOf(c: Context): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, values] of Object.entries(c.req.queries())) out[key] = values.length === 1 ? values[0]! : values;
-  return out;
-}
-
-async function bodyOf(c: Context, type: 'json' | 'form'): Promise<Record<string, unknown>> {
-  if (type === 'form') {
-    const form = await c.req.parseBody();
-    return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-  }
-  const text = await c.req.text();
-  if (text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw invalid('INVALID_JSON', `the request body is not valid JSON: ${(err as Error).message}`);
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('INVALID_REQUEST', 'the request body must be a JSON object');
-  return parsed as Record<string, unknown>;
-}
-
 function tokenOf(c: Context, body: Record<string, unknown>, query: Record<string, string | string[]>): string | undefined {
   const header = c.req.header('authorization');
   if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
@@ -74,10 +52,10 @@ function tokenOf(c: Context, body: Record<string, unknown>, query: Record<string
 }
 
 /** Mounts a route: read the body, find the caller, check access for the tenants touched, then handle. */
-export function mount(app: Hono, route: Route, auth: Authenticator): void {
+export function mount(app: Hono, route: Route, auth: Authenticator, limits: InputLimits): void {
   app.post(route.path, async (c) => {
-    const query = queryOf(c);
-    const body = await bodyOf(c, route.bodyType ?? 'json');
+    const query = readQuery(c);
+    const body = await readBody(c, route.bodyType ?? 'json', limits);
     const token = tokenOf(c, body, query);
     const caller = token ? await auth.userForToken(token) : undefined;
     const requestInfo = body.RequestInfo as RequestInfo | undefined;

@@ -43,11 +43,15 @@ function bad(text: string, why: string) {
   return invalid('INVALID_MDMS_FILTER', `the MDMS filter "${text}" is not understood: ${why}`);
 }
 
+/** A record's field by path: own fields only (`@.constructor` names no field of a record). */
 function get(record: unknown, path: string[]): unknown {
   let v: unknown = record;
-  for (const seg of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
+  for (const seg of path) v = v && typeof v === 'object' && Object.hasOwn(v, seg) ? (v as Record<string, unknown>)[seg] : undefined;
   return v;
 }
+
+/** Parentheses, negations and lists nest at most this deep in a filter (DIGIT's filters nest two or three). */
+const MAX_FILTER_NESTING = 32;
 
 function truthy(v: unknown): boolean {
   return v !== false && v !== null && v !== undefined;
@@ -102,6 +106,7 @@ function operand(o: Operand, record: unknown): unknown {
 class ExprParser {
   private tokens: string[];
   private i = 0;
+  private depth = 0;
   constructor(
     source: string,
     private readonly text: string,
@@ -137,14 +142,21 @@ class ExprParser {
     }
     return left;
   }
+  /** Runs `parse` one level deeper, refusing a filter nested beyond reason. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_FILTER_NESTING) throw bad(this.text, `it nests deeper than ${MAX_FILTER_NESTING} levels`);
+    const result = parse();
+    this.depth--;
+    return result;
+  }
   private unary(): Expr {
     if (this.peek() === '!') {
       this.i++;
-      return { kind: 'not', operand: this.unary() };
+      return { kind: 'not', operand: this.nested(() => this.unary()) };
     }
     if (this.peek() === '(') {
       this.i++;
-      const e = this.or();
+      const e = this.nested(() => this.or());
       if (this.next() !== ')') throw bad(this.text, "missing ')'");
       return e;
     }
@@ -165,7 +177,7 @@ class ExprParser {
     if (t === '[') {
       const items: Value[] = [];
       while (this.peek() !== ']') {
-        items.push(this.literal(this.next()));
+        items.push(this.nested(() => this.literal(this.next())));
         if (this.peek() === ',') this.i++;
         else if (this.peek() !== ']') throw bad(this.text, "a list needs ',' between items and ']' at its end");
       }

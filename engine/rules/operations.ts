@@ -5,6 +5,8 @@ import { Money } from '../money/index.ts';
 import { arithmeticOperations } from './arithmetic.ts';
 import { currentContext } from './context.ts';
 
+const MAX_TIME = 8.64e15;
+
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?)?$/;
 
 /** A time: epoch milliseconds, or an ISO local date(-time) such as 2026-10-31T23:59:59 read in `timeZone`. */
@@ -15,7 +17,8 @@ const epoch = (value: unknown, op: string, timeZone: string): number => {
     return new TZDate(y!, m! - 1, d!, hh, mm, ss, ms, timeZone).getTime();
   }
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw invalid('RULE_INVALID_TIME', `'${op}' needs a time (epoch milliseconds or an ISO date), got ${JSON.stringify(value)}`);
+  // A Date holds ±8.64e15 ms (about 270,000 years either side of 1970); beyond, calendar arithmetic has no answer.
+  if (typeof n !== 'number' || !Number.isFinite(n) || Math.abs(n) > MAX_TIME) throw invalid('RULE_INVALID_TIME', `'${op}' needs a time (epoch milliseconds or an ISO date), got ${JSON.stringify(value)}`);
   return n;
 };
 

@@ -2,7 +2,7 @@ import type { NamedSearchDefinition, ServiceDefinition, SearchCriterion } from '
 import { invalid, invalidFields, type ErrorDetail } from '../errors/index.ts';
 import type { FigureWindow } from '../billing/index.ts';
 import type { CompiledPersister, Criteria, Filter, MappedColumn } from '../persister/index.ts';
-import { pageCriteria } from '../validation/index.ts';
+import { MAX_LIST_VALUES, pageCriteria } from '../validation/index.ts';
 
 export interface SearchRequest {
   tenantId: string;
@@ -68,6 +68,10 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
       continue;
     }
     const list = criterion.match === 'in' ? toList(value) : Array.isArray(value) ? value : [value];
+    if (list.length > MAX_LIST_VALUES) {
+      details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} names ${list.length} values; at most ${MAX_LIST_VALUES} are taken`, path: `$.${param}` });
+      continue;
+    }
     if (criterion.match !== 'in' && list.length !== 1) {
       details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} takes one value`, path: `$.${param}` });
       continue;
@@ -133,7 +137,8 @@ function coerce(column: MappedColumn, value: unknown): unknown {
   if (column.type === 'boolean') return value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
   if (column.type === 'integer' || column.type === 'bigint' || column.type === 'numeric') {
     const n = typeof value === 'number' ? value : Number(String(value));
-    return Number.isFinite(n) ? n : undefined;
+    // A whole-number column compares only with numbers it can hold.
+    return column.type === 'numeric' ? (Number.isFinite(n) ? n : undefined) : Number.isSafeInteger(n) && (column.type === 'bigint' || Math.abs(n) <= 2 ** 31 - 1) ? n : undefined;
   }
   return String(value);
 }

@@ -8,6 +8,8 @@ import { compilePersister, entitiesFromRows, findEntity, findEntityBy, getPath, 
 import { uniqueViolationOf } from '../store/index.ts';
 import { compilePayloadValidator, withoutNulls, type PayloadValidator } from '../validation/index.ts';
 import type { CallContext, RuntimeDeps } from './context.ts';
+import { assignChildIds } from './child-ids.ts';
+import { withColumnBounds } from './column-bounds.ts';
 import { EntityWorkflow } from './entity-workflow.ts';
 import { criteriaOf, readSearchRequest, type SearchRequest, type SearchView } from './search.ts';
 import { WriteRules } from './write-rules.ts';
@@ -46,7 +48,7 @@ export class ServiceRuntime {
     private readonly deps: RuntimeDeps,
   ) {
     this.persister = compilePersister(persister, definition);
-    this.validate = compilePayloadValidator(withStandardFields(definition.entity.schema));
+    this.validate = compilePayloadValidator(withColumnBounds(withStandardFields(definition.entity.schema), this.persister));
     this.rules = new WriteRules(definition, deps);
     this.topics = topicsOf(definition);
     if (definition.workflow) {
@@ -102,7 +104,7 @@ export class ServiceRuntime {
           enrich: async ({ record: entity }) => {
             entity.id = randomUUID();
             entity.auditDetails = { createdBy: call.caller.uuid, createdTime: w.now, lastModifiedBy: call.caller.uuid, lastModifiedTime: w.now };
-            this.enrichChildIds(entity);
+            assignChildIds(this.persister, entity, item.path);
           },
           write: async ({ record }) => insertEntity(w.db, this.persister, record),
         });
@@ -144,7 +146,7 @@ export class ServiceRuntime {
             const audit = stored.auditDetails as Entity;
             entity.auditDetails = { createdBy: audit.createdBy, createdTime: audit.createdTime, lastModifiedBy: call.caller.uuid, lastModifiedTime: Math.max(w.now, current + 1) };
             for (const { field } of this.definition.idFormats ?? []) setPath(entity, field.split('.'), getPath(stored, field.split('.')));
-            this.enrichChildIds(entity);
+            assignChildIds(this.persister, entity, path, stored);
           },
           write: async ({ record, path }) => {
             if (!(await updateEntity(w.db, this.persister, record, current))) throw this.stale(path, record.id, current);
@@ -300,16 +302,6 @@ export class ServiceRuntime {
       const rule = index && this.persister.uniqueRules.find((r) => r.index === index);
       if (rule) throw conflict(rule.code, rule.message, `${items.length === 1 ? items[0]!.path : `$.${this.definition.entity.requestKey}`}.${rule.fields[0]}`);
       throw err;
-    }
-  }
-
-  private enrichChildIds(entity: Entity): void {
-    for (const child of this.persister.children) {
-      const items = getPath(entity, child.arrayPath);
-      if (!Array.isArray(items)) continue;
-      for (const item of items) {
-        if (item && typeof item === 'object' && !getPath(item, child.primaryKey.path)) setPath(item as Entity, child.primaryKey.path, randomUUID());
-      }
     }
   }
 

@@ -23,7 +23,7 @@ export interface ProcessCriteria {
 const whole = (v: unknown, name: string, fallback: number, max: number): number => {
   if (v === undefined || v === null || v === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw invalid('INVALID_SEARCH_CRITERIA', `${name} must be a whole number ≥ 0`, `$.${name}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw invalid('INVALID_SEARCH_CRITERIA', `${name} must be a whole number ≥ 0`, `$.${name}`);
   return Math.min(n, max);
 };
 
@@ -32,9 +32,9 @@ export function readProcessCriteria(raw: Record<string, unknown>): ProcessCriter
   if (typeof raw.tenantId !== 'string' || raw.tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required', '$.tenantId');
   return {
     tenantId: raw.tenantId,
-    businessIds: list(raw.businessIds ?? raw.businessId),
-    businessServices: list(raw.businessService ?? raw.businessServices),
-    status: list(raw.status ?? raw.applicationStatus),
+    businessIds: list(raw.businessIds ?? raw.businessId, 'businessIds'),
+    businessServices: list(raw.businessService ?? raw.businessServices, 'businessService'),
+    status: list(raw.status ?? raw.applicationStatus, 'status'),
     assignee: typeof raw.assignee === 'string' && raw.assignee !== '' ? raw.assignee : undefined,
     history: raw.history === true || raw.history === 'true',
     offset: whole(raw.offset, 'offset', 0, Number.MAX_SAFE_INTEGER),

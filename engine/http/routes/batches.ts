@@ -86,7 +86,7 @@ export function batchRoutes(runner: BatchRunner, grant: (id: string) => Endpoint
         const runs = await runner.runs({
           tenantId: String(c.tenantId),
           batch: typeof c.batch === 'string' && c.batch !== '' ? c.batch : undefined,
-          ids: listCriterion(c.ids),
+          ids: listCriterion(c.ids, 'ids'),
           ...pageCriteria(c, { defaultLimit: 20, maxLimit: 100 }),
         });
         return req.respond({ runs: runs.map(runJson) });

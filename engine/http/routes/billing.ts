@@ -42,6 +42,7 @@ function cancellationsOf(req: HttpRequest): { tenantId: string; paymentId: strin
   if (list.length === 0) throw invalid('INVALID_REQUEST', 'PaymentWorkflows must be a non-empty list', '$.PaymentWorkflows');
   return list.map((w, i) => {
     const path = `$.PaymentWorkflows[${i}]`;
+    if (!w || typeof w !== 'object' || Array.isArray(w)) throw invalid('INVALID_REQUEST', `${path} must be an object {paymentId, action, tenantId}`, path);
     if (w.action !== 'CANCEL') throw invalid('INVALID_ACTION', `${path}.action must be CANCEL (the only action on a payment)`, `${path}.action`);
     if (typeof w.paymentId !== 'string' || w.paymentId === '') throw invalid('REQUIRED_FIELD_MISSING', `${path}.paymentId is required`, `${path}.paymentId`);
     const reason = typeof w.reason === 'string' ? w.reason : typeof (w.additionalDetails as Json | undefined)?.reason === 'string' ? String((w.additionalDetails as Json).reason) : null;
@@ -97,7 +98,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
         const c = criteriaOf(req);
-        const codes = listCriterion(c.consumerCode) ?? [];
+        const codes = listCriterion(c.consumerCode, 'consumerCode') ?? [];
         if (codes.length === 0) throw invalid('REQUIRED_FIELD_MISSING', 'consumerCode is required', '$.consumerCode');
         if (typeof c.businessService !== 'string' || c.businessService === '') throw invalid('REQUIRED_FIELD_MISSING', 'businessService is required', '$.businessService');
         const bills = await billing.fetchBills(String(c.tenantId), codes, c.businessService, req.caller!.uuid);

@@ -7,13 +7,21 @@ import { requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 export const IDGEN_PATH = '/egov-idgen/id/_generate';
 
+/** Longest format a request may give (its sequence's name is a table key). */
+const MAX_FORMAT = 256;
+
+function formatOf(format: string, path: string): string {
+  if (format.length > MAX_FORMAT) throw invalid('INVALID_LENGTH', `${path} is longer than ${MAX_FORMAT} characters`, path);
+  return format;
+}
+
 function idRequestsOf(req: HttpRequest): IdRequest[] {
   const list = req.body.idRequests;
   if (!Array.isArray(list) || list.length === 0) throw invalid('INVALID_REQUEST', 'idRequests must be a non-empty list', '$.idRequests');
   return list.map((r: Record<string, unknown>, i) => ({
     tenantId: requireTenant(r?.tenantId, `$.idRequests[${i}].tenantId`),
     idName: typeof r.idName === 'string' ? r.idName : undefined,
-    format: typeof r.format === 'string' ? r.format : undefined,
+    format: typeof r.format === 'string' ? formatOf(r.format, `$.idRequests[${i}].format`) : undefined,
     count: r.count === undefined ? undefined : Number(r.count),
   }));
 }

@@ -1,8 +1,8 @@
-import { invalid } from '../../errors/index.ts';
-import type { Mdms, MdmsCriteria } from '../../mdms/index.ts';
+import type { Mdms } from '../../mdms/index.ts';
+import { readMdmsCriteria } from '../../mdms/index.ts';
 import type { EndpointAccess } from '../../access/index.ts';
 import { answer, envelope, listOf, type RouteDoc } from '../openapi/route-doc.ts';
-import type { Route } from '../route.ts';
+import type { HttpRequest, Route } from '../route.ts';
 
 export const MDMS_PATHS = ['/egov-mdms-service/v1/_search', '/mdms-v2/v1/_search'];
 
@@ -35,20 +35,13 @@ const mdmsDoc: RouteDoc = {
 
 /** DIGIT's MDMS v1 search (also at the MDMS v2 path DIGIT clients use). */
 export function mdmsRoutes(mdms: () => Mdms, access: EndpointAccess): Route[] {
+  const criteriaOf = (req: HttpRequest) => readMdmsCriteria(req.body.MdmsCriteria, req.query.tenantId);
   return MDMS_PATHS.map((path) => ({
     path,
     endpoint: 'mdms.search',
     access,
     doc: mdmsDoc,
-    tenants: (req) => {
-      const c = req.body.MdmsCriteria as MdmsCriteria | undefined;
-      return c?.tenantId ? [c.tenantId] : [];
-    },
-    handle: async (req) => {
-      const criteria = req.body.MdmsCriteria as MdmsCriteria | undefined;
-      if (!criteria || typeof criteria !== 'object') throw invalid('INVALID_REQUEST', 'the request must carry MdmsCriteria', '$.MdmsCriteria');
-      const tenantId = criteria.tenantId ?? (req.query.tenantId as string | undefined);
-      return req.respond({ MdmsRes: mdms().search({ ...criteria, tenantId }) });
-    },
+    tenants: (req) => [criteriaOf(req).tenantId],
+    handle: async (req) => req.respond({ MdmsRes: mdms().search(criteriaOf(req)) }),
   }));
 }

@@ -1,7 +1,8 @@
 import type { EndpointAccess } from '../../access/index.ts';
 import { authorize } from '../../access/index.ts';
 import type { Clock } from '../../clock/index.ts';
-import { invalid, unauthenticated } from '../../errors/index.ts';
+import { invalid, invalidFields, unauthenticated, type ErrorDetail } from '../../errors/index.ts';
+import { listCriterion, wholeNumberCriterion } from '../../validation/index.ts';
 import type { Db } from '../../store/index.ts';
 import {
   consumeRefreshToken,
@@ -17,6 +18,7 @@ import {
   type SessionPolicy,
   type User,
   type UserChecks,
+  type UserCriteria,
   type UserInput,
   type UserType,
 } from '../../users/index.ts';
@@ -55,10 +57,50 @@ function tenantsOfUser(user: UserInput | User): string[] {
 function userInputOf(req: HttpRequest): UserInput {
   const user = req.body.user;
   if (!user || typeof user !== 'object' || Array.isArray(user)) throw invalid('INVALID_REQUEST', 'the request must carry the user as an object under "user"', '$.user');
+  // The roles decide where the caller must be granted the endpoint, so their shape is checked before access is.
+  const roles = (user as UserInput).roles as unknown;
+  if (roles !== undefined && roles !== null) {
+    if (!Array.isArray(roles)) throw invalid('INVALID_TYPE', '$.user.roles must be a list of {code, tenantId}', '$.user.roles');
+    roles.forEach((r, i) => {
+      if (!r || typeof r !== 'object' || Array.isArray(r)) throw invalid('INVALID_TYPE', `$.user.roles[${i}] must be an object {code, tenantId}`, `$.user.roles[${i}]`);
+    });
+  }
   return user as UserInput;
 }
 
 const list = (v: unknown) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+/** A user search's criteria, from the body or the query: each of the type it must be, or a 400 naming it. */
+function userCriteriaOf(req: HttpRequest): UserCriteria {
+  const b = { ...req.query, ...req.body };
+  const details: ErrorDetail[] = [];
+  const text = (name: string): string | undefined => {
+    const v = b[name];
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v === 'string') return v;
+    details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${name} must be text`, path: `$.${name}` });
+    return undefined;
+  };
+  const ids = listCriterion(b.id, 'id')?.map((v) => Number(v));
+  if (ids?.some((n) => !Number.isSafeInteger(n))) details.push({ code: 'INVALID_SEARCH_CRITERIA', message: 'id must list whole numbers', path: '$.id' });
+  const pageSize = wholeNumberCriterion(b.pageSize, 0, 'pageSize', details, 1);
+  const pageNumber = wholeNumberCriterion(b.pageNumber, 0, 'pageNumber', details);
+  if (!Number.isSafeInteger(pageNumber * pageSize)) details.push({ code: 'INVALID_PAGINATION', message: 'pageNumber × pageSize is beyond any page', path: '$.pageNumber' });
+  const criteria: UserCriteria = {
+    tenantId: requireTenant(b.tenantId, '$.tenantId'),
+    uuid: listCriterion(b.uuid, 'uuid'),
+    id: ids,
+    userName: text('userName'),
+    mobileNumber: text('mobileNumber'),
+    roleCodes: listCriterion(b.roleCodes, 'roleCodes'),
+    userType: text('userType') as UserType | undefined,
+    active: typeof b.active === 'boolean' ? b.active : undefined,
+    limit: pageSize || undefined,
+    offset: pageSize ? pageNumber * pageSize : 0,
+  };
+  if (details.length > 0) throw invalidFields(details);
+  return criteria;
+}
 
 export function userRoutes(deps: UserRouteDeps): Route[] {
   const { db, clock } = deps;
@@ -156,7 +198,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
       tenants: (req) => tenantsOfUser(userInputOf(req)),
       handle: async (req) => {
         const input = userInputOf(req);
-        const existing = input.uuid ? await findUserByUuid(db, input.uuid) : undefined;
+        const existing = typeof input.uuid === 'string' && input.uuid !== '' ? await findUserByUuid(db, input.uuid) : undefined;
         // Changing a user needs the grant where that user works now, not only where it will.
         if (existing) authorize('user.update', deps.grant('user.update'), req.caller, tenantsOfUser(existing));
         const user = await db.transaction().execute((trx) => updateUser(trx, input, req.caller!.uuid, clock.now(), deps.checks));
@@ -171,23 +213,10 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
       // Asking for one's own record needs no role anywhere (the app does it right after login).
       tenants: (req) => (isOwnRecordSearch(req) ? [] : [requireTenant(req.body.tenantId ?? req.query.tenantId, '$.tenantId')]),
       handle: async (req) => {
-        const b = req.body;
-        const own = isOwnRecordSearch(req);
-        const pageSize = b.pageSize === undefined ? undefined : Number(b.pageSize);
-        const pageNumber = b.pageNumber === undefined ? 0 : Number(b.pageNumber);
-        const users = await searchUsers(db, {
-          tenantId: requireTenant(b.tenantId ?? req.query.tenantId, '$.tenantId'),
-          // An own-record search finds the caller and no one else, whatever else it names.
-          uuid: own ? [req.caller!.uuid] : list(b.uuid),
-          id: list(b.id)?.map(Number),
-          userName: b.userName as string | undefined,
-          mobileNumber: b.mobileNumber as string | undefined,
-          roleCodes: list(b.roleCodes),
-          userType: b.userType as UserType | undefined,
-          active: typeof b.active === 'boolean' ? b.active : undefined,
-          limit: pageSize,
-          offset: pageSize ? pageNumber * pageSize : 0,
-        });
+        const criteria = userCriteriaOf(req);
+        // An own-record search finds the caller and no one else, whatever else it names.
+        if (isOwnRecordSearch(req)) criteria.uuid = [req.caller!.uuid];
+        const users = await searchUsers(db, criteria);
         return { responseInfo: req.respond({}).ResponseInfo, user: users.map((u) => userView(u, deps.timeZone)) };
       },
     },

@@ -35,6 +35,9 @@ export interface WorkflowRouteDeps {
 
 type Json = Record<string, unknown>;
 
+/** Longest business id a process instance takes (it is indexed; DIGIT's column is narrower still). */
+const MAX_BUSINESS_ID = 256;
+
 function stepsOf(req: HttpRequest, engine: WorkflowEngine): TransitionStep[] {
   const list = req.body.ProcessInstances;
   if (!Array.isArray(list) || list.length === 0) throw invalid('INVALID_REQUEST', 'ProcessInstances must be a non-empty list', '$.ProcessInstances');
@@ -44,6 +47,7 @@ function stepsOf(req: HttpRequest, engine: WorkflowEngine): TransitionStep[] {
     const tenantId = requireTenant(raw.tenantId, `${path}.tenantId`);
     if (typeof raw.businessService !== 'string' || raw.businessService === '') throw invalid('REQUIRED_FIELD_MISSING', `${path}.businessService is required`, `${path}.businessService`);
     if (typeof raw.businessId !== 'string' || raw.businessId === '') throw invalid('REQUIRED_FIELD_MISSING', `${path}.businessId is required`, `${path}.businessId`);
+    if (raw.businessId.length > MAX_BUSINESS_ID) throw invalid('INVALID_LENGTH', `${path}.businessId is longer than ${MAX_BUSINESS_ID} characters`, `${path}.businessId`);
     const workflow = engine.require(raw.businessService, `${path}.businessService`);
     return {
       workflow,
@@ -113,7 +117,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): Route[] {
       handle: async (req) => {
         const c = criteriaOf(req);
         const raw = c.businessServices ?? c.businessService;
-        const names = listCriterion(raw);
+        const names = listCriterion(raw, 'businessServices');
         return req.respond({ BusinessServices: engine.forTenant(String(c.tenantId), names).map(businessServiceJson) });
       },
     },

@@ -1,0 +1,233 @@
+import fc from 'fast-check';
+import type { Registry } from '../../engine/definitions/index.ts';
+import { valuesOf, type Overlay } from './schema-values.ts';
+import { Late, type FuzzRequest, type TokenChoice } from './request.ts';
+import type { World } from './world.ts';
+
+/** A valid request for a route, before mutation. */
+export interface Seed {
+  method?: string;
+  path?: string;
+  body: Record<string, unknown>;
+  query?: [string, string][];
+  encoding?: 'json' | 'form';
+  headers?: Record<string, string>;
+  /** Who calls: by default the fuzz picks a user that may call the route. */
+  token?: TokenChoice;
+  consumesToken?: boolean;
+}
+
+type SeedOf = (w: World) => Seed | fc.Arbitrary<Seed>;
+
+const page = (w: World, extra: Record<string, unknown> = {}): Seed => ({ body: { tenantId: w.gp, ...extra } });
+const inQuery = (w: World, query: Record<string, string>): Seed => ({ body: {}, query: Object.entries({ tenantId: w.gp, ...query }) });
+
+/**
+ * The engine's own routes that take a body: one valid request each. A POST route served without an
+ * entry here (or a definition to derive one from) fails the fuzz test: add its seed. When routes
+ * declare their request schemas (OpenAPI), seeds can come from those instead (see valuesOf).
+ */
+export const engineSeeds: Record<string, SeedOf> = {
+  // The docs page's assets, and names that are none (a path outside the folder, a NUL, a long one).
+  '/docs/:file': () => fc.constantFrom('init.js', 'swagger-ui.css', 'favicon-16x16.png', '..%2F..%2Fpackage.json', '%00', 'x'.repeat(300)).map((file) => ({ method: 'GET', path: `/docs/${file}`, body: {} })),
+  '/user/oauth/token': () => ({
+    encoding: 'form',
+    token: 'none',
+    headers: { authorization: `Basic ${Buffer.from('egov-user-client:').toString('base64')}` },
+    body: { username: 'fuzz-editable', password: 'pass-word-1', tenantId: 'pb', userType: 'EMPLOYEE', grant_type: 'password', scope: 'read' },
+  }),
+  '/user/_details': () => ({ body: {} }),
+  '/user/_logout': () => ({ body: {}, consumesToken: true }),
+  '/user/users/_createnovalidate': (w) =>
+    fc.record({ n: fc.integer({ min: 1, max: 1e9 }), role: fc.constantFrom('COLLECTION_OPERATOR', 'GP_ADMIN', 'EXPENSE_PROCESSING') }).map(({ n, role }) => ({
+      body: { user: { userName: `fuzz-${n}`, name: 'Fuzz User', mobileNumber: '9888000001', type: 'EMPLOYEE', tenantId: w.state, password: 'pass-word-1', gender: 'FEMALE', roles: [{ code: role, tenantId: w.gp }] } },
+    })),
+  '/user/users/_updatenovalidate': (w) => ({ body: { user: { ...w.editableUser, name: 'Edited Name' } } }),
+  '/user/_search': (w) => ({ body: { tenantId: w.state, userName: 'fuzz-editable', pageSize: 10, pageNumber: 0, roleCodes: ['COLLECTION_OPERATOR'] } }),
+  '/egov-mdms-service/v1/_search': (w) => ({
+    body: {
+      MdmsCriteria: {
+        tenantId: w.gp,
+        moduleDetails: [
+          { moduleName: 'ws-services-calculation', masterDetails: [{ name: 'WCBillingSlab', filter: "[?(@.buildingType=='RESIDENTIAL')]" }] },
+          { moduleName: 'tenant', masterDetails: [{ name: 'tenants', filter: '[*].code' }] },
+        ],
+      },
+    },
+  }),
+  '/mdms-v2/v1/_search': (w) => ({ body: { MdmsCriteria: { tenantId: w.state, moduleDetails: [{ moduleName: 'common-masters', masterDetails: [{ name: 'IdFormat' }] }] } } }),
+  '/egov-idgen/id/_generate': (w) => ({ body: { idRequests: [{ tenantId: w.gp, idName: 'waterservice.connection.id', count: 2 }, { tenantId: w.gp, format: 'FZ-[SEQ_FUZZ]' }] } }),
+  '/egov-workflow-v2/egov-wf/process/_transition': (w) => ({
+    body: { ProcessInstances: [{ tenantId: w.gp, businessService: 'WSDirect', businessId: w.otherConnectionNo, moduleName: 'ws-services', action: 'DEACTIVATE', comment: 'fuzz' }] },
+  }),
+  '/egov-workflow-v2/egov-wf/process/_search': (w) => inQuery(w, { businessIds: w.connectionNo, history: 'true' }),
+  '/egov-workflow-v2/egov-wf/process/_count': (w) => inQuery(w, { businessService: 'WSDirect' }),
+  '/egov-workflow-v2/egov-wf/businessservice/_search': (w) => inQuery(w, { businessServices: 'WSDirect' }),
+  '/billing-service/demand/_create': (w) => ({
+    body: {
+      Demands: [
+        {
+          tenantId: w.gp,
+          consumerCode: w.connectionNo,
+          consumerType: 'waterConnection',
+          businessService: 'WS',
+          taxPeriodFrom: w.lastMonth.from,
+          taxPeriodTo: w.lastMonth.to,
+          payer: { name: 'Gurpreet Singh', mobileNumber: '9800000001' },
+          demandDetails: [{ taxHeadMasterCode: '10101', taxAmount: 100, collectionAmount: 0 }],
+        },
+      ],
+    },
+  }),
+  '/billing-service/demand/_update': (w) => ({ body: { Demands: [{ id: w.demandId, tenantId: w.gp, consumerCode: w.connectionNo, consumerType: 'waterConnection-arrears', businessService: 'WS', taxPeriodFrom: w.lastMonth.from, taxPeriodTo: w.lastMonth.to, demandDetails: [{ taxHeadMasterCode: '10102', taxAmount: 450 }] }] } }),
+  '/billing-service/demand/_search': (w) => inQuery(w, { consumerCode: w.connectionNo, businessService: 'WS', status: 'ACTIVE' }),
+  '/billing-service/demand/_history': (w) => inQuery(w, { demandId: w.demandId }),
+  '/billing-service/bill/v2/_fetchbill': (w) => inQuery(w, { consumerCode: w.connectionNo, businessService: 'WS' }),
+  '/billing-service/bill/v2/_search': (w) => inQuery(w, { consumerCode: w.connectionNo, service: 'WS' }),
+  '/collection-services/payments/_create': (w) => ({
+    body: { Payment: { tenantId: w.gp, paymentMode: 'CASH', totalAmountPaid: 10, paidBy: 'Gurpreet Singh', mobileNumber: '9800000001', paymentDetails: [{ businessService: 'WS', billId: new Late('currentBillId'), totalAmountPaid: 10 }] } },
+  }),
+  '/collection-services/payments/_search': (w) => inQuery(w, { consumerCodes: w.connectionNo }),
+  '/collection-services/payments/:businessService/_search': (w) => ({ ...inQuery(w, { consumerCodes: w.connectionNo }), path: '/collection-services/payments/WS/_search' }),
+  '/collection-services/payments/_workflow': (w) => ({ body: { PaymentWorkflows: [{ paymentId: w.cancellablePaymentId, action: 'CANCEL', tenantId: w.gp, reason: 'fuzz' }] } }),
+  '/collection-services/payments/_cancel': (w) => ({ body: { PaymentWorkflows: [{ paymentId: w.cancellablePaymentId, action: 'CANCEL', tenantId: w.gp, reason: 'fuzz' }] } }),
+  '/pg-service/transaction/v1/_create': (w) => ({
+    body: { Transaction: { tenantId: w.gp, txnAmount: '20.00', module: 'WS', billId: new Late('currentBillId'), gateway: 'TESTPAY', callbackUrl: 'https://app.example/pay', user: { name: 'Gurpreet Singh', mobileNumber: '9800000001' } } },
+  }),
+  '/pg-service/transaction/v1/_update': (w) => ({ body: {}, query: w.callback }),
+  '/pg-service/transaction/v1/_search': (w) => inQuery(w, { consumerCode: w.connectionNo }),
+  '/seva/batch/v1/runs/_search': (w) => page(w, { batch: 'ws-bulk-demand', limit: 5 }),
+};
+
+/**
+ * Values the definitions' own rules need that a schema cannot say (a property type of the GP, a
+ * real vendor), by definition name and field path: without them a seed is refused by a rule
+ * before the fuzz gets deeper.
+ */
+const overlays: Record<string, (w: World) => Overlay> = {
+  property: (w) => ({ tenantId: w.gp, propertyType: 'RESIDENTIAL' }),
+  'water-connection': (w) => ({ tenantId: w.gp, processInstance: { action: 'SUBMIT' }, propertyType: 'RESIDENTIAL', connectionType: 'Non_Metered', propertyId: undefined, paymentType: undefined, arrears: undefined, penalty: undefined, advance: undefined, previousReadingDate: undefined, meterId: undefined, oldConnectionNo: undefined }),
+  'meter-reading': (w) => ({ tenantId: w.gp, connectionNo: w.meteredConnectionNo, billingPeriod: w.lastMonth.text, currentReadingDate: w.lastMonth.to, lastReadingDate: undefined }),
+  vendor: (w) => ({ tenantId: w.gp }),
+  echallan: (w) => ({
+    tenantId: w.gp,
+    typeOfExpense: 'ELECTRICITY_BILL',
+    vendor: w.vendorId,
+    billDate: w.lastMonth.to,
+    billIssuedDate: w.lastMonth.from,
+    taxPeriodFrom: undefined,
+    taxPeriodTo: undefined,
+    paidDate: undefined,
+    isBillPaid: false,
+    applicationStatus: undefined,
+    'amount.taxHeadCode': 'EXPENSE.ELECTRICITY_BILL',
+  }),
+  'ws-bulk-demand': (w) => ({ tenantId: w.gp, billingPeriod: w.lastMonth.text }),
+  'ws-ledger-report': (w) => ({ consumercode: w.connectionNo, year: w.financialYear }),
+};
+
+/** Overlay paths set to undefined leave the field out. */
+function dropUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropUndefined);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, dropUndefined(v)]));
+  return value;
+}
+
+const tenantOnly = (w: World): Overlay => ({ tenantId: w.gp });
+
+/** A seed for a search criterion's value: a known code, a word, a number or a list. */
+const criterionValue = (w: World) => fc.oneof(fc.constantFrom(w.connectionNo, w.vendorId, w.challanNo, 'ACTIVE', 'Fuzz', '9800000001'), fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: w.lastMonth.to }).map(String));
+
+/** A value of an aggregate parameter's type, as a query string carries it. */
+function paramValue(type: string, w: World): fc.Arbitrary<string> {
+  switch (type) {
+    case 'date':
+      return fc.constantFrom(String(w.lastMonth.from), String(w.lastMonth.to), w.lastMonth.text.slice(0, 10));
+    case 'integer':
+    case 'number':
+      return fc.integer({ min: 0, max: 100 }).map(String);
+    case 'boolean':
+      return fc.constantFrom('true', 'false');
+    default:
+      return fc.constantFrom(w.connectionNo, 'ACTIVE', 'ELECTRICITY_BILL', 'WARD-3');
+  }
+}
+
+/**
+ * Seeds of the routes the definitions declare: a service's create (values its entity schema
+ * admits), update (a record it made, when `made` has one) and search (its criteria); a batch's
+ * params (its schema); a summary's consumer; an aggregate's params (their types).
+ */
+export function definitionSeeds(registry: Registry, w: World, made: Map<string, Record<string, unknown>>): Map<string, fc.Arbitrary<Seed>> {
+  const seeds = new Map<string, fc.Arbitrary<Seed>>();
+  for (const svc of registry.services) {
+    const overlay = (overlays[svc.service] ?? tenantOnly)(w);
+    const entity = valuesOf(svc.entity.schema as Record<string, unknown>, overlay).map(dropUndefined);
+    const key = svc.entity.requestKey;
+    const path = (action: 'create' | 'update' | 'search', fallback: string) => `${svc.basePath}${svc.endpoints[action]?.path ?? fallback}`;
+    if (svc.endpoints.create) seeds.set(path('create', '/_create'), entity.map((e) => ({ body: { [key]: e } })));
+    if (svc.endpoints.update) {
+      // A record the create seed made, once it has made one (looked up as each request is generated).
+      const update = fc.constant(svc.service).chain((name) => {
+        const record = made.get(name);
+        return record ? fc.constant(record) : entity;
+      });
+      seeds.set(path('update', '/_update'), update.map((e) => ({ body: { [key]: e } })));
+    }
+    if (svc.endpoints.search) {
+      const names = Object.keys(svc.search.criteria);
+      const criteria = names.length > 0 ? fc.dictionary(fc.constantFrom(...names), criterionValue(w), { maxKeys: 2 }) : fc.constant({});
+      seeds.set(
+        path('search', '/_search'),
+        fc.tuple(criteria, fc.boolean()).map(([c, asQuery]) => (asQuery ? { body: {}, query: Object.entries({ tenantId: w.gp, ...c }) } : { body: { tenantId: w.gp, ...c } })),
+      );
+    }
+  }
+  for (const batch of registry.batches) {
+    const overlay = (overlays[batch.batch] ?? tenantOnly)(w);
+    seeds.set(batch.path, valuesOf(batch.params as Record<string, unknown>, overlay).map((p) => ({ body: p as Record<string, unknown> })));
+  }
+  for (const summary of registry.summaries) seeds.set(summary.path, fc.constant({ body: {}, query: [['tenantId', w.gp], ['consumerCode', w.connectionNo]] }));
+  for (const aggregate of registry.aggregates) {
+    const overlay = overlays[aggregate.aggregate]?.(w) ?? {};
+    const params = Object.entries(aggregate.params ?? {}).map(([name, def]) =>
+      fc.tuple(fc.constant(name), name in overlay ? fc.constant(String(overlay[name])) : paramValue(def.type, w), fc.boolean()).map(([n, v, keep]) => (def.required || keep ? ([n, v] as [string, string]) : undefined)),
+    );
+    seeds.set(
+      aggregate.path,
+      fc.tuple(fc.tuple(...params), fc.boolean()).map(([given, asQuery]) => {
+        const pairs: [string, string][] = [['tenantId', w.gp], ...given.filter((p): p is [string, string] => p !== undefined)];
+        return asQuery ? { body: {}, query: pairs } : { body: Object.fromEntries(pairs) };
+      }),
+    );
+  }
+  return seeds;
+}
+
+/** Keeps what an accepted create answered, for the update seed of its service. */
+export function rememberMade(registry: Registry, made: Map<string, Record<string, unknown>>, route: string, answer: string): void {
+  for (const svc of registry.services) {
+    if (!svc.endpoints.create || `${svc.basePath}${svc.endpoints.create.path ?? '/_create'}` !== route) continue;
+    const record = (JSON.parse(answer) as Record<string, unknown[]>)[svc.entity.responseKey]?.[0] as Record<string, unknown> | undefined;
+    // What the schema declares (and the standard fields): an answer may carry more (the workflow step taken).
+    const declared = new Set(['id', 'tenantId', 'auditDetails', ...Object.keys((svc.entity.schema as { properties?: object }).properties ?? {})]);
+    if (record && typeof record === 'object') made.set(svc.service, Object.fromEntries(Object.entries(record).filter(([k]) => declared.has(k))));
+  }
+}
+
+/** A seed as the request the mutations start from: the staff of the seed's GP calling, token in the header. */
+export function requestOf(route: string, seed: Seed): FuzzRequest {
+  return {
+    route,
+    method: seed.method ?? 'POST',
+    path: seed.path ?? route,
+    query: seed.query ?? [],
+    body: seed.encoding === 'form' || seed.method === 'GET' ? seed.body : { RequestInfo: { apiId: 'mgramseva', ver: '1.0', msgId: 'fuzz|en_IN' }, ...seed.body },
+    encoding: seed.encoding ?? 'json',
+    headers: seed.headers ?? {},
+    token: seed.token ?? 'admin',
+    tokenPlace: 'header',
+    consumesToken: seed.consumesToken,
+    notes: [],
+  };
+}
