@@ -122,6 +122,13 @@ const overlays: Record<string, (w: World) => Overlay> = {
     applicationStatus: undefined,
     'amount.taxHeadCode': 'EXPENSE.ELECTRICITY_BILL',
   }),
+  'ws-feedback': (w) => ({
+    tenantId: w.gp,
+    connectionNo: w.connectionNo,
+    paymentId: w.paymentId,
+    billingCycle: undefined,
+    additionalDetails: { CheckList: ['HAPPY_WATER_SUPPLY', 'WATER_QUALITY_GOOD', 'WATER_SUPPLY_REGULAR'].map((code) => ({ code, type: 'SINGLE_SELECT', value: '4' })) },
+  }),
   'ws-bulk-demand': (w) => ({ tenantId: w.gp, billingPeriod: w.lastMonth.text }),
   'ws-ledger-report': (w) => ({ consumercode: w.connectionNo, year: w.financialYear }),
 };
@@ -183,6 +190,24 @@ export function definitionSeeds(registry: Registry, w: World, made: Map<string, 
       );
     }
   }
+  for (const svc of registry.services) {
+    // Named searches (fuzzy, plain, demand-not-generated): what they require, and some of what they take.
+    for (const named of svc.searches ?? []) {
+      const names = [...Object.keys(named.criteria ?? {}), ...(named.use ?? [])];
+      const required = [...(named.require ?? []), ...(named.requireAny ? [named.requireAny[0]!] : [])];
+      const given = fc.tuple(
+        fc.tuple(...required.map((n) => criterionValue(w).map((v) => [n, v] as const))),
+        names.length > 0 ? fc.dictionary(fc.constantFrom(...names), criterionValue(w), { maxKeys: 2 }) : fc.constant({}),
+      );
+      seeds.set(
+        `${svc.basePath}${named.path}`,
+        fc.tuple(given, fc.boolean()).map(([[must, some], asQuery]) => {
+          const criteria = { ...some, ...Object.fromEntries(must) };
+          return asQuery ? { body: {}, query: Object.entries({ tenantId: w.gp, ...criteria }).map(([k, v]) => [k, String(v)] as [string, string]) } : { body: { tenantId: w.gp, ...criteria } };
+        }),
+      );
+    }
+  }
   for (const batch of registry.batches) {
     const overlay = (overlays[batch.batch] ?? tenantOnly)(w);
     seeds.set(batch.path, valuesOf(batch.params as Record<string, unknown>, overlay).map((p) => ({ body: p as Record<string, unknown> })));
@@ -208,7 +233,9 @@ export function definitionSeeds(registry: Registry, w: World, made: Map<string, 
 export function rememberMade(registry: Registry, made: Map<string, Record<string, unknown>>, route: string, answer: string): void {
   for (const svc of registry.services) {
     if (!svc.endpoints.create || `${svc.basePath}${svc.endpoints.create.path ?? '/_create'}` !== route) continue;
-    const record = (JSON.parse(answer) as Record<string, unknown[]>)[svc.entity.responseKey]?.[0] as Record<string, unknown> | undefined;
+    // A create may answer plain text, as DIGIT's feedback does: nothing to remember then.
+    const parsed = answer.trimStart().startsWith('{') ? (JSON.parse(answer) as Record<string, unknown[]>) : {};
+    const record = parsed[svc.entity.responseKey]?.[0] as Record<string, unknown> | undefined;
     // What the schema declares (and the standard fields): an answer may carry more (the workflow step taken).
     const declared = new Set(['id', 'tenantId', 'auditDetails', ...Object.keys((svc.entity.schema as { properties?: object }).properties ?? {})]);
     if (record && typeof record === 'object') made.set(svc.service, Object.fromEntries(Object.entries(record).filter(([k]) => declared.has(k))));
