@@ -74,12 +74,24 @@ export const engineOperations: Record<string, (...args: any[]) => unknown> = {
     const { timeZone } = currentContext('month_start');
     return startOfMonth(addMonths(new TZDate(epoch(time, 'month_start', timeZone), timeZone), Number(months))).getTime();
   },
+  /** `{"from_entries": [[[key, value], ...]]}`: an object of those keys and values (keys read as text). */
+  from_entries(pairs: unknown) {
+    return Object.fromEntries(pairsOf(pairs, 'from_entries').map(([k, v]) => [String(k), v]));
+  },
   /** `{"month_end": [epochMs, monthsToAdd]}`: the last millisecond of that month. */
   month_end(time: unknown, months: unknown = 0) {
     const { timeZone } = currentContext('month_end');
     return endOfMonth(addMonths(new TZDate(epoch(time, 'month_end', timeZone), timeZone), Number(months))).getTime();
   },
 };
+
+/** A list of [key, value] pairs, as operations take keys and values (`mdms_one`, `from_entries`). */
+function pairsOf(pairs: unknown, op: string): [unknown, unknown][] {
+  if (!Array.isArray(pairs) || !pairs.every((p) => Array.isArray(p) && p.length === 2 && (typeof p[0] === 'string' || typeof p[0] === 'number'))) {
+    throw invalid('RULE_INVALID_ARGUMENT', `'${op}' needs a list of [key, value] pairs, got ${JSON.stringify(pairs)}`);
+  }
+  return pairs as [unknown, unknown][];
+}
 
 /** The master's records whose keys equal the values of `pairs` ([[key, value], ...]). */
 function matching(tenantId: unknown, code: unknown, pairs: unknown, op: string) {

@@ -84,4 +84,31 @@ describe('engine operations', () => {
     expect(run({ fiscal_year: ['2026-04-01'] })).toBe('2026-27');
     expect(() => run({ parse_date: ['31-10-2026', 'dd/MM/yyyy'] })).toThrow(/not a date/);
   });
+
+  it('builds an object whose keys are worked out, inside map and if where a written object stays as written', () => {
+    const rows = [
+      { month: 'April 2026', paid: 0 },
+      { month: 'May 2026', paid: 250 },
+    ];
+    // A ledger keyed by month, each with a payment line made up when there was none.
+    const keyed = {
+      map: [
+        { var: 'rows' },
+        {
+          from_entries: [
+            [
+              [
+                { var: 'month' },
+                { if: [{ var: 'paid' }, { var: 'paid' }, [{ from_entries: [[['receiptNo', 'N/A'], ['amountPaid', { sum: [{ var: 'paid' }] }]]] }]] },
+              ],
+            ],
+          ],
+        },
+      ],
+    };
+    expect(run(keyed, { rows })).toEqual([{ 'April 2026': [{ receiptNo: 'N/A', amountPaid: 0 }] }, { 'May 2026': 250 }]);
+    expect(run({ from_entries: [[]] })).toEqual({});
+    expect(() => run({ from_entries: [[['a', 1, 2]]] })).toThrow(/list of \[key, value\] pairs/);
+    expect(() => run({ from_entries: [[[null, 1]]] })).toThrow(/from_entries/);
+  });
 });
