@@ -447,6 +447,14 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
       ['Kulwant Rai', 'OLD-7', 'CASH', 250],
       ['Lodhipur Dhaba', null, 'CASH', 300],
     ]);
+    // On the wire the amounts have their decimals, as DIGIT writes them: the app's `double? paymentAmount = json[...]` takes no whole number.
+    const wire = await fetch(`${server.baseUrl}/ws-services/wc/_collectionReport?tenantId=pb.lodhipur&paymentStartDate=01/11/2026&paymentEndDate=30/11/2026`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ RequestInfo: requestInfo(tokens['pb.lodhipur']) }),
+    });
+    expect(wire.headers.get('content-type')).toContain('application/json');
+    expect((await wire.text()).match(/"paymentAmount":[^,}]*/g)?.sort()).toEqual(['"paymentAmount":250.00', '"paymentAmount":300.00']);
     const inactive = await post('pb.lodhipur', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.lodhipur&monthStartDate=01/11/2026&monthEndDate=30/11/2026`);
     expect(inactive.InactiveConsumerReport).toHaveLength(1);
     expect(inactive.InactiveConsumerReport[0]).toMatchObject({ consumerName: 'Sohan Lal', status: 'INACTIVE', inactiveDate: ist(2026, 11, 25, 10) });
