@@ -46,6 +46,13 @@ jobs
   .action(async (name: string) => (await import('./commands/jobs.ts')).run(name));
 
 program
+  .command('openapi')
+  .description('print the OpenAPI 3.1 contract of every route the server serves (as GET /openapi.json answers it)')
+  .option('-d, --definitions <dir>', 'definitions directory', definitionsDefault)
+  .option('-o, --out <file>', 'write it to a file instead of stdout')
+  .action(async (opts: { definitions: string; out?: string }) => (await import('./commands/openapi.ts')).openapi(opts));
+
+program
   .command('schemas')
   .description('write the JSON Schema of every definition kind, for editor autocompletion')
   .option('-o, --out <dir>', 'output directory', 'schemas')
@@ -57,8 +64,12 @@ program.configureHelp({
   subcommandTerm: (cmd) => `${cmd.parent && cmd.parent !== program ? `${cmd.parent.name()} ` : ''}${new Help().subcommandTerm(cmd)}`,
 });
 
+// Each command is bundled on its own (dist/commands/*.js) with its own copy of the engine, so an
+// error it throws is a SevaError by name, not by this bundle's class.
+const isSevaError = (err: unknown): err is SevaError => err instanceof SevaError || (err instanceof Error && err.name === 'SevaError');
+
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof SevaError) console.error(err.message);
+  if (isSevaError(err)) console.error(err.message);
   else console.error(err);
   process.exit(1);
 });

@@ -24,7 +24,7 @@ describe.runIf(process.env.DATABASE_URL)('bulk demand killed mid-run (postgres)'
     await client.connect();
     await client.query(
       `insert into eg_ws_connection (id, tenantid, connectionno, status, connectiontype, propertytype, createdby, createdtime, lastmodifiedby, lastmodifiedtime)
-       select 'c-' || lpad(i::text, 6, '0'), $1, 'WS/1013/2026-27/' || lpad(i::text, 6, '0'), 'ACTIVE', 'Non_Metered', 'RESIDENTIAL', 't', 1, 't', 1 from generate_series(1, $2) as i`,
+       select 'c-' || lpad(i::text, 6, '0'), $1, 'WS/1013/2026-27/' || lpad(i::text, 6, '0'), 'Active', 'Non_Metered', 'RESIDENTIAL', 't', 1, 't', 1 from generate_series(1, $2) as i`,
       [GP, N],
     );
   });

@@ -68,6 +68,19 @@ describe('npm start', () => {
     expect(existsSync(join(dataDir, 'seva.lock'))).toBe(true);
     expect(output).toContain(`Listening on http://localhost:${port}`);
 
+    // The compiled server publishes its contract, and serves the docs page's assets itself (from
+    // swagger-ui-dist, found at run time); `seva openapi` prints that same document.
+    const served = await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json();
+    expect(served.openapi).toBe('3.1.0');
+    const bundle = await fetch(`http://127.0.0.1:${port}/docs/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect((await bundle.text()).length).toBeGreaterThan(100_000);
+    const printedTo = join(dataDir, 'openapi.json');
+    const printed = spawn(process.execPath, [seva, 'openapi', '-o', printedTo], { cwd: root, env: { ...process.env, SEVA_DATA_DIR: join(dataDir, 'unused'), DATABASE_URL: '' }, stdio: 'ignore' });
+    expect(await exited(printed)).toBe(0);
+    expect(JSON.parse(readFileSync(printedTo, 'utf8'))).toEqual(served);
+    expect(existsSync(join(dataDir, 'unused')), 'seva openapi opened a data directory').toBe(false);
+
     const signalled = Date.now();
     npm.kill('SIGTERM');
     let closed = false;
@@ -89,7 +102,7 @@ describe('npm start', () => {
     } finally {
       await again.close();
     }
-  }, 90_000);
+  }, 180_000);
 });
 
 describe('the seva command line', () => {
@@ -98,7 +111,7 @@ describe('the seva command line', () => {
   it('--help lists every command, those of db and jobs too', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const command of ['serve', 'validate', 'test', 'db migrate', 'db status', 'jobs list', 'jobs run <name>', 'schemas']) expect(r.stdout).toContain(`  ${command}`);
+    for (const command of ['serve', 'validate', 'test', 'db migrate', 'db status', 'jobs list', 'jobs run <name>', 'openapi', 'schemas']) expect(r.stdout).toContain(`  ${command}`);
   });
 
   it('validate, test and schemas never open a database', () => {

@@ -60,7 +60,7 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
     const paid = receipts.filter((r) => r.date >= from && r.date <= to);
     const typeOf = new Map(wc.map((c) => [c.connectionNo, c.propertyType]));
     const paidBy = (type?: string) => new Set(paid.filter((r) => type === undefined || typeOf.get(r.consumerCode) === type).map((r) => r.consumerCode)).size;
-    const active = (type?: string) => wc.filter((c) => c.status === 'ACTIVE' && (type === undefined || c.propertyType === type)).length;
+    const active = (type?: string) => wc.filter((c) => c.status === 'Active' && (type === undefined || c.propertyType === type)).length;
     const collected = (type: string) => total(paid.filter((r) => typeOf.get(r.consumerCode) === type).map((r) => r.totalAmountPaid));
     const advance = heads([ADVANCE], within);
     return {
@@ -348,15 +348,16 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
     expect(all.ledgerReport.map((r: any) => Object.keys(r))).toEqual(['April 2026', 'May 2026', 'June 2026', 'July 2026', 'August 2026', 'September 2026', 'October 2026', 'November 2026', 'December 2026'].map((m) => [m]));
     // Lodhipur's penalty starts 15 days after the bill.
     expect(all.ledgerReport).toEqual(await ledgerOf('pb.lodhipur', gurpreet.connectionNo, months, 15));
-    // By hand: September and October were billed together on 21 November (100 each, October's
-    // penalty 20 added on 7 December); before them, the opening 450 + 50 less the 250 paid on 5 October.
+    // By hand: September and October were billed together on 21 November (100 each); on 7 December
+    // October's bill took the penalty, Lodhipur's FLAT 20 for each of his three demands still owing
+    // a charge (60); before them, the opening 450 + 50 less the 250 paid on 5 October.
     const billedOn = ist(2026, 11, 21, 10);
     expect(all.ledgerReport[5]['September 2026'].demand).toMatchObject({ demandGenerationDate: billedOn, monthlyCharges: 100, penalty: 0, previousMonthBalance: 250, totalDues: 350, dueDateOfPayment: ist(2026, 12, 6), penaltyAppliedOnDate: ist(2026, 12, 7) });
     expect(all.ledgerReport[6]['October 2026']).toMatchObject({
-      demand: { monthlyCharges: 100, penalty: 20, totalForCurrentMonth: 120, previousMonthBalance: 350, totalDues: 470 },
-      payment: [{ paymentCollectionDate: null, receiptNo: 'N/A', amountPaid: 0, balanceLeft: 470 }],
+      demand: { monthlyCharges: 100, penalty: 60, totalForCurrentMonth: 160, previousMonthBalance: 350, totalDues: 510 },
+      payment: [{ paymentCollectionDate: null, receiptNo: 'N/A', amountPaid: 0, balanceLeft: 510 }],
       totalPaymentInMonth: 0,
-      totalBalanceLeftInMonth: 470,
+      totalBalanceLeftInMonth: 510,
     });
     // A month without a bill: zeros, and DIGIT's N/A line.
     expect(all.ledgerReport[7]['November 2026']).toEqual({
@@ -457,7 +458,7 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
     expect((await wire.text()).match(/"paymentAmount":[^,}]*/g)?.sort()).toEqual(['"paymentAmount":250.00', '"paymentAmount":300.00']);
     const inactive = await post('pb.lodhipur', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.lodhipur&monthStartDate=01/11/2026&monthEndDate=30/11/2026`);
     expect(inactive.InactiveConsumerReport).toHaveLength(1);
-    expect(inactive.InactiveConsumerReport[0]).toMatchObject({ consumerName: 'Sohan Lal', status: 'INACTIVE', inactiveDate: ist(2026, 11, 25, 10) });
+    expect(inactive.InactiveConsumerReport[0]).toMatchObject({ consumerName: 'Sohan Lal', status: 'Inactive', inactiveDate: ist(2026, 11, 25, 10) });
     expect(typeof inactive.InactiveConsumerReport[0].connectionno).toBe('string');
     expect((await post('pb.bhadson', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.bhadson&monthStartDate=01/11/2026&monthEndDate=30/11/2026`)).InactiveConsumerReport).toEqual([]);
 

@@ -12,7 +12,7 @@ describe('definitions are checked before anything runs', () => {
   it('the shipped definitions are valid', () => {
     const result = validateDefinitions('definitions');
     expect(result.problems).toEqual([]);
-    expect(result.registry?.services.map((s) => s.service)).toEqual(['echallan', 'meter-reading', 'property', 'vendor', 'water-connection']);
+    expect(result.registry?.services.map((s) => s.service)).toEqual(['echallan', 'meter-reading', 'property', 'vendor', 'water-connection', 'ws-feedback']);
   });
 
   const cases = brokenCases();
@@ -37,7 +37,7 @@ describe('definitions are checked before anything runs', () => {
   it('`seva validate` exits 0 on the shipped definitions and 1 on a broken one, without a stack trace', () => {
     const ok = cli(['validate']);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('definitions OK: 5 service(s), 5 persister(s), 2 workflow(s), 3 job(s)');
+    expect(ok.stdout).toContain('definitions OK: 6 service(s), 6 persister(s), 2 workflow(s), 3 job(s)');
     const c = cases.find((x) => x.name === '05-unknown-role')!;
     const root = materialize(c);
     const bad = cli(['validate', '-d', root]);

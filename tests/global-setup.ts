@@ -1,10 +1,12 @@
 /**
  * Once per `vitest run`: a migrated template per backend (see tests/templates.ts), handed to the
  * test files through `inject('sevaTemplates')`. Should building one fail, the tests still run, each
- * on an empty database as before (slower), after a warning here.
+ * on an empty database as before (slower), after a warning here. Also installs the headless
+ * browser the docs page test drives, when it is missing (tests/chromium.ts).
  */
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureChromium } from './chromium.ts';
 import { pgliteTemplate, postgresTemplate, templateHash, type Templates } from './templates.ts';
 
 const warn = (what: string, err: unknown) =>
@@ -12,6 +14,8 @@ const warn = (what: string, err: unknown) =>
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = project.config.root;
+  const chromium = ensureChromium();
+  if (chromium) console.warn(`the docs page test will fail: ${chromium}`);
   const started = performance.now();
   const templates: Templates = {};
   let release = async (): Promise<void> => undefined;

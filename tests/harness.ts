@@ -1,4 +1,5 @@
 import { constants, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +140,11 @@ export class TestServer {
     const server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: seva.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
+    // The test and the server share one event loop: a test that computes for seconds (compiling
+    // schemas, say) lets the server's keep-alive timer and fetch's reuse of that idle connection
+    // fire in the same turn, and the request meets a closed socket (ECONNRESET). Idle connections
+    // are kept longer than any such pause; stop() closes them.
+    (server as Server).keepAliveTimeout = 120_000;
     const { port } = server.address() as AddressInfo;
     return new TestServer(seva, server, `http://127.0.0.1:${port}`);
   }

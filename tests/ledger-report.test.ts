@@ -8,7 +8,8 @@ import { backends, freshDatabase, requestInfo, TestServer } from './harness.ts';
  * year, offset and limit in the query, RequestInfo in the body), in the shape the app parses
  * (model/reports/leadger_report.dart: a list of {"<Month yyyy>": MonthData}), with DIGIT's figures
  * (LedgerReportRowMapper, chronological order) worked out by hand from Lodhipur's masters:
- * non-metered 100 a month, penalty FLAT 20 on the latest unpaid bill 15 days after it is made.
+ * non-metered 100 a month; penalty FLAT outstanding: 20 for each demand still owing a charge, added
+ * to the latest unpaid demand more than 15 days after it is made.
  */
 const GP = 'pb.lodhipur';
 const IST = 5.5 * 3600_000;
@@ -86,7 +87,7 @@ describe.each(backends())("a consumer's ledger, month by month (%s)", (backend) 
     await pay(consumers.harpreet, 40);
     await at(ist(2026, 11, 8, 12));
     await pay(consumers.harpreet, 30);
-    // 20 November: 19 days on, the penalty on October's bills, still partly unpaid.
+    // 20 November: 19 days on, the penalty on October's bills, still partly unpaid (20: the one demand owing).
     await at(ist(2026, 11, 20, 3));
     expect((await server.seva.jobs.run('ws-penalty')).status).toBe('succeeded');
     // 3 December, no bill for November yet: Harpreet pays 100 for 50 owed.

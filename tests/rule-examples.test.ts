@@ -23,7 +23,8 @@ describe('rule examples (seva test)', () => {
     const count = (set: string) => outcomes.filter((o) => o.ruleSet === set).length;
     expect(count('ws-charge')).toBeGreaterThanOrEqual(6);
     expect(count('ws-penalty')).toBeGreaterThanOrEqual(6);
-    expect(outcomes.map((o) => o.example)).toContain('advance consumption, 100 of an advance of 150 paid this month\'s charge and 50 is left');
+    expect(count('ws-aggregate-dues')).toBeGreaterThanOrEqual(5);
+    expect(outcomes.map((o) => o.example)).toContain("advance partly used, negative as DIGIT answers it, 100 of 150 paid this month's charge and 50 is left");
   });
 
   it('fails, naming the example and both amounts, when an expected amount is changed', () => {
@@ -41,7 +42,7 @@ describe('rule examples (seva test)', () => {
   });
 
   it('fails when a rule errors where the example expects an amount', () => {
-    const dir = definitionsWith('definitions', [{ file: 'rules/ws-penalty.yaml', replace: 'input: { tenantId: pb.bhadson, periodFrom: 2026-10-01, demandDate: 2026-11-01T02:00, charge: 100, outstanding: 455 }\n    expect: [{ taxHeadCode: WS_TIME_PENALTY, amount: 10 }]', with: 'input: { tenantId: pb.bhadson, periodFrom: 2026-10-01, demandDate: someday, charge: 100, outstanding: 455 }\n    expect: [{ taxHeadCode: WS_TIME_PENALTY, amount: 10 }]' }]);
+    const dir = definitionsWith('definitions', [{ file: 'rules/ws-penalty.yaml', replace: 'input: { tenantId: pb.bhadson, periodFrom: 2026-10-01, demandDate: 2026-11-01T02:00, charge: 100, chargesOwed: 455, penaltiesOwed: 0, unpaidDemands: 2 }\n    expect: [{ taxHeadCode: WS_TIME_PENALTY, amount: 10 }]', with: 'input: { tenantId: pb.bhadson, periodFrom: 2026-10-01, demandDate: someday, charge: 100, chargesOwed: 455, penaltiesOwed: 0, unpaidDemands: 2 }\n    expect: [{ taxHeadCode: WS_TIME_PENALTY, amount: 10 }]' }]);
     const failed = run(dir).outcomes.filter((o) => !o.passed);
     expect(failed.map((f) => f.failure)).toEqual([expect.stringContaining('RULE_INVALID_TIME')]);
   });

@@ -6,7 +6,8 @@ import { backends, freshDatabase, requestInfo, TestServer } from './harness.ts';
  * mGramSeva end to end, over HTTP, on the shipped definitions: onboarding, bulk demand, a meter
  * reading, a bill, a partial cash payment, the penalty job, aggregate dues, deactivation. Every
  * expected figure is worked out by hand from Lodhipur's masters (non-metered 100 a month; metered
- * 100 + 2 a unit; penalty FLAT 20 on the latest unpaid demand 15 days after it is made).
+ * 100 + 2 a unit; penalty FLAT outstanding: 20 for each demand still owing a charge, added to the
+ * latest unpaid demand more than 15 days after it is made).
  */
 const GP = 'pb.lodhipur';
 const IST = 5.5 * 3600_000;
@@ -62,7 +63,7 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     [consumers.arrears, consumers.advance, consumers.metered] = res.body.WaterConnection;
-    expect(res.body.WaterConnection.map((w: any) => w.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
+    expect(res.body.WaterConnection.map((w: any) => w.status)).toEqual(['Active', 'Active', 'Active']);
     expect(await ledger(consumers.arrears)).toEqual([['waterConnection-arrears', [['10102', 450, 0], ['10201', 50, 0]]]]);
     expect(await ledger(consumers.advance)).toEqual([['waterConnection-advance', [['WS_ADVANCE_CARRYFORWARD', -150, 0]]]]);
     expect(await ledger(consumers.metered)).toEqual([]);
@@ -112,7 +113,7 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     ]);
   });
 
-  it('the penalty job adds 20 once to each latest unpaid demand after 15 days; a rerun adds nothing', async () => {
+  it('the penalty job adds 20 per demand still owing once to each latest unpaid demand after 15 days; a rerun adds nothing', async () => {
     clock.set(ist(2026, 12, 5, 3));
     const early = await server.seva.jobs.run('ws-penalty');
     expect(early.counts).toMatchObject({ adjusted: 0 });
@@ -123,9 +124,10 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     const run = await server.seva.jobs.run('ws-penalty');
     expect(run).toMatchObject({ status: 'succeeded', counts: { adjusted: 2, failed: 0 } });
     expect((await server.seva.jobs.run('ws-penalty')).counts).toMatchObject({ adjusted: 0 });
+    // Two demands still owe a charge (250 of the opening arrears, October's 100): 2 × 20.
     expect(await ledger(consumers.arrears)).toEqual([
       ['waterConnection-arrears', [['10102', 450, 200], ['10201', 50, 50]]],
-      ['waterConnection', [['10101', 100, 0], ['WS_TIME_PENALTY', 20, 0]]],
+      ['waterConnection', [['10101', 100, 0], ['WS_TIME_PENALTY', 40, 0]]],
     ]);
     expect(await ledger(consumers.metered)).toEqual([['waterConnection', [['10101', 160, 0], ['WS_TIME_PENALTY', 20, 0]]]]);
     // Paid by its advance: no penalty.
@@ -135,21 +137,22 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
   it('aggregate dues equal the figures worked out by hand', async () => {
     expect(await dues(consumers.arrears)).toMatchObject({
       currentmonthBill: 100,
-      currentMonthPenalty: 20,
-      currentmonthTotalDue: 120,
+      currentMonthPenalty: 40,
+      currentmonthTotalDue: 140,
       totalAreas: 250,
       totalAreasWithPenalty: 250,
       advanceAvailable: 0,
       advanceAdjusted: 0,
       remainingAdvance: 0,
       netdue: 350,
-      netDueWithPenalty: 370,
+      netDueWithPenalty: 390,
     });
-    expect(await dues(consumers.advance)).toMatchObject({ currentmonthBill: 0, totalAreas: 0, advanceAvailable: 150, advanceAdjusted: 100, remainingAdvance: 50, netdue: -50, netDueWithPenalty: -50 });
+    // Advance is a credit: negative, as DIGIT answers it.
+    expect(await dues(consumers.advance)).toMatchObject({ currentmonthBill: 0, totalAreas: 0, advanceAvailable: -150, advanceAdjusted: -100, remainingAdvance: -50, netdue: -50, netDueWithPenalty: -50 });
     expect(await dues(consumers.metered)).toMatchObject({ currentmonthBill: 160, currentMonthPenalty: 20, currentmonthTotalDue: 180, totalAreas: 0, netDueWithPenalty: 180 });
     const register = (await post(`/ws-services/wc/_search?tenantId=${GP}&sortBy=collectionPendingAmount&sortOrder=DESC`, {})).body.WaterConnection as any[];
     expect(register.map((w) => [w.connectionNo, w.additionalDetails.collectionPendingAmount])).toEqual([
-      [consumers.arrears.connectionNo, '370'],
+      [consumers.arrears.connectionNo, '390'],
       [consumers.metered.connectionNo, '180'],
       [consumers.advance.connectionNo, '-50'],
     ]);
@@ -159,7 +162,7 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     const [current] = (await post(`/ws-services/wc/_search?tenantId=${GP}&connectionNumber=${encodeURIComponent(consumers.arrears.connectionNo)}`, {})).body.WaterConnection;
     const res = await post('/ws-services/wc/_update', { WaterConnection: { ...current, processInstance: { action: 'DEACTIVATE' } } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.WaterConnection[0].status).toBe('INACTIVE');
+    expect(res.body.WaterConnection[0].status).toBe('Inactive');
     expect(await ledger(consumers.arrears)).toEqual([]);
     expect((await ledger(consumers.arrears, 'CANCELLED')).map(([type]) => type)).toEqual(['waterConnection-arrears', 'waterConnection']);
     expect((await dues(consumers.arrears)).netDueWithPenalty).toBe(0);

@@ -40,7 +40,7 @@ describe.each(backends())('water connections and meter readings (%s)', (backend)
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const wc = res.body.WaterConnection[0];
     expect(wc.connectionNo).toMatch(/^WS\/1013\/2026-27\/\d{6}$/);
-    expect(wc).toMatchObject({ status: 'ACTIVE', additionalDetails: { ownerName: 'Harjit Kaur', locality: 'WARD-1' }, processInstance: { action: 'SUBMIT', state: { state: 'ACTIVE' } } });
+    expect(wc).toMatchObject({ status: 'Active', additionalDetails: { ownerName: 'Harjit Kaur', locality: 'WARD-1' }, processInstance: { action: 'SUBMIT', state: { state: 'ACTIVE' } } });
     const demands = await demandsOf(wc.connectionNo);
     expect(demands).toHaveLength(1);
     expect(demands[0]).toMatchObject({ consumerType: 'waterConnection-arrears', taxPeriodFrom: ist(2026, 9, 1), taxPeriodTo: ist(2026, 10, 1) - 1, payer: { name: 'Harjit Kaur', mobileNumber: '9876543210' } });
@@ -126,8 +126,28 @@ describe.each(backends())('water connections and meter readings (%s)', (backend)
     expect(all.WaterConnection[0].additionalDetails.lastDemandGeneratedDate).toBe(String(Math.max(...demands.map((d) => d.taxPeriodTo))));
     expect((await search('sortBy=collectionPendingAmount&sortOrder=ASC')).WaterConnection.map((w: any) => w.additionalDetails.collectionPendingAmount)).toEqual(['160', '500']);
     expect((await search('locality=WARD-2')).WaterConnection.map((w: any) => w.connectionType)).toEqual(['Metered']);
-    expect((await search('connectionType=Non_Metered&status=ACTIVE&propertyType=RESIDENTIAL')).totalCount).toBe(1);
+    expect((await search('connectionType=Non_Metered&status=Active&propertyType=RESIDENTIAL')).totalCount).toBe(1);
     expect((await search('mobileNumber=9876543210&oldConnectionNumber=OLD-1')).totalCount).toBe(1);
     expect((await search('name=nobody')).totalCount).toBe(0);
+  });
+
+  it('the app deactivates a consumer by sending status Inactive with SUBMIT, and reactivates it with Active', async () => {
+    const made = await post('/ws-services/wc/_create', { WaterConnection: connection({ oldConnectionNo: 'OLD-TOGGLE', paymentType: 'arrears', arrears: 300, connectionHolders: [{ name: 'Toggle Singh', mobileNumber: '9876500001' }] }) });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const consumer = made.body.WaterConnection[0];
+    expect(consumer.status).toBe('Active');
+    // consumer_details_provider.dart: the checkbox sets status to 'Inactive'; the workflow object is SUBMIT.
+    const off = await post('/ws-services/wc/_update', { WaterConnection: { ...consumer, status: 'Inactive', processInstance: { action: 'SUBMIT' } } });
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect(off.body.WaterConnection[0]).toMatchObject({ status: 'Inactive', processInstance: { action: 'DEACTIVATE' } });
+    expect((await demandsOf(consumer.connectionNo)).filter((d: any) => d.status === 'ACTIVE')).toEqual([]);
+    // An edit that keeps the status keeps the state.
+    const edited = await post('/ws-services/wc/_update', { WaterConnection: { ...off.body.WaterConnection[0], additionalDetails: { ...consumer.additionalDetails, remarks: 'left the village' }, processInstance: { action: 'SUBMIT' } } });
+    expect(edited.body.WaterConnection[0]).toMatchObject({ status: 'Inactive', additionalDetails: { remarks: 'left the village' } });
+    const on = await post('/ws-services/wc/_update', { WaterConnection: { ...edited.body.WaterConnection[0], status: 'Active', processInstance: { action: 'SUBMIT' } } });
+    expect(on.body.WaterConnection[0]).toMatchObject({ status: 'Active', processInstance: { action: 'REACTIVATE' } });
+    // A status outside DIGIT's two is refused where it is.
+    const odd = await post('/ws-services/wc/_update', { WaterConnection: { ...on.body.WaterConnection[0], status: 'ACTIVE' } });
+    expect([odd.status, odd.body.Errors[0].params]).toEqual([400, ['$.WaterConnection.status']]);
   });
 });

@@ -32,6 +32,9 @@ export async function serve(): Promise<void> {
   console.log(`Seva is serving ${seva.registry.services.length} service(s) and ${seva.registry.workflows.length} workflow(s) on ${where}`);
   if (seva.registry.jobs.length > 0) console.log(`Scheduled ${seva.registry.jobs.filter((j) => j.enabled !== false).length} job(s): ${seva.registry.jobs.map((j) => j.job).join(', ')}`);
   if (seva.migration.applied.length > 0) console.log(`Applied ${seva.migration.applied.length} migration step(s).`);
+  if (options.clock) {
+    console.log(`The clock is movable (SEVA_CLOCK=${process.env.SEVA_CLOCK}): it reads ${new Date(options.clock.now()).toISOString()}; POST /seva/clock/v1/_move sets or advances it. Never in production.`);
+  }
   if (seva.admin) {
     console.log(`Created user '${seva.admin.userName}' (SUPERUSER at ${seva.admin.tenantId}).`);
     if (seva.admin.generated) console.log(`Its password, shown this once: ${seva.admin.password}`);

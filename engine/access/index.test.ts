@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../users/index.ts';
-import { authorize, type EndpointAccess } from './index.ts';
+import { admit, authorize, maskAnswer, type EndpointAccess } from './index.ts';
 
 const user = (roles: User['roles']): User => ({ id: 1, uuid: 'u', userName: 'ravi', type: 'EMPLOYEE', tenantId: 'pb', roles, active: true });
 const vendorCreate: EndpointAccess = { mode: 'roles', roles: ['EXPENSE_PROCESSING'] };
@@ -25,5 +25,34 @@ describe('authorize', () => {
   });
   it('closes an endpoint granted to no role', () => {
     expect(() => authorize('POST /x', { mode: 'roles', roles: [] }, user([{ code: 'SUPERUSER', tenantId: 'pb' }]), ['pb'])).toThrow(expect.objectContaining({ kind: 'forbidden' }));
+  });
+});
+
+describe('anonymous look-ups', () => {
+  const billSearch: EndpointAccess = {
+    mode: 'roles',
+    roles: ['COLLECTION_OPERATOR'],
+    anonymous: { criteria: [['tenantId', 'consumerCode', 'billNumber']], mask: [{ path: 'Bill.mobileNumber', keepLast: 4 }, { path: 'Bill.payerName', keepFirst: 1 }, { path: 'Bill.payerAddress' }] },
+  };
+  const operator = user([{ code: 'COLLECTION_OPERATOR', tenantId: 'pb.lodhipur' }]);
+  const named = { tenantId: 'pb.lodhipur', consumerCode: 'WS/1', billNumber: 'B-1' };
+
+  it('answers a caller with the roles whole, and one without (or without a token) masked when the request names a criteria set', () => {
+    expect(admit('bill', billSearch, operator, ['pb.lodhipur'], named)).toEqual({ masked: false });
+    expect(admit('bill', billSearch, undefined, ['pb.lodhipur'], named)).toMatchObject({ masked: true });
+    expect(admit('bill', billSearch, user([{ code: 'COLLECTION_OPERATOR', tenantId: 'pb.bhadson' }]), ['pb.lodhipur'], named)).toMatchObject({ masked: true });
+  });
+  it('refuses an anonymous caller whose request misses a criterion, leaves it empty, or names several values', () => {
+    expect(() => admit('bill', billSearch, undefined, ['pb.lodhipur'], { tenantId: 'pb.lodhipur', consumerCode: 'WS/1' })).toThrow(expect.objectContaining({ kind: 'unauthenticated' }));
+    expect(() => admit('bill', billSearch, undefined, ['pb.lodhipur'], { ...named, billNumber: ' ' })).toThrow(expect.objectContaining({ kind: 'unauthenticated' }));
+    expect(() => admit('bill', billSearch, undefined, ['pb.lodhipur'], { ...named, consumerCode: 'WS/1,WS/2' })).toThrow(expect.objectContaining({ kind: 'unauthenticated' }));
+    expect(() => admit('bill', billSearch, undefined, ['pb.lodhipur'], { ...named, consumerCode: ['WS/1', 'WS/2'] })).toThrow(expect.objectContaining({ kind: 'unauthenticated' }));
+  });
+  it('stars all but the kept characters of each masked text, walking arrays, and withholds values that are not text', () => {
+    const answer = { Bill: [{ payerName: 'Gurpreet Singh', mobileNumber: '9800008888', payerAddress: { street: 'Main' } }, { payerName: null, mobileNumber: '12' }] };
+    const masked = maskAnswer(answer, billSearch.mode === 'roles' ? billSearch.anonymous!.mask : []);
+    expect(masked.Bill[0]).toEqual({ payerName: 'G******* *****', mobileNumber: '******8888', payerAddress: null });
+    expect(masked.Bill[1]).toEqual({ payerName: null, mobileNumber: '12' });
+    expect(answer.Bill[0]!.mobileNumber).toBe('9800008888');
   });
 });

@@ -1,6 +1,19 @@
 import { forbidden, unauthenticated } from '../errors/index.ts';
 import { isWithinTenant } from '../tenancy/index.ts';
 import type { User } from '../users/index.ts';
+import type { MaskRule } from './mask.ts';
+
+export { maskAnswer, maskValue, type MaskRule } from './mask.ts';
+
+/**
+ * A narrow look-up open to callers without the roles (DIGIT's "mixed mode": the bill or receipt an
+ * SMS links to): the request names every criterion of one of `criteria`, each with one value, and
+ * the answer is masked.
+ */
+export interface AnonymousAccess {
+  criteria: string[][];
+  mask: MaskRule[];
+}
 
 /** Who may call an endpoint. There is no default grant: an endpoint nobody is granted is closed. */
 export type EndpointAccess =
@@ -8,7 +21,7 @@ export type EndpointAccess =
   /** Any signed-in user, for endpoints about the caller's own session (details, logout). */
   | { mode: 'authenticated' }
   /** `self`: anyone signed in may also call it about their own record (the endpoint decides what that is). */
-  | { mode: 'roles'; roles: string[]; self?: boolean };
+  | { mode: 'roles'; roles: string[]; self?: boolean; anonymous?: AnonymousAccess };
 
 /** True when the user holds one of `roles` at `tenantId` (a role at a state counts in its GPs). */
 export function holdsRoleAt(user: User, roles: readonly string[], tenantId: string): boolean {
@@ -30,4 +43,33 @@ export function authorize(endpoint: string, access: EndpointAccess, caller: User
       throw forbidden('ACCESS_DENIED', `user ${caller.userName} may not call ${endpoint} at tenant ${tenantId}: it needs one of the roles ${access.roles.join(', ')} there`);
     }
   }
+}
+
+/** What a caller let through may see: everything, or the answer masked by these rules. */
+export type Admission = { masked: false } | { masked: true; rules: MaskRule[] };
+
+/**
+ * `authorize`, and then the narrow anonymous look-up: a caller without the roles (or without a
+ * token) who names one of the endpoint's criteria sets gets the masked answer instead of a refusal.
+ * `criteria` are the request's search criteria (query and body).
+ */
+export function admit(endpoint: string, access: EndpointAccess, caller: User | undefined, tenants: readonly string[], criteria: Record<string, unknown>): Admission {
+  const anonymous = access.mode === 'roles' ? access.anonymous : undefined;
+  if (!anonymous) {
+    authorize(endpoint, access, caller, tenants);
+    return { masked: false };
+  }
+  try {
+    authorize(endpoint, access, caller, tenants);
+    return { masked: false };
+  } catch (refusal) {
+    if (anonymous.criteria.some((set) => set.every((name) => singleValue(criteria[name])))) return { masked: true, rules: anonymous.mask };
+    throw refusal;
+  }
+}
+
+/** One value: a non-empty text (not a comma-separated list), or a list holding one such text. */
+function singleValue(value: unknown): boolean {
+  const v = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  return (typeof v === 'string' && v.trim() !== '' && !v.includes(',')) || (typeof v === 'number' && Number.isFinite(v));
 }

@@ -1,4 +1,4 @@
-import { addDemandDetail, adjustableDemands, consumerOutstanding, outstandingOf, type BillWrite } from '../billing/index.ts';
+import { activeDemandsOf, addDemandDetail, adjustableDemands, consumerOutstanding, outstandingOf, sumBuckets, type BillWrite, type Demand } from '../billing/index.ts';
 import type { AdjustmentDefinition } from '../definitions/index.ts';
 import { notFound, SevaError } from '../errors/index.ts';
 import type { Mdms } from '../mdms/index.ts';
@@ -60,15 +60,23 @@ export class AdjustmentRunner {
     const context = { mdms: this.deps.mdms(), timeZone: this.deps.timeZone };
     const rules = this.deps.rules.get(def.details.rules);
     const owed = new Map<string, number>();
+    // The consumer's demands, read again once an adjustment changed one of them.
+    const demandsOf = new Map<string, Demand[]>();
     let adjusted = 0;
     for (const d of demands) {
       const consumer = { tenantId: d.tenantId, businessService: d.businessService, consumerCode: d.consumerCode };
       if (!owed.has(d.consumerCode)) owed.set(d.consumerCode, await consumerOutstanding(trx, consumer));
+      let buckets: Record<string, number> | undefined;
+      if (def.buckets) {
+        if (!demandsOf.has(d.consumerCode)) demandsOf.set(d.consumerCode, await activeDemandsOf(trx, consumer));
+        buckets = sumBuckets(demandsOf.get(d.consumerCode)!, d, def.buckets);
+      }
       const data = {
         now,
         tenantId: d.tenantId,
         demand: { tenantId: d.tenantId, consumerCode: d.consumerCode, consumerType: d.consumerType, taxPeriodFrom: d.taxPeriodFrom, taxPeriodTo: d.taxPeriodTo, createdTime: d.auditDetails.createdTime, outstanding: outstandingOf(d).toNumber() },
         consumer: { outstanding: owed.get(d.consumerCode) },
+        buckets,
       };
       const lines = rules.evaluate({ now, ...(evaluateTemplate(def.details.input ?? {}, data, context) as Record<string, unknown>) }, context);
       if (!Array.isArray(lines)) throw new SevaError('internal', 'INVALID_RULE_RESULT', `rule set ${def.details.rules} must give a list of {taxHeadCode, amount}, gave ${JSON.stringify(lines)}`);
@@ -77,6 +85,7 @@ export class AdjustmentRunner {
         if (line.amount === null || line.amount === undefined || Number(line.amount) === 0) continue;
         await addDemandDetail(w, d, { taxHeadMasterCode: def.once, taxAmount: line.amount }, `${def.adjustment} applied`, actor, now);
         owed.set(d.consumerCode, owed.get(d.consumerCode)! + Number(line.amount));
+        demandsOf.delete(d.consumerCode);
         adjusted++;
       }
     }

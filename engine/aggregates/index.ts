@@ -1,2 +1,2 @@
 export { AggregateRunner, type AggregateDeps } from './runner.ts';
-export { serviceSource, type DataSource } from './source.ts';
+export { childSources, serviceSource, type DataSource } from './source.ts';

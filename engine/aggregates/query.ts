@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AggregateDefinition, AggregateJoinDefinition, AggregateMeasureDefinition, AggregateSourceRows } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
-import { withinTenant } from '../store/index.ts';
 import { toSql, type ExprScope } from './expr.ts';
 import { place, type DataSource } from './source.ts';
 
@@ -36,15 +35,22 @@ const nextPrefix = () => `s${(counter = (counter + 1) % 1_000_000)}`;
 function aggregateOf(m: AggregateMeasureDefinition, field: (name: string) => Sql, scope: ExprScope, filter?: Sql): Sql {
   const value = (v: unknown) => (typeof v === 'string' ? field(v) : toSql(v, scope));
   const only = filter ? sql` FILTER (WHERE ${filter})` : sql``;
-  if (m.sum !== undefined) return sql`COALESCE(SUM(${value(m.sum)})${only}, 0)`;
+  if (m.sum !== undefined) return rounded(m, sql`COALESCE(SUM(${value(m.sum)})${only}, 0)`);
   if (m.count) return sql`COUNT(*)${only}`;
   if (m.countDistinct !== undefined) return sql`COUNT(DISTINCT ${field(m.countDistinct)})${only}`;
+  if (m.avg !== undefined) return rounded(m, sql`AVG(${value(m.avg)})${only}`);
   if (m.items !== undefined) {
     const pairs = Object.entries(m.items).flatMap(([key, v]) => [sql`${key}::text`, value(v)]);
     const by = m.orderBy ?? m.month;
     return sql`COALESCE(json_agg(json_build_object(${sql.join(pairs)})${by === undefined ? sql`` : sql` ORDER BY ${field(by)}`})${only}, '[]'::json)`;
   }
   return m.max !== undefined ? sql`MAX(${value(m.max)})${only}` : sql`MIN(${value(m.min)})${only}`;
+}
+
+/** The measure's figure rounded as it declares (a mean cut to whole stars, say). */
+function rounded(m: AggregateMeasureDefinition, figure: Sql): Sql {
+  if (!m.round) return figure;
+  return sql`${sql.raw(m.round.mode === 'down' ? 'TRUNC' : 'ROUND')}((${figure})::numeric, ${sql.lit(m.round.places)})`;
 }
 
 const paramOf = (ctx: QueryContext) => (name: string) => (name === 'tenantId' ? ctx.tenantId : ctx.params[name]);
@@ -54,10 +60,13 @@ export function measureSql(m: AggregateMeasureDefinition, ctx: QueryContext, row
   const placed = placeWithJoin(ctx, m.from, m.join, nextPrefix(), fieldsRead([m]));
   const scope: ExprScope = { field: placed.field, row, param: paramOf(ctx) };
   const agg = aggregateOf(m, placed.field, scope);
-  const where = sql`${withinTenant(placed.base.tenant, ctx.tenantId)}${m.where === undefined ? sql`` : sql` AND ${toSql(m.where, scope)}`}`;
+  const where = sql`${placed.base.scope(ctx.tenantId)}${m.where === undefined ? sql`` : sql` AND ${toSql(m.where, scope)}`}`;
   if (m.groupBy === undefined) return sql`(SELECT ${agg} FROM ${placed.from} WHERE ${where})`;
   const key = placed.field(m.groupBy);
-  return sql`(SELECT COALESCE(json_object_agg(g.k, g.v), '{}') FROM (SELECT ${key} AS k, ${agg} AS v FROM ${placed.from} WHERE ${where} AND ${key} IS NOT NULL GROUP BY ${key}) g)`;
+  // Grouped by the output column: the key may be a correlated figure (a consumer's latest period).
+  const groups = sql`(SELECT ${key} AS k, ${agg} AS v FROM ${placed.from} WHERE ${where} AND ${key} IS NOT NULL GROUP BY 1) g`;
+  if (m.list) return sql`(SELECT COALESCE(json_agg(json_build_object(${m.list.key}::text, g.k, ${m.list.value}::text, g.v) ORDER BY g.k), '[]') FROM ${groups})`;
+  return sql`(SELECT COALESCE(json_object_agg(g.k, g.v), '{}') FROM ${groups})`;
 }
 
 /**
@@ -96,7 +105,7 @@ export function combinedQueries(measures: [string, AggregateMeasureDefinition][]
     const scope: ExprScope = { field: placed.field, param: paramOf(ctx) };
     const filters = list.map(([, m]) => (m.where === undefined ? undefined : toSql(m.where, scope)));
     const columns = list.map(([name, m], i) => sql`${aggregateOf(m, placed.field, scope, filters[i])} AS ${quote(`m:${name}`)}`);
-    const conditions: Sql[] = [withinTenant(placed.base.tenant, ctx.tenantId)];
+    const conditions: Sql[] = [placed.base.scope(ctx.tenantId)];
     // What every measure asks (its consumer, its service) is said once more outside the ORs, so indexes can find it.
     for (const shared of sharedConjuncts(list.map(([, m]) => m.where))) conditions.push(toSql(shared, scope));
     if (filters.every((f) => f !== undefined)) conditions.push(sql`(${sql.join(filters as Sql[], sql` OR `)})`);
@@ -131,7 +140,7 @@ export function sourceRowsSql(def: AggregateDefinition, rows: AggregateSourceRow
   const scope: ExprScope = { field: placed.field, param: paramOf(ctx) };
   const fieldNames = rows.groupBy ?? [...placed.base.fieldNames, ...(rows.join && placed.joined ? placed.joined.fieldNames.map((f) => `${rows.join!.as}.${f}`) : [])];
   const fields = fieldNames.map((f) => sql`${placed.field(f)} AS ${quote(`f:${f}`)}`);
-  const where = sql`${withinTenant(placed.base.tenant, ctx.tenantId)}${rows.where === undefined ? sql`` : sql` AND ${toSql(rows.where, scope)}`}`;
+  const where = sql`${placed.base.scope(ctx.tenantId)}${rows.where === undefined ? sql`` : sql` AND ${toSql(rows.where, scope)}`}`;
   const measureFirst = rows.having !== undefined || (rows.sort ?? []).some((s) => s.by in def.measures);
   // Grouped rows: one per distinct combination of their fields (measures read only those).
   const distinct = rows.groupBy ? sql`DISTINCT ` : sql``;
@@ -143,7 +152,7 @@ export function sourceRowsSql(def: AggregateDefinition, rows: AggregateSourceRow
   };
   const having = rows.having === undefined ? sql`TRUE` : toSql(rows.having, outerScope);
   const sorts = (rows.sort ?? []).map((s, i) => {
-    const order = i === 0 && page.order ? page.order : (s.order ?? 'asc');
+    const order = i === 0 && page.order && !rows.orderFixed ? page.order : (s.order ?? 'asc');
     const ref = s.by in def.measures ? outerScope.field(s.by) : outerScope.row!(s.by);
     return sql`${ref} ${sql.raw(order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')}`;
   });
@@ -194,7 +203,7 @@ export function fieldsRead(measures: AggregateMeasureDefinition[]): string[] {
   };
   for (const m of measures) {
     walk(m.where);
-    for (const v of [m.sum, m.max, m.min, ...Object.values(m.items ?? {})]) typeof v === 'string' ? out.add(v) : walk(v);
+    for (const v of [m.sum, m.max, m.min, m.avg, ...Object.values(m.items ?? {})]) typeof v === 'string' ? out.add(v) : walk(v);
     for (const f of [m.countDistinct, m.groupBy, m.month, m.orderBy]) if (f !== undefined) out.add(f);
   }
   return [...out];

@@ -247,6 +247,7 @@ export interface BillCriteria {
   tenantId: string;
   billIds?: string[];
   consumerCodes?: string[];
+  billNumbers?: string[];
   businessService?: string;
   status?: string[];
   offset: number;
@@ -256,7 +257,7 @@ export interface BillCriteria {
 export function searchBills(db: Db, c: BillCriteria): Promise<Bill[]> {
   return searchRecords(db, billTable, {
     tenant: { id: c.tenantId, scope: 'within' },
-    filters: [...inFilters({ id: c.billIds, consumerCode: c.consumerCodes, status: c.status }), ...exactFilters({ businessService: c.businessService })],
+    filters: [...inFilters({ id: c.billIds, consumerCode: c.consumerCodes, billNumber: c.billNumbers, status: c.status }), ...exactFilters({ businessService: c.businessService })],
     sort: [['billDate', 'desc'], ['id', 'asc']],
     page: c,
   });

@@ -9,6 +9,7 @@ import { versionOf, type Demand } from './demand.ts';
 import { readDemand } from './demand-input.ts';
 import { demandEvent, newDemand } from './demands.ts';
 import type { BillingMasters } from './masters.ts';
+import { roundOffDemand } from './round-off.ts';
 
 export interface BulkDemandOutcome {
   created: Demand[];
@@ -31,7 +32,8 @@ export function prepareDemands(raws: Record<string, unknown>[], masters: Billing
   const prepared: PreparedDemands = { candidates: [], refused: [], actor, now };
   raws.forEach((raw, index) => {
     const details: ErrorDetail[] = [];
-    const input = readDemand(raw, `$.Demands[${index}]`, masters, details);
+    const read = readDemand(raw, `$.Demands[${index}]`, masters, details);
+    const input = read && roundOffDemand(read, masters, details);
     if (!input || details.length > 0) {
       prepared.refused.push({ index, details });
       return;

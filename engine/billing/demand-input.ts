@@ -13,7 +13,8 @@ export interface DemandInput extends DemandFields {
 }
 
 const amount = { type: ['number', 'string'] };
-const validateShape = compilePayloadValidator({
+/** A demand as a request carries it (the published contract shows this schema too). */
+export const DEMAND_INPUT_SCHEMA = {
   type: 'object',
   required: ['tenantId', 'consumerCode', 'businessService', 'taxPeriodFrom', 'taxPeriodTo', 'demandDetails'],
   properties: {
@@ -39,7 +40,8 @@ const validateShape = compilePayloadValidator({
       },
     },
   },
-});
+};
+const validateShape = compilePayloadValidator(DEMAND_INPUT_SCHEMA);
 
 type Raw = Record<string, any>;
 

@@ -11,6 +11,7 @@ import { demandJson, isSettled, outstandingOf, versionOf, type Demand, type Dema
 import { demandTable, demandVersionTable } from './demand-tables.ts';
 import { readDemand, withinAmount, type DemandInput } from './demand-input.ts';
 import type { BillingMasters } from './masters.ts';
+import { roundOffDemand } from './round-off.ts';
 
 type Raw = Record<string, any>;
 
@@ -55,10 +56,14 @@ export function demandEvent(d: Demand, reason: string, isNew: boolean): DomainEv
   return { topic, key: d.id, tenantId: d.tenantId, payload: { Demand: demandJson(d), reason } };
 }
 
-function readAll(raws: unknown, masters: BillingMasters): DemandInput[] {
+/** Reads and checks demands; new ones are rounded off as their business service says. */
+function readAll(raws: unknown, masters: BillingMasters, forCreate: boolean): DemandInput[] {
   if (!Array.isArray(raws) || raws.length === 0) throw invalid('INVALID_REQUEST', 'Demands must be a non-empty list', '$.Demands');
   const details: ErrorDetail[] = [];
-  const inputs = raws.map((raw: Raw, i) => readDemand(raw, `$.Demands[${i}]`, masters, details));
+  const inputs = raws.map((raw: Raw, i) => {
+    const input = readDemand(raw, `$.Demands[${i}]`, masters, details);
+    return input && forCreate ? roundOffDemand(input, masters, details) : input;
+  });
   if (details.length > 0) throw invalidFields(details);
   return inputs as DemandInput[];
 }
@@ -110,7 +115,7 @@ export function newDemand(input: DemandInput, actor: string, now: number): Deman
 
 /** Creates demands inside the caller's transaction (the `_create` API, or a service's own write). */
 export async function createDemands(w: WriteScope, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
-  const inputs = readAll(raws, masters);
+  const inputs = readAll(raws, masters, true);
   const created: Demand[] = [];
   return guardDuplicates(inputs, async () => {
     for (const input of inputs) {
@@ -132,7 +137,7 @@ export async function createDemands(w: WriteScope, raws: unknown, masters: Billi
  * amounts change only through payments.
  */
 export async function updateDemands(w: WriteScope, raws: unknown, masters: BillingMasters, actor: string, now: number): Promise<Demand[]> {
-  const inputs = readAll(raws, masters);
+  const inputs = readAll(raws, masters, false);
   const missing: ErrorDetail[] = inputs.filter((d) => !d.id).map((d) => ({ code: 'REQUIRED_FIELD_MISSING', message: `${d.path}.id is required to update a demand`, path: `${d.path}.id` }));
   if (missing.length > 0) throw invalidFields(missing);
   const updated: Demand[] = [];

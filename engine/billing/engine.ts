@@ -147,10 +147,11 @@ export class BillingEngine {
     return this.recorded(scope, { kind: 'payment', operation: 'cancel', subject: '', asked: { tenantId, paymentId, reason }, actor }, (w) => cancelPayment(w, tenantId, paymentId, reason, actor, w.now));
   }
 
-  searchPayments(raw: Record<string, unknown>): Promise<Payment[]> {
+  /** Payments by DIGIT's criteria; `db` is a write's transaction when the search is part of one. */
+  searchPayments(raw: Record<string, unknown>, db: Db = this.deps.db): Promise<Payment[]> {
     const tenantId = requireTenantId(raw);
     const int = (v: unknown) => (v === undefined || v === '' || v === null ? undefined : Number(v));
-    return searchPayments(this.deps.db, {
+    return searchPayments(db, {
       tenantId,
       ids: list(raw.ids ?? raw.id),
       receiptNumbers: list(raw.receiptNumbers ?? raw.receiptNumber),
@@ -200,7 +201,9 @@ export class BillingEngine {
       tenantId: String(raw.tenantId),
       billIds: list(raw.billId ?? raw.billIds),
       consumerCodes: list(raw.consumerCode),
-      businessService: typeof raw.businessService === 'string' && raw.businessService !== '' ? raw.businessService : undefined,
+      billNumbers: list(raw.billNumber ?? raw.billNumbers),
+      // DIGIT's bill search calls the business service `service`.
+      businessService: [raw.businessService, raw.service].find((v): v is string => typeof v === 'string' && v !== ''),
       status: list(raw.status),
       ...pageCriteria(raw, SEARCH_PAGE),
     });

@@ -24,6 +24,8 @@ export interface BillingService {
   partPaymentAllowed: boolean;
   isAdvanceAllowed: boolean;
   advanceTaxHead?: string;
+  /** The head that makes each new demand a whole number of rupees. */
+  roundOffTaxHead?: string;
   minimumAmountPayable?: Money;
   billExpiryMs: number;
   receiptIdFormat?: string;
@@ -68,6 +70,7 @@ export class BillingMasters {
       partPaymentAllowed: r.partPaymentAllowed === true,
       isAdvanceAllowed: r.isAdvanceAllowed === true,
       advanceTaxHead: r.advanceTaxHead as string | undefined,
+      roundOffTaxHead: r.roundOffTaxHead as string | undefined,
       minimumAmountPayable: r.minimumAmountPayable === undefined ? undefined : new Money(String(r.minimumAmountPayable)),
       billExpiryMs: expiry && 'ms' in expiry ? expiry.ms : DEFAULT_BILL_EXPIRY_MS,
       receiptIdFormat: r.receiptIdFormat as string | undefined,

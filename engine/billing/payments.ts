@@ -54,13 +54,14 @@ export interface Payment {
   auditDetails: { createdBy: string; createdTime: number; lastModifiedBy: string; lastModifiedTime: number };
 }
 
+const setByServer = { description: 'set by the server; a value sent is ignored' };
 /**
  * A payment as DIGIT's collection service takes it, null meaning not given. Every key is declared:
  * what the server keeps, and what it sets itself (ids, statuses, receipts, dues: a value sent
  * there is ignored, as DIGIT does). Any other key is refused rather than dropped.
+ * The published contract shows this schema too.
  */
-const setByServer = { description: 'set by the server; a value sent is ignored' };
-const validateShape = compilePayloadValidator({
+export const PAYMENT_INPUT_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['tenantId', 'paymentMode', 'totalAmountPaid', 'paymentDetails'],
@@ -111,7 +112,8 @@ const validateShape = compilePayloadValidator({
       },
     },
   },
-});
+};
+const validateShape = compilePayloadValidator(PAYMENT_INPUT_SCHEMA);
 
 type Raw = Record<string, any>;
 

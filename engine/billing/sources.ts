@@ -5,7 +5,8 @@
  */
 export interface DataSource {
   tables: { table: string; as: string; on?: [string, string] }[];
-  tenant: string;
+  /** The tenant column; absent, the source is read whatever the tenant (users, who may sit at the state). */
+  tenant?: string;
   fields: Record<string, { column: string; type: 'text' | 'number' | 'boolean' }>;
 }
 

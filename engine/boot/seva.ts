@@ -4,10 +4,11 @@ import { AdjustmentRunner } from '../adjustments/index.ts';
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { EndpointAccess } from '../access/index.ts';
-import { systemClock, type Clock } from '../clock/index.ts';
+import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, createHttpApp, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, clockRoutes, createHttpApp, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import type { Route } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -16,17 +17,18 @@ import { appendEvents } from '../events/index.ts';
 import { WriteLifecycle } from '../lifecycle/index.ts';
 import { entityParticipants, serviceStepTaker, ServiceRuntime } from '../runtime/index.ts';
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, warmUpDatabase, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
-import { createUser, findUserByUuid, searchUsers, sessionUser, type User, type UserChecks } from '../users/index.ts';
+import { createUser, findUserByUuid, searchUsers, sessionUser, USER_SOURCES, type User, type UserChecks } from '../users/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
 import { tableSpecsOf } from './tables.ts';
 import { checkDefinitionsForStart, definitionsError, SYSTEM_ROLE } from './validate.ts';
-import { AggregateRunner, serviceSource } from '../aggregates/index.ts';
+import { AggregateRunner, childSources, serviceSource } from '../aggregates/index.ts';
 
 export interface SevaOptions {
   definitionsDir: string;
   /** Where definitions that passed their check are remembered across restarts of this engine build. */
   definitionsCache?: DefinitionsCache;
   database: DatabaseConfig;
+  /** The engine's time; one that can be moved (`set`, `advance`) is also served at /seva/clock/v1/_move. */
   clock?: Clock;
   /** Time zone of dates in IDs, financial years and job schedules. */
   timeZone?: string;
@@ -44,6 +46,8 @@ export interface SevaOptions {
 
 export interface Seva {
   app: Hono;
+  /** Every POST route the app mounts, with its contract (`routeRequestSchemas` reads them). */
+  routes: Route[];
   registry: Registry;
   database: Database;
   migration: MigrationResult;
@@ -104,13 +108,18 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     lifecycle.use(adjustments.billParticipant);
     const takeStep = serviceStepTaker(runtimes, workflow);
     const batches = new BatchRunner(registry.batches, { database, lifecycle, clock, mdms: mdmsOf, timeZone, rules, billing, service, logger });
-    const sources = new Map([...Object.entries(BILLING_SOURCES), ...runtimes.map((r) => [r.name, serviceSource(r.persister)] as const)]);
+    const sources = new Map([
+      ...Object.entries(BILLING_SOURCES),
+      ...Object.entries(USER_SOURCES),
+      ...runtimes.map((r) => [r.name, serviceSource(r.persister, r.figureFields())] as const),
+      ...runtimes.flatMap((r) => childSources(r.name, r.persister)),
+    ]);
     const aggregates = new AggregateRunner(registry.aggregates, { db, sources, mdms: mdmsOf, now: () => clock.now(), timeZone });
     const grant = (id: string): EndpointAccess => {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };
       if (g.public) return { mode: 'public' };
-      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}) };
+      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}), ...(g.anonymous ? { anonymous: g.anonymous } : {}) };
     };
     const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
     const routes = [
@@ -123,6 +132,8 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...batchRoutes(batches, grant),
       ...summaryRoutes(registry.summaries, { db, rules, mdms: mdmsOf, now: () => clock.now(), timeZone }),
       ...aggregateRoutes(aggregates),
+      // Only a clock that can be moved (SEVA_CLOCK, refused in production; a test's) is served.
+      ...(isMovable(clock) ? clockRoutes(clock, grant('clock.move'), () => [stateTenant(mdms) ?? '']) : []),
     ];
     const app = createHttpApp({
       routes,
@@ -149,6 +160,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     if (options.scheduleJobs) jobs.start();
     return {
       app,
+      routes,
       registry,
       database,
       migration,

@@ -5,7 +5,7 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** A clock a test sets by hand. */
+/** A clock a test sets by hand: it stands still between moves. */
 export class ManualClock implements Clock {
   constructor(private current: number) {}
   now(): number {
@@ -20,3 +20,4 @@ export class ManualClock implements Clock {
 }
 
 export { parseDuration } from './duration.ts';
+export { clockFromSetting, isMovable, MovableClock, parseInstant, parseSignedDuration, type MovableTime } from './movable.ts';

@@ -5,6 +5,7 @@ import { notFound, SevaError } from '../errors/index.ts';
 import type { Logger } from '../log/index.ts';
 import { errorBody, statusOf } from './envelope.ts';
 import { mount, type Authenticator, type Route } from './route.ts';
+import { siteRoutes } from './openapi/site.ts';
 
 export interface HttpAppOptions {
   routes: Route[];
@@ -23,7 +24,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
       onError: (c) => c.json(errorBody(new SevaError('too-large', 'PAYLOAD_TOO_LARGE', `the request body is larger than ${options.maxBodyBytes} bytes`)), 413),
     }),
   );
-  app.get('/health', (c) => c.json({ status: 'UP' }));
+  // `/`, `/health`, and the published contract with its docs page (GET routes of the server itself).
+  for (const route of siteRoutes(options.routes)) app.get(route.doc.path, route.handle);
   for (const route of options.routes) mount(app, route, options.auth);
 
   app.notFound((c) => {

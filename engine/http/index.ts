@@ -1,6 +1,6 @@
 export { createHttpApp, type HttpAppOptions } from './app.ts';
 export { routeCaller } from './route-caller.ts';
-export { criteriaOf, mount, requireTenant, type Authenticator, type HttpRequest, type Route } from './route.ts';
+export { criteriaOf, mount, requireTenant, TextAnswer, type Authenticator, type HttpRequest, type Route } from './route.ts';
 export { errorBody, responseInfo } from './envelope.ts';
 export { serviceRoutes } from './routes/services.ts';
 export { mdmsRoutes, MDMS_PATHS } from './routes/mdms.ts';
@@ -11,3 +11,7 @@ export { billingRoutes, BILLING_EXTRA_ROUTES, BILLING_PATHS } from './routes/bil
 export { batchRoutes, BATCH_PATHS } from './routes/batches.ts';
 export { summaryRoutes, type SummaryRouteDeps } from './routes/summaries.ts';
 export { aggregateRoutes } from './routes/aggregates.ts';
+export { clockRoutes, CLOCK_PATHS } from './routes/clock.ts';
+export { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
+export { routeRequestSchemas, type RouteRequestSchema } from './openapi/request-schemas.ts';
+export type { QueryParam, RouteDoc } from './openapi/route-doc.ts';

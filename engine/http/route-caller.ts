@@ -1,8 +1,8 @@
-import { authorize } from '../access/index.ts';
+import { admit, maskAnswer } from '../access/index.ts';
 import { notFound, SevaError } from '../errors/index.ts';
 import type { User } from '../users/index.ts';
 import { errorBody, responseInfo, statusOf, type RequestInfo } from './envelope.ts';
-import type { Route } from './route.ts';
+import { criteriaOf, TextAnswer, type Route } from './route.ts';
 
 /**
  * Calls a route in the process, as `caller`: the same access check and handler an HTTP request
@@ -35,8 +35,10 @@ export function routeCaller(routes: Route[]) {
         header: () => undefined,
         respond: (extra: Record<string, unknown>) => ({ ResponseInfo: responseInfo(requestInfo, true), ...extra }),
       };
-      authorize(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : []);
-      return { status: 200, body: await route.handle(req) };
+      const admission = admit(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : [], criteriaOf(req));
+      const answer = await route.handle(req);
+      if (answer instanceof TextAnswer) return { status: 200, body: answer.text };
+      return { status: 200, body: admission.masked ? maskAnswer(answer, admission.rules) : answer };
     } catch (err) {
       if (err instanceof SevaError) return { status: statusOf(err), body: errorBody(err, requestInfo) };
       throw err;

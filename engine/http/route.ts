@@ -1,9 +1,10 @@
 import type { Context, Hono } from 'hono';
-import { authorize, type EndpointAccess } from '../access/index.ts';
+import { admit, maskAnswer, type EndpointAccess } from '../access/index.ts';
 import { invalid } from '../errors/index.ts';
 import { toJsonText } from '../money/index.ts';
 import type { User } from '../users/index.ts';
 import { responseInfo, type RequestInfo } from './envelope.ts';
+import type { RouteDoc } from './openapi/route-doc.ts';
 
 export interface HttpRequest {
   body: Record<string, unknown>;
@@ -28,6 +29,13 @@ export interface Route {
   /** How the body arrives: DIGIT's login is form-encoded, everything else JSON. */
   bodyType?: 'json' | 'form';
   handle: (req: HttpRequest) => Promise<unknown>;
+  /** What the published contract (/openapi.json) says of the route: its request and answer. */
+  doc?: RouteDoc;
+}
+
+/** An answer sent as plain text, not JSON (DIGIT answers a few calls with a bare sentence). */
+export class TextAnswer {
+  constructor(readonly text: string) {}
 }
 
 export interface Authenticator {
@@ -86,9 +94,11 @@ export function mount(app: Hono, route: Route, auth: Authenticator): void {
       header: (name) => c.req.header(name),
       respond: (extra) => ({ ResponseInfo: responseInfo(requestInfo, true), ...extra }),
     };
-    authorize(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : []);
+    const admission = admit(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : [], criteriaOf(req));
+    const answer = await route.handle(req);
+    if (answer instanceof TextAnswer) return c.text(answer.text);
     // As c.json, with numbers an answer fixes to their decimals written so (money/fixed.ts).
-    return c.body(toJsonText(await route.handle(req)), 200, { 'content-type': 'application/json' });
+    return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), 200, { 'content-type': 'application/json' });
   });
 }
 

@@ -66,8 +66,9 @@ export function compilePersister(def: PersisterDefinition, service: ServiceDefin
     uniqueRules.push({ index: name, code: u.code, message: u.message, fields: u.fields });
   }
   const childIndexes = new Map<string, TableSpec['indexes']>(children.map((c) => [c.table, [{ name: indexName(c.table, [c.parentColumn], false), expressions: [c.parentColumn] }]]));
-  // Every searchable column gets an index, so search stays fast as a GP's data grows.
-  for (const [field, criterion] of Object.values(service.search.criteria).flatMap((c) => [c.field, ...(c.orFields ?? [])].map((f) => [f, c] as const))) {
+  // Every searchable column (of the search or a named search) gets an index, so search stays fast as a GP's data grows.
+  const criteria = [service.search.criteria, ...(service.searches ?? []).map((s) => s.criteria ?? {})].flatMap((c) => Object.values(c));
+  for (const [field, criterion] of criteria.flatMap((c) => [c.field, ...(c.orFields ?? [])].map((f) => [f, c] as const))) {
     const hit = columnFor(field);
     if (!hit || hit.column === tenantColumn) continue;
     const expr = criterion.caseInsensitive || criterion.match === 'prefix' || criterion.match === 'contains' ? `lower(${hit.column.column})` : hit.column.column;

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addMonths, differenceInCalendarDays, endOfMonth, format, isValid, parse, startOfMonth } from 'date-fns';
 import { invalid } from '../errors/index.ts';
+import { Money } from '../money/index.ts';
 import { arithmeticOperations } from './arithmetic.ts';
 import { currentContext } from './context.ts';
 
@@ -43,6 +44,22 @@ export const engineOperations: Record<string, (...args: any[]) => unknown> = {
   mdms_find(tenantId: unknown, code: unknown, pairs: unknown = []) {
     return matching(tenantId, code, pairs, 'mdms_find').matches[0] ?? null;
   },
+  /**
+   * `{"subset": [list, of]}`: whether every item of the first list is in the second (as text, so
+   * 5 and "5" are one). Not a list, or nothing to find, is false.
+   */
+  subset(list: unknown, of: unknown) {
+    if (!Array.isArray(list) || !Array.isArray(of)) return false;
+    const known = new Set(of.map((v) => String(v)));
+    return list.every((v) => known.has(String(v)));
+  },
+  /** `{"set": [object, key, value]}`: a copy of the object with the key set (an answer's extra figure). */
+  set(object: unknown, key: unknown, value: unknown) {
+    const base = object && typeof object === 'object' && !Array.isArray(object) ? object : {};
+    return { ...base, [String(key)]: value };
+  },
+  /** `{"upper": [text]}`: the text in capitals (DIGIT prints month names so: MARCH). */
+  upper: (text: unknown) => (text === null || text === undefined ? text : String(text).toUpperCase()),
   /** `{"first": [list]}`: its first item, or null when it is empty (or not a list). */
   first: (list: unknown) => (Array.isArray(list) && list.length > 0 ? list[0] : null),
   /** `{"parse_date": ["31/10/2026", "dd/MM/yyyy"]}`: the first instant of that date in the rule's time zone. */
@@ -74,9 +91,31 @@ export const engineOperations: Record<string, (...args: any[]) => unknown> = {
     const { timeZone } = currentContext('month_start');
     return startOfMonth(addMonths(new TZDate(epoch(time, 'month_start', timeZone), timeZone), Number(months))).getTime();
   },
+  /**
+   * `{"elapsed_days": [from, to]}`: the time from one to the other in days of 24 hours, a fraction
+   * included (10 days and 6 hours is 10.25), where `days_between` counts calendar days.
+   */
+  elapsed_days(from: unknown, to: unknown) {
+    const { timeZone } = currentContext('elapsed_days');
+    return new Money(epoch(to, 'elapsed_days', timeZone) - epoch(from, 'elapsed_days', timeZone)).dividedBy(DAY_MS).toNumber();
+  },
   /** `{"from_entries": [[[key, value], ...]]}`: an object of those keys and values (keys read as text). */
   from_entries(pairs: unknown) {
     return Object.fromEntries(pairsOf(pairs, 'from_entries').map(([k, v]) => [String(k), v]));
+  },
+  /**
+   * `{"rule_set": [name, [[key, value], ...]]}`: the result of another rule set over that input (a
+   * rule set reused, such as a penalty previewed where dues are shown). Calls nest at most
+   * MAX_RULE_SET_DEPTH deep; `validate` refuses an unknown name or a rule set that calls itself.
+   */
+  rule_set(name: unknown, pairs: unknown = []) {
+    const context = currentContext('rule_set');
+    if (typeof name !== 'string') throw invalid('RULE_INVALID_ARGUMENT', `'rule_set' needs a rule set's name first, got ${JSON.stringify(name)}`);
+    if (!context.ruleSets?.has(name)) throw invalid('RULE_SET_NOT_FOUND', `'rule_set' names no rule set '${name}'`);
+    const depth = (context.depth ?? 0) + 1;
+    if (depth > MAX_RULE_SET_DEPTH) throw invalid('RULE_SET_TOO_DEEP', `'rule_set' calls nest more than ${MAX_RULE_SET_DEPTH} deep (at '${name}')`);
+    const input = Object.fromEntries(pairsOf(pairs, 'rule_set').map(([k, v]) => [String(k), v]));
+    return context.ruleSets.get(name).evaluate(input, { ...context, depth });
   },
   /** `{"month_end": [epochMs, monthsToAdd]}`: the last millisecond of that month. */
   month_end(time: unknown, months: unknown = 0) {
@@ -84,6 +123,9 @@ export const engineOperations: Record<string, (...args: any[]) => unknown> = {
     return endOfMonth(addMonths(new TZDate(epoch(time, 'month_end', timeZone), timeZone), Number(months))).getTime();
   },
 };
+
+const DAY_MS = 24 * 3600 * 1000;
+export const MAX_RULE_SET_DEPTH = 8;
 
 /** A list of [key, value] pairs, as operations take keys and values (`mdms_one`, `from_entries`). */
 function pairsOf(pairs: unknown, op: string): [unknown, unknown][] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Mdms } from '../mdms/index.ts';
 import { toJsonText } from '../money/index.ts';
-import { evaluateRule, evaluateTemplate, ruleHolds, ruleProblems } from './index.ts';
+import { evaluateRule, evaluateTemplate, referencedRuleSets, ruleHolds, ruleProblems, RuleSets } from './index.ts';
 
 const mdms = new Mdms(new Map([['pb', new Map([['common.kinds', [{ code: 'A', active: true }, { code: 'B', active: false }]]])]]));
 const ctx = { mdms, timeZone: 'Asia/Kolkata' };
@@ -70,6 +70,17 @@ describe('engine operations', () => {
     expect(run({ first: [[]] })).toBeNull();
   });
 
+  it('tells whether every item of a list is in another, comparing as text', () => {
+    expect(run({ subset: [['A', 5], ['5', 'A', 'B']] })).toBe(true);
+    expect(run({ subset: [[], ['A']] })).toBe(true);
+    expect(run({ subset: [['A', 'C'], ['A', 'B']] })).toBe(false);
+    expect(run({ subset: [null, ['A']] })).toBe(false);
+    expect(run({ set: [{ var: 'ratings' }, 'count', 2] }, { ratings: { a: 1 } })).toEqual({ a: 1, count: 2 });
+    expect(run({ set: [null, 'count', 2] })).toEqual({ count: 2 });
+    expect(run({ upper: ['March 2026'] })).toBe('MARCH 2026');
+    expect(run({ subset: [{ map: [{ mdms: ['pb', 'common.kinds'] }, { var: 'code' }] }, ['A', 'B']] })).toBe(true);
+  });
+
   it('finds a master record by keys, or null, without refusing', () => {
     expect(run({ mdms_find: ['pb.lodhipur', 'common.kinds', [['code', 'A'], ['active', true]]] })).toEqual({ code: 'A', active: true });
     expect(run({ mdms_find: ['pb.lodhipur', 'common.kinds', [['code', 'Z']]] })).toBeNull();
@@ -117,5 +128,41 @@ describe('engine operations', () => {
     expect(run({ from_entries: [[]] })).toEqual({});
     expect(() => run({ from_entries: [[['a', 1, 2]]] })).toThrow(/list of \[key, value\] pairs/);
     expect(() => run({ from_entries: [[[null, 1]]] })).toThrow(/from_entries/);
+  });
+
+  it('counts elapsed days of 24 hours, a fraction included', () => {
+    expect(run({ elapsed_days: ['2026-11-01T02:00', '2026-11-11T02:00'] })).toBe(10);
+    expect(run({ elapsed_days: ['2026-11-01T02:00', '2026-11-11T08:00'] })).toBe(10.25);
+    expect(run({ elapsed_days: ['2026-11-02', '2026-11-01'] })).toBe(-1);
+    expect(() => run({ elapsed_days: ['someday', '2026-11-01'] })).toThrow(/needs a time/);
+  });
+
+  it('makes an object of [key, value] pairs', () => {
+    expect(run({ from_entries: [[['a', 1], [{ var: 'k' }, { var: 'v' }]]] }, { k: 1790793000000, v: [1, 2] })).toEqual({ a: 1, '1790793000000': [1, 2] });
+    expect(run({ map: [{ var: 'xs' }, { from_entries: [[[{ var: 'p' }, { var: 'd' }]]] }] }, { xs: [{ p: 2, d: 'x' }, { p: 1, d: 'y' }] })).toEqual([{ '2': 'x' }, { '1': 'y' }]);
+    expect(() => run({ from_entries: [['a']] })).toThrow("'from_entries' needs a list of [key, value] pairs");
+  });
+});
+
+describe('rule sets calling rule sets', () => {
+  const sets = new RuleSets([
+    { rules: 'fee', let: { base: { product: [{ var: 'units' }, 2] } }, result: { fee: { sum: [{ var: 'base' }, 1] } } },
+    { rules: 'bill', let: { fee: { rule_set: ['fee', [['units', { var: 'n' }]]] } }, result: { total: { sum: [{ var: 'fee.fee' }, 10] } } },
+    { rules: 'loop', result: { rule_set: ['loop', []] } },
+    { rules: 'lost', result: { rule_set: ['nowhere', []] } },
+  ]);
+
+  it("runs another rule set over the input its pairs give, and reads its result", () => {
+    expect(sets.get('bill').evaluate({ n: 3 }, ctx)).toEqual({ total: 17 });
+  });
+
+  it('refuses an unknown rule set, and calls nested too deep, by code', () => {
+    expect(() => sets.get('lost').evaluate({}, ctx)).toThrow(expect.objectContaining({ code: 'RULE_SET_NOT_FOUND' }));
+    expect(() => sets.get('loop').evaluate({}, ctx)).toThrow(expect.objectContaining({ code: 'RULE_SET_TOO_DEEP' }));
+    expect(() => evaluateRule({ rule_set: ['fee', []] }, {}, ctx)).toThrow(expect.objectContaining({ code: 'RULE_SET_NOT_FOUND' }));
+  });
+
+  it('names the rule sets a rule calls, with the path to each name', () => {
+    expect(referencedRuleSets({ if: [true, { rule_set: ['fee', []] }, 0] }, ['let', 'x'])).toEqual([{ path: ['let', 'x', 'if', 1, 'rule_set', 0], name: 'fee' }]);
   });
 });

@@ -69,3 +69,16 @@ export function referencedMasters(rule: Rule, path: (string | number)[] = []): {
   }
   return [...own, ...entries.flatMap(([k, v]) => referencedMasters(v, [...path, k]))];
 }
+
+/** The rule sets a rule names as literals in `rule_set` calls, with the path to each name. */
+export function referencedRuleSets(rule: Rule, path: (string | number)[] = []): { path: (string | number)[]; name: string }[] {
+  if (Array.isArray(rule)) return rule.flatMap((r, i) => referencedRuleSets(r, [...path, i]));
+  if (!rule || typeof rule !== 'object') return [];
+  const entries = Object.entries(rule as Record<string, unknown>);
+  const own: { path: (string | number)[]; name: string }[] = [];
+  if (entries.length === 1) {
+    const [op, args] = entries[0]!;
+    if (op === 'rule_set' && Array.isArray(args) && typeof args[0] === 'string') own.push({ path: [...path, op, 0], name: args[0] });
+  }
+  return [...own, ...entries.flatMap(([k, v]) => referencedRuleSets(v, [...path, k]))];
+}

@@ -31,6 +31,7 @@ export class EntityWorkflow {
   private readonly statusPath: string[];
   readonly businessIdColumn: MappedColumn;
   private readonly moduleName: string;
+  private readonly actionsByStatus: Record<string, string>;
 
   constructor(
     private readonly service: ServiceDefinition,
@@ -43,6 +44,7 @@ export class EntityWorkflow {
     this.statusPath = (binding.statusField ?? 'applicationStatus').split('.');
     this.businessIdColumn = persister.columnFor(this.businessIdPath.join('.'))!.column;
     this.moduleName = binding.moduleName ?? service.service;
+    this.actionsByStatus = binding.actionsByStatus ?? {};
   }
 
   get businessIdField(): string {
@@ -74,7 +76,8 @@ export class EntityWorkflow {
    * On update: the status and business id stay the server's; edits need an updatable state; an
    * action, if any, moves the application on.
    */
-  async onUpdate(w: WriteScope, caller: User, stored: Entity, entity: Entity, request: ActionRequest, path: string): Promise<ActionOutcome | undefined> {
+  async onUpdate(w: WriteScope, caller: User, stored: Entity, entity: Entity, asked: ActionRequest, path: string): Promise<ActionOutcome | undefined> {
+    const request = this.actionForStatus(stored, entity, asked);
     setPath(entity, this.statusPath, getPath(stored, this.statusPath));
     setPath(entity, this.businessIdPath, getPath(stored, this.businessIdPath));
     const target = this.target(stored, path);
@@ -89,6 +92,18 @@ export class EntityWorkflow {
     const outcome = await this.engine.act(w, this.workflow, target, request, this.engine.context({ kind: 'user', user: caller }, this.moduleName, { entity }));
     setPath(entity, this.statusPath, outcome.state.applicationStatus);
     return outcome;
+  }
+
+  /**
+   * DIGIT clients change a status by sending the new value (the mGramSeva app sends
+   * `status: "Inactive"` with SUBMIT): where the binding maps that value to an action, the action taken
+   * is that one, whatever the request named.
+   */
+  private actionForStatus(stored: Entity, entity: Entity, request: ActionRequest): ActionRequest {
+    const sent = getPath(entity, this.statusPath);
+    if (sent === undefined || sent === null || sent === getPath(stored, this.statusPath)) return request;
+    const action = this.actionsByStatus[String(sent)];
+    return action ? { ...request, action } : request;
   }
 
   /**

@@ -4,3 +4,4 @@ export { demandFromSpec } from './demand-spec.ts';
 export { findRelated } from './related.ts';
 export { entityParticipants } from './participants.ts';
 export { serviceStepTaker } from './steps.ts';
+export { namedSearchView, type SearchView } from './search.ts';

@@ -1,4 +1,4 @@
-import type { ServiceDefinition, SearchCriterion } from '../definitions/index.ts';
+import type { NamedSearchDefinition, ServiceDefinition, SearchCriterion } from '../definitions/index.ts';
 import { invalid, invalidFields, type ErrorDetail } from '../errors/index.ts';
 import type { FigureWindow } from '../billing/index.ts';
 import type { CompiledPersister, Criteria, Filter, MappedColumn } from '../persister/index.ts';
@@ -20,17 +20,47 @@ export interface SearchRequest {
 
 const BUILT_IN = new Set(['tenantId', 'offset', 'limit', 'sortBy', 'sortOrder']);
 
+/**
+ * What one search route takes: the service's search, or a named search with its own criteria,
+ * criteria a request must give, conditions every answer meets, and page sizes.
+ */
+export interface SearchView {
+  criteria: Record<string, SearchCriterion>;
+  require?: string[];
+  requireAny?: string[];
+  filters?: Record<string, string | number | boolean | null>;
+  defaultLimit?: number;
+  maxLimit?: number;
+}
+
+/** The view of the service's own search route. */
+export const mainSearchView = (svc: ServiceDefinition): SearchView => ({ criteria: svc.search.criteria });
+
+/** A named search's view: its own criteria and those it takes from the service's search. */
+export function namedSearchView(svc: ServiceDefinition, named: NamedSearchDefinition): SearchView {
+  const used = Object.fromEntries((named.use ?? []).map((name) => [name, svc.search.criteria[name]!]));
+  return { criteria: { ...used, ...(named.criteria ?? {}) }, require: named.require, requireAny: named.requireAny, filters: named.filters, defaultLimit: named.defaultLimit, maxLimit: named.maxLimit };
+}
+
+const given = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
 /** Criteria as DIGIT clients send them: query parameters (text) and/or body fields, query first. */
-export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPersister, raw: Record<string, unknown>): SearchRequest {
+export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPersister, raw: Record<string, unknown>, view: SearchView = mainSearchView(svc)): SearchRequest {
   const details: ErrorDetail[] = [];
   const tenantId = raw.tenantId;
   if (typeof tenantId !== 'string' || tenantId === '') throw invalid('INVALID_TENANT_ID', 'tenantId is required to search', '$.tenantId');
+  for (const name of view.require ?? []) {
+    if (!given(raw[name])) details.push({ code: 'REQUIRED_FIELD_MISSING', message: `${name} is required by this search`, path: `$.${name}` });
+  }
+  if (view.requireAny && !view.requireAny.some((name) => given(raw[name]))) {
+    details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `give at least one of ${view.requireAny.join(', ')}`, path: `$.${view.requireAny[0]}` });
+  }
   const filters: SearchRequest['filters'] = [];
   const settled: SearchRequest['settled'] = [];
   for (const [param, value] of Object.entries(raw)) {
     if (BUILT_IN.has(param) || value === undefined || value === null || value === '') continue;
-    if (!Object.hasOwn(svc.search.criteria, param)) continue; // DIGIT clients send extra keys (RequestInfo, view flags); unknown criteria are ignored.
-    const criterion = svc.search.criteria[param]!;
+    if (!Object.hasOwn(view.criteria, param)) continue; // DIGIT clients send extra keys (RequestInfo, view flags); unknown criteria are ignored.
+    const criterion = view.criteria[param]!;
     if (criterion.match === 'settled') {
       const flag = value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
       if (flag === undefined) details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} must be true or false`, path: `$.${param}` });
@@ -43,15 +73,16 @@ export function readSearchRequest(svc: ServiceDefinition, persister: CompiledPer
       continue;
     }
     const column = persister.columnFor(criterion.field)!.column;
-    const values = list.map((v) => coerce(column, v));
+    // Spaces around a typed text are not meant (DIGIT trims a searched name).
+    const values = list.map((v) => coerce(column, typeof v === 'string' ? v.trim() : v));
     if (values.some((v) => v === undefined)) {
       details.push({ code: 'INVALID_SEARCH_CRITERIA', message: `${param} must be ${column.type === 'boolean' ? 'true or false' : 'a number'}`, path: `$.${param}` });
       continue;
     }
     if (values.length > 0) filters.push({ param, criterion, values });
   }
-  const maxLimit = svc.search.maxLimit ?? 100;
-  const { offset, limit } = pageCriteria(raw, { defaultLimit: svc.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit, allLimit: svc.search.allLimit }, details);
+  const maxLimit = view.maxLimit ?? svc.search.maxLimit ?? 100;
+  const { offset, limit } = pageCriteria(raw, { defaultLimit: view.defaultLimit ?? svc.search.defaultLimit ?? Math.min(10, maxLimit), maxLimit, allLimit: svc.search.allLimit }, details);
   const sort = svc.search.sort;
   const sortBy = raw.sortBy === undefined || raw.sortBy === '' ? sort?.default : String(raw.sortBy);
   let sortOn: SearchRequest['sort'] = { column: persister.lastModifiedColumn?.column ?? persister.root.primaryKey.column };

@@ -3,18 +3,24 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { withStandardFields, type PersisterDefinition, type SearchCountsDefinition, type ServiceDefinition } from '../definitions/index.ts';
 import { conflict, invalid, invalidFields, notFound, type ErrorDetail } from '../errors/index.ts';
 import type { Write, WriteScope } from '../lifecycle/index.ts';
-import { consumerFigureSql, type ConsumerFigure } from '../billing/index.ts';
+import { consumerFigureSql, consumerFigureText, type ConsumerFigure } from '../billing/index.ts';
 import { compilePersister, entitiesFromRows, findEntity, findEntityBy, getPath, insertEntity, setPath, updateEntity, whereOf, type CompiledPersister } from '../persister/index.ts';
 import { uniqueViolationOf } from '../store/index.ts';
 import { compilePayloadValidator, withoutNulls, type PayloadValidator } from '../validation/index.ts';
 import type { CallContext, RuntimeDeps } from './context.ts';
 import { EntityWorkflow } from './entity-workflow.ts';
-import { criteriaOf, readSearchRequest, type SearchRequest } from './search.ts';
+import { criteriaOf, readSearchRequest, type SearchRequest, type SearchView } from './search.ts';
 import { WriteRules } from './write-rules.ts';
+import { matchKeyCase } from './key-case.ts';
 import { actorUuid, type ActionOutcome, type ActionRequest, type Actor } from '../workflow/index.ts';
 
 type Entity = Record<string, unknown>;
 type Item = { entity: Entity; path: string };
+
+/** A billing figure as declared: its name alone, or with the consumer types it counts. */
+function figureOf(spec: ConsumerFigure | { figure: ConsumerFigure; consumerTypes: string[] }): { figure: ConsumerFigure; consumerTypes?: string[] } {
+  return typeof spec === 'string' ? { figure: spec } : spec;
+}
 
 /** The entity event topics of a service: the definition's, or `<service>.created` / `.updated`. */
 function topicsOf(definition: ServiceDefinition) {
@@ -60,6 +66,7 @@ export class ServiceRuntime {
   entitiesOf(body: Record<string, unknown>): Item[] {
     const key = this.definition.entity.requestKey;
     const value = body[key];
+    if (this.definition.entity.keysIgnoreCase) matchKeyCase(value, this.definition.entity.schema);
     const read = (entity: unknown) => (this.definition.entity.nullAsAbsent ? withoutNulls(entity) : entity) as Entity;
     if (Array.isArray(value) && value.length > 0 && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
       return value.map((entity, i) => ({ entity: read(entity), path: `$.${key}[${i}]` }));
@@ -178,15 +185,42 @@ export class ServiceRuntime {
     return outcome!;
   }
 
-  async search(raw: Record<string, unknown>): Promise<{ items: Entity[]; totalCount: number; page: { offset: number; limit: number }; counts: Record<string, Record<string, number | string>> }> {
-    const request = readSearchRequest(this.definition, this.persister, raw);
+  /**
+   * The record's billing figures (search.billing) as fields an aggregate source reads: SQL over
+   * the root table under alias `t` (collected over all receipts: a source has no request window).
+   */
+  figureFields(): Record<string, { column: string; type: 'number' }> {
+    const billing = this.definition.search.billing;
+    if (!billing) return {};
+    const p = this.persister;
+    const refs = { tenant: `t."${p.tenantColumn.column}"`, consumerCode: `t."${p.columnFor(billing.consumerCode)!.column.column}"` };
+    return Object.fromEntries(
+      Object.entries(billing.fields).map(([field, spec]) => {
+        const { figure, consumerTypes } = figureOf(spec);
+        return [field, { column: consumerFigureText(figure, refs, billing.businessService, {}, consumerTypes), type: 'number' as const }];
+      }),
+    );
+  }
+
+  /**
+   * The service's search, or (with `view`) one of its named searches: the page asked for, each
+   * record with its billing figures, the number of matches, and the counts asked for.
+   */
+  async search(raw: Record<string, unknown>, view?: SearchView): Promise<{ items: Entity[]; totalCount: number; page: { offset: number; limit: number }; counts: Record<string, Record<string, number | string>> }> {
+    const request = readSearchRequest(this.definition, this.persister, raw, view);
     const p = this.persister;
     const table = p.root.table;
     const db = this.deps.db;
     // Billing figures ride along as extra columns f0, f1, ... and may be what the results sort on.
     const figures = Object.entries(this.definition.search.billing?.fields ?? {}).map(([field, figure], i) => ({ field, alias: `seva_f${i}`, figure }));
     const figureSql = this.figureSqlFor(request);
-    const where = this.whereFor(request, request.filters);
+    const matching = this.whereFor(request, request.filters);
+    // A named search's fixed conditions, on the record's own columns or its billing figures.
+    const fixed = Object.entries(view?.filters ?? {}).map(([field, value]) => {
+      const ref = figures.some((f) => f.field === field) ? figureSql(field) : sql.ref(`${table}.${p.columnFor(field)!.column.column}`);
+      return value === null ? sql<SqlBool>`${ref} is null` : sql<SqlBool>`${ref} = ${value}`;
+    });
+    const where = (eb: Parameters<typeof matching>[0]) => eb.and([matching(eb), ...fixed]);
     const sortRef = 'column' in request.sort ? sql.ref(`${table}.${request.sort.column}`) : sql.ref(figures.find((f) => f.field === (request.sort as { figure: string }).figure)!.alias);
     const rows = await db
       .selectFrom(table)
@@ -217,8 +251,10 @@ export class ServiceRuntime {
     const p = this.persister;
     const table = p.root.table;
     const billing = this.definition.search.billing;
-    return (field) =>
-      consumerFigureSql(billing!.fields[field] as ConsumerFigure, { tenant: `${table}.${p.tenantColumn.column}`, consumerCode: `${table}.${p.columnFor(billing!.consumerCode)!.column.column}` }, billing!.businessService, request.window);
+    return (field) => {
+      const { figure, consumerTypes } = figureOf(billing!.fields[field]!);
+      return consumerFigureSql(figure, { tenant: `${table}.${p.tenantColumn.column}`, consumerCode: `${table}.${p.columnFor(billing!.consumerCode)!.column.column}` }, billing!.businessService, request.window, consumerTypes);
+    };
   }
 
   /** The request's conditions: its criteria, and its figures asked to be settled or not. */

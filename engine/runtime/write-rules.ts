@@ -7,6 +7,7 @@ import type { Db } from '../store/index.ts';
 import type { User } from '../users/index.ts';
 import type { RuntimeDeps } from './context.ts';
 import { demandFromSpec } from './demand-spec.ts';
+import { paymentJson } from '../billing/index.ts';
 import { findRelated } from './related.ts';
 
 type Entity = Record<string, unknown>;
@@ -48,11 +49,24 @@ export class WriteRules {
     const context = this.context;
     for (const [name, spec] of Object.entries(this.definition.related ?? {})) {
       if (!applies(spec.on, phase)) continue;
-      const other = this.deps.service(spec.service);
       const where = Object.fromEntries(Object.entries(spec.where).map(([field, value]) => [field, evaluateTemplate(value, data, context)]));
+      if (spec.billing) {
+        data.related[name] = await this.relatedPayment(trx, tenantId, where);
+        continue;
+      }
+      const other = this.deps.service(spec.service!);
       data.related[name] = await findRelated(trx, other.persister, where, tenantId, { latest: spec.latest, lock: spec.lock });
     }
     return data;
+  }
+
+  /** The one payment at the tenant matching every criterion given (none given, or no value: none), as DIGIT answers it. */
+  private async relatedPayment(trx: Db, tenantId: string, where: Record<string, unknown>): Promise<Entity | null> {
+    const billing = this.deps.billing;
+    if (!billing) throw new Error(`service ${this.definition.service} reads a related payment but the runtime has no billing engine`);
+    if (Object.values(where).some((v) => v === undefined || v === null || v === '')) return null;
+    const found = await billing.searchPayments({ ...where, tenantId, limit: 2 }, trx);
+    return found.length === 1 ? (paymentJson(found[0]!) as unknown as Entity) : null;
   }
 
   /** Loads related records, sets computed fields, and refuses the write if a check fails. */

@@ -66,7 +66,8 @@ export interface UserInput extends Partial<Omit<User, 'uuid' | 'id' | 'profile'>
   [profileField: string]: unknown;
 }
 
-const userSchema = {
+/** A user as a create or update request carries it (the published contract shows this schema too). */
+export const USER_INPUT_SCHEMA = {
   type: 'object',
   required: ['userName', 'name', 'type', 'tenantId', 'roles'],
   properties: {
@@ -91,7 +92,7 @@ const userSchema = {
     },
   },
 };
-const validateUser = compilePayloadValidator(userSchema);
+const validateUser = compilePayloadValidator(USER_INPUT_SCHEMA);
 
 /** A user as stored: with the hash of their password, which nothing outside this module sees. */
 export interface StoredUser extends User {

@@ -31,3 +31,24 @@ export const demandEffect = {
     field: { ...fieldPath, description: 'The entity field a refused demand is reported at (default: the entity).' },
   },
 };
+
+/** Sums of tax heads over a consumer's ACTIVE demands, by name (consumer summaries, adjustments). */
+export const buckets = {
+  type: 'object',
+  minProperties: 1,
+  propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+  additionalProperties: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['of', 'heads', 'measure'],
+    properties: {
+      of: { enum: ['current', 'earlier', 'all'], description: 'The current demand, the other ACTIVE demands of the consumer, or all of them.' },
+      heads: { type: 'array', items: { type: 'string' }, minItems: 1 },
+      measure: {
+        enum: ['tax', 'collected', 'outstanding', 'count'],
+        description: 'Sum of taxAmount, collectionAmount, or their difference; or count: how many demands have a line of these heads still open (tax ≠ collected).',
+      },
+      negate: { type: 'boolean', description: 'Report the sum with its sign turned.' },
+    },
+  },
+};

@@ -3,6 +3,7 @@ import { billJson, demandJson, paymentJson, type Bill, type BillingEngine } from
 import { invalid } from '../../errors/index.ts';
 import { listCriterion } from '../../validation/index.ts';
 import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { billingDocs } from './billing-docs.ts';
 
 export const BILLING_PATHS = {
   'billing.demand.create': '/billing-service/demand/_create',
@@ -55,6 +56,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['billing.demand.create'],
       endpoint: 'billing.demand.create',
+      doc: billingDocs['billing.demand.create'],
       access: grant('billing.demand.create'),
       tenants: demandTenants,
       handle: async (req) => req.respond({ Demands: (await billing.createDemands(req.body.Demands, req.caller!.uuid)).map(demandJson) }),
@@ -62,6 +64,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['billing.demand.update'],
       endpoint: 'billing.demand.update',
+      doc: billingDocs['billing.demand.update'],
       access: grant('billing.demand.update'),
       tenants: demandTenants,
       handle: async (req) => req.respond({ Demands: (await billing.updateDemands(req.body.Demands, req.caller!.uuid)).map(demandJson) }),
@@ -69,6 +72,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['billing.demand.search'],
       endpoint: 'billing.demand.search',
+      doc: billingDocs['billing.demand.search'],
       access: grant('billing.demand.search'),
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => req.respond({ Demands: (await billing.searchDemands(criteriaOf(req))).map(demandJson) }),
@@ -76,6 +80,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['billing.demand.history'],
       endpoint: 'billing.demand.history',
+      doc: billingDocs['billing.demand.history'],
       access: grant('billing.demand.history'),
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
@@ -87,6 +92,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['billing.bill.fetch'],
       endpoint: 'billing.bill.fetch',
+      doc: billingDocs['billing.bill.fetch'],
       access: grant('billing.bill.fetch'),
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
@@ -101,6 +107,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['billing.bill.search'],
       endpoint: 'billing.bill.search',
+      doc: billingDocs['billing.bill.search'],
       access: grant('billing.bill.search'),
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => req.respond({ Bill: (await billing.searchBills(criteriaOf(req))).map(present) }),
@@ -108,6 +115,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['collection.payment.create'],
       endpoint: 'collection.payment.create',
+      doc: billingDocs['collection.payment.create'],
       access: grant('collection.payment.create'),
       tenants: (req) => [requireTenant((req.body.Payment as Json | undefined)?.tenantId, '$.Payment.tenantId')],
       handle: async (req) => req.respond({ Payments: [paymentJson(await billing.createPayment(req.body.Payment, req.caller!.uuid))] }),
@@ -115,6 +123,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     ...[BILLING_PATHS['collection.payment.search'], PAYMENT_SEARCH_BY_SERVICE].map((path) => ({
       path,
       endpoint: 'collection.payment.search',
+      doc: billingDocs['collection.payment.search'],
       access: grant('collection.payment.search'),
       tenants: (req: HttpRequest) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req: HttpRequest) => {
@@ -126,6 +135,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     ...[BILLING_PATHS['collection.payment.cancel'], PAYMENT_CANCEL].map((path) => ({
       path,
       endpoint: 'collection.payment.cancel',
+      doc: billingDocs['collection.payment.cancel'],
       access: grant('collection.payment.cancel'),
       tenants: (req: HttpRequest) => cancellationsOf(req).map((w) => w.tenantId),
       handle: async (req: HttpRequest) => {
@@ -137,6 +147,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['pg.transaction.create'],
       endpoint: 'pg.transaction.create',
+      doc: billingDocs['pg.transaction.create'],
       access: grant('pg.transaction.create'),
       tenants: (req) => [requireTenant((req.body.Transaction as Json | undefined)?.tenantId, '$.Transaction.tenantId')],
       handle: async (req) => req.respond({ Transaction: billing.transactionJson(await billing.createTransaction(req.body.Transaction, req.caller!.uuid)) }),
@@ -145,6 +156,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
       // The gateway's callback, relayed by the payer's browser: its signature, not a token, vouches for it.
       path: BILLING_PATHS['pg.transaction.update'],
       endpoint: 'pg.transaction.update',
+      doc: billingDocs['pg.transaction.update'],
       access: grant('pg.transaction.update'),
       tenants: () => [],
       handle: async (req) => {
@@ -157,6 +169,7 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
     {
       path: BILLING_PATHS['pg.transaction.search'],
       endpoint: 'pg.transaction.search',
+      doc: billingDocs['pg.transaction.search'],
       access: grant('pg.transaction.search'),
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => req.respond({ Transaction: (await billing.searchTransactions(criteriaOf(req))).map((t) => billing.transactionJson(t)) }),

@@ -2,6 +2,7 @@ import { invalid } from '../../errors/index.ts';
 import type { IdGenerator, IdRequest } from '../../idgen/index.ts';
 import type { Db } from '../../store/index.ts';
 import type { EndpointAccess } from '../../access/index.ts';
+import { answer, envelope, listOf } from '../openapi/route-doc.ts';
 import { requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 export const IDGEN_PATH = '/egov-idgen/id/_generate';
@@ -24,6 +25,21 @@ export function idgenRoutes(db: Db, idgen: IdGenerator, access: EndpointAccess):
       path: IDGEN_PATH,
       endpoint: 'idgen.generate',
       access,
+      doc: {
+        summary: 'Generate IDs',
+        description: 'IDs by a named format of common-masters.IdFormat (idName) or a format given whole, e.g. WS/[CITY.CODE]/[fy:yyyy-yy]/[SEQ_WS_CON_ID_[TENANT_ID]]; all in one transaction.',
+        body: envelope(
+          {
+            idRequests: {
+              type: 'array',
+              minItems: 1,
+              items: { type: 'object', required: ['tenantId'], properties: { tenantId: { type: 'string' }, idName: { type: 'string' }, format: { type: 'string' }, count: { type: 'integer', minimum: 1 } } },
+            },
+          },
+          ['idRequests'],
+        ),
+        response: answer({ idResponses: listOf({ type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }) }),
+      },
       tenants: (req) => idRequestsOf(req).map((r) => r.tenantId),
       handle: async (req) => {
         const requests = idRequestsOf(req);

@@ -5,6 +5,7 @@ import type { Mdms } from '../../mdms/index.ts';
 import { evaluateTemplate, type RuleSets } from '../../rules/index.ts';
 import type { Db } from '../../store/index.ts';
 import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { summaryDoc } from './summary-docs.ts';
 
 export interface SummaryRouteDeps {
   db: Db;
@@ -22,13 +23,15 @@ export function summaryRoutes(definitions: SummaryDefinition[], deps: SummaryRou
     endpoint: `POST ${def.path}`,
     access: { mode: 'roles', roles: def.roles },
     tenants: tenantOf,
+    doc: summaryDoc(def, deps.rules),
     handle: async (req) => {
       const c = criteriaOf(req);
       const tenantId = String(c.tenantId);
       const consumerCode = c.consumerCode;
       if (typeof consumerCode !== 'string' || consumerCode === '') throw invalid('REQUIRED_FIELD_MISSING', 'consumerCode is required', '$.consumerCode');
-      const { values, current } = await consumerBuckets(deps.db, { tenantId, businessService: def.businessService, consumerCode }, def.current?.consumerTypes, def.buckets);
-      const data = { ...values, buckets: values, current, consumerCode, tenantId, now: deps.now() };
+      const consumer = { tenantId, businessService: def.businessService, consumerCode };
+      const { values, current, latest, demands } = await consumerBuckets(deps.db, consumer, { currentTypes: def.current?.consumerTypes, openLinesOnly: def.openLinesOnly }, def.buckets);
+      const data = { ...values, buckets: values, current, latest, demands, consumerCode, tenantId, now: deps.now() };
       const context = { mdms: deps.mdms(), timeZone: deps.timeZone };
       const answer = def.rules ? deps.rules.get(def.rules).evaluate(data, context) : evaluateTemplate(def.result, data, context);
       return req.respond(answer as Record<string, unknown>);

@@ -21,6 +21,7 @@ import {
   type UserType,
 } from '../../users/index.ts';
 import { requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { userDocs } from './users-docs.ts';
 
 export interface UserRouteDeps {
   db: Db;
@@ -92,6 +93,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: USER_ENDPOINTS['auth.token'],
       endpoint: 'auth.token',
+      doc: userDocs['auth.token'],
       access: deps.grant('auth.token'),
       tenants: () => [],
       bodyType: 'form',
@@ -119,6 +121,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: '/user/_details',
       endpoint: 'user.details',
+      doc: userDocs['user.details'],
       access: { mode: 'authenticated' },
       tenants: () => [],
       handle: async (req) => userView(req.caller!, deps.timeZone),
@@ -126,6 +129,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: '/user/_logout',
       endpoint: 'auth.logout',
+      doc: userDocs['auth.logout'],
       access: { mode: 'authenticated' },
       tenants: () => [],
       handle: async (req) => {
@@ -136,6 +140,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: USER_ENDPOINTS['user.create'],
       endpoint: 'user.create',
+      doc: userDocs['user.create'],
       access: deps.grant('user.create'),
       tenants: (req) => tenantsOfUser(userInputOf(req)),
       handle: async (req) => {
@@ -146,6 +151,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: USER_ENDPOINTS['user.update'],
       endpoint: 'user.update',
+      doc: userDocs['user.update'],
       access: deps.grant('user.update'),
       tenants: (req) => tenantsOfUser(userInputOf(req)),
       handle: async (req) => {
@@ -160,6 +166,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     {
       path: USER_ENDPOINTS['user.search'],
       endpoint: 'user.search',
+      doc: userDocs['user.search'],
       access: searchAccess,
       // Asking for one's own record needs no role anywhere (the app does it right after login).
       tenants: (req) => (isOwnRecordSearch(req) ? [] : [requireTenant(req.body.tenantId ?? req.query.tenantId, '$.tenantId')]),

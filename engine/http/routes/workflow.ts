@@ -15,6 +15,7 @@ import {
 } from '../../workflow/index.ts';
 import { listCriterion } from '../../validation/index.ts';
 import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { workflowDocs } from './workflow-docs.ts';
 
 export const WORKFLOW_PATHS = {
   'workflow.transition': '/egov-workflow-v2/egov-wf/process/_transition',
@@ -64,6 +65,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): Route[] {
     {
       path: WORKFLOW_PATHS['workflow.transition'],
       endpoint: 'workflow.transition',
+      doc: workflowDocs['workflow.transition'],
       access: deps.grant('workflow.transition'),
       tenants: (req) => stepsOf(req, engine).map((s) => s.target.tenantId),
       handle: async (req) => {
@@ -79,6 +81,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): Route[] {
     {
       path: WORKFLOW_PATHS['workflow.search'],
       endpoint: 'workflow.search',
+      doc: workflowDocs['workflow.search'],
       access: deps.grant('workflow.search'),
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {
@@ -95,6 +98,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): Route[] {
     {
       path: WORKFLOW_PATHS['workflow.count'],
       endpoint: 'workflow.count',
+      doc: workflowDocs['workflow.count'],
       access: deps.grant('workflow.count'),
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       // DIGIT answers a bare number.
@@ -103,6 +107,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): Route[] {
     {
       path: WORKFLOW_PATHS['workflow.businessservice.search'],
       endpoint: 'workflow.businessservice.search',
+      doc: workflowDocs['workflow.businessservice.search'],
       access: deps.grant('workflow.businessservice.search'),
       tenants: (req) => [requireTenant(criteriaOf(req).tenantId, '$.tenantId')],
       handle: async (req) => {

@@ -1,7 +1,7 @@
 import type { Checked } from '../../kind.ts';
 import type { DefinitionProblem } from '../../problem.ts';
 import { problemAt, type Sourced } from '../../source.ts';
-import type { AccessPolicyDefinition } from './types.generated.ts';
+import type { AccessPolicyDefinition, AnonymousLookUpDefinition } from './types.generated.ts';
 
 export interface EndpointGrant {
   public: boolean;
@@ -10,6 +10,8 @@ export interface EndpointGrant {
   roles: string[];
   /** With roles: anyone signed in may also call it about their own record. */
   self: boolean;
+  /** Granted to roles, and open to anyone for a narrow look-up with a masked answer. */
+  anonymous?: AnonymousLookUpDefinition;
 }
 
 /** Each engine endpoint is granted once, in exactly one way, to roles that exist. */
@@ -35,7 +37,8 @@ export function checkAccess(policies: Sourced<AccessPolicyDefinition>[], knownEn
         if (!roles.has(role)) at(['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
       });
       if (grant.self && !grant.roles) at(['self'], `endpoint '${id}': self widens a grant to roles; give the roles too`);
-      grants.set(id, { public: grant.public === true, authenticated: grant.authenticated === true, roles: grant.roles ?? [], self: grant.self === true });
+      if (grant.anonymous && !grant.roles) at(['anonymous'], `endpoint '${id}': an anonymous look-up narrows a grant to roles; give the roles too`, true);
+      grants.set(id, { public: grant.public === true, authenticated: grant.authenticated === true, roles: grant.roles ?? [], self: grant.self === true, ...(grant.anonymous ? { anonymous: grant.anonymous } : {}) });
       where.set(id, source.file);
     }
   }

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../../kind.ts';
+import { buckets } from '../schema-parts.ts';
 
 export const adjustmentSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -16,13 +17,14 @@ export const adjustmentSchema: JsonSchema = {
     consumerTypes: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Only demands of these consumer types (default all).' },
     latestOnly: { type: 'boolean', description: "Only each consumer's latest demand (default false: every unpaid demand)." },
     once: { type: 'string', description: 'The tax head added; a demand that has it already is left alone, so reruns add nothing.' },
+    buckets: { ...buckets, description: "Sums of heads over the consumer's ACTIVE demands of the business service, the current one being the demand adjusted; the input reads them as buckets.<name>." },
     details: {
       type: 'object',
       additionalProperties: false,
       required: ['rules'],
       properties: {
         rules: { type: 'string', description: 'Rule set whose result is a list of {taxHeadCode, amount}; amounts of 0 add nothing.' },
-        input: { type: 'object', description: 'Its input: rules over {demand: {tenantId, consumerCode, consumerType, taxPeriodFrom, taxPeriodTo, createdTime, outstanding}, consumer: {outstanding}, now, tenantId}.' },
+        input: { type: 'object', description: 'Its input: rules over {demand: {tenantId, consumerCode, consumerType, taxPeriodFrom, taxPeriodTo, createdTime, outstanding}, consumer: {outstanding}, buckets, now, tenantId}.' },
       },
     },
     beforeBill: { type: 'boolean', description: "Also run for a consumer each time its bill is made (it joins the business service's bill writes before the bill is made)." },

@@ -19,13 +19,33 @@ export interface AdjustmentDefinition {
    * The tax head added; a demand that has it already is left alone, so reruns add nothing.
    */
   once: string;
+  /**
+   * Sums of heads over the consumer's ACTIVE demands of the business service, the current one being the demand adjusted; the input reads them as buckets.<name>.
+   */
+  buckets?: {
+    [k: string]: {
+      /**
+       * The current demand, the other ACTIVE demands of the consumer, or all of them.
+       */
+      of: 'current' | 'earlier' | 'all';
+      heads: string[];
+      /**
+       * Sum of taxAmount, collectionAmount, or their difference; or count: how many demands have a line of these heads still open (tax ≠ collected).
+       */
+      measure: 'tax' | 'collected' | 'outstanding' | 'count';
+      /**
+       * Report the sum with its sign turned.
+       */
+      negate?: boolean;
+    };
+  };
   details: {
     /**
      * Rule set whose result is a list of {taxHeadCode, amount}; amounts of 0 add nothing.
      */
     rules: string;
     /**
-     * Its input: rules over {demand: {tenantId, consumerCode, consumerType, taxPeriodFrom, taxPeriodTo, createdTime, outstanding}, consumer: {outstanding}, now, tenantId}.
+     * Its input: rules over {demand: {tenantId, consumerCode, consumerType, taxPeriodFrom, taxPeriodTo, createdTime, outstanding}, consumer: {outstanding}, buckets, now, tenantId}.
      */
     input?: {
       [k: string]: unknown;

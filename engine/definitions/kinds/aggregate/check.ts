@@ -105,12 +105,13 @@ export function checkAggregates(aggregates: Sourced<AggregateDefinition>[], ctx:
     };
 
     const measureNames = new Set(Object.keys(a.measures));
+    if (measureNames.size === 0 && !(rows && !('months' in rows))) at(['measures'], 'an aggregate without rows of a source answers its measures: give at least one');
     for (const [name, m] of Object.entries(a.measures)) {
       const path = ['measures', name];
       const fields = fieldsOf(m.from, m.join, path);
       const kind = `a field of source '${m.from}'${m.join ? ` or ${m.join.as}.<field of ${m.join.from}>` : ''}`;
       walk(m.where, [...path, 'where'], fields, kind);
-      for (const key of ['sum', 'max', 'min'] as const) {
+      for (const key of ['sum', 'max', 'min', 'avg'] as const) {
         const v = m[key];
         if (v === undefined) continue;
         if (typeof v === 'string') {
@@ -140,6 +141,8 @@ export function checkAggregates(aggregates: Sourced<AggregateDefinition>[], ctx:
         if (m.before && m.countDistinct !== undefined) at([...path, 'before'], 'distinct counts of separate months cannot be added up: count them month by month');
         if (JSON.stringify(m.where ?? null).includes('"row"')) at([...path, 'where'], 'a measure taken month by month reads its month from month, not from the row');
       } else if (m.before) at([...path, 'before'], 'before needs month');
+      if (m.list && m.groupBy === undefined) at([...path, 'list'], 'list answers the groups of groupBy as a list: give groupBy too');
+      if (m.round && m.sum === undefined && m.avg === undefined) at([...path, 'round'], 'round applies to a sum or an average');
       for (const key of ['countDistinct', 'groupBy'] as const) {
         const v = m[key];
         if (v !== undefined && fields && !fields.has(v)) at([...path, key], `'${v}' is not ${kind} (known: ${known(fields)})`);

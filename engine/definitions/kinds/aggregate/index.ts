@@ -1,5 +1,6 @@
 import { valuesOf, type Kind } from '../../kind.ts';
 import { mdmsOf } from '../mdms-data/index.ts';
+import { columnOf, persisterKind } from '../persister/index.ts';
 import { endpointRoutes, serviceKind, storedFields } from '../service/index.ts';
 import { summaryKind } from '../summary/index.ts';
 import { checkAggregates } from './check.ts';
@@ -22,9 +23,15 @@ export const aggregateKind: Kind<'aggregates', AggregateDefinition, AggregateDef
     const sources = new Map(Object.entries(ctx.engine.engineSources).map(([name, fields]) => [name, new Set(fields)]));
     const services = valuesOf(ctx.files(serviceKind));
     const stored = storedFields(ctx);
-    for (const { service } of services) {
-      const fields = stored(service);
-      if (fields && !sources.has(service)) sources.set(service, fields);
+    const persisters = valuesOf(ctx.files(persisterKind));
+    for (const svc of services) {
+      const fields = stored(svc.service);
+      if (!fields || sources.has(svc.service)) continue;
+      // Its billing figures read as fields too; each child table is a source of its own.
+      sources.set(svc.service, new Set([...fields, ...Object.keys(svc.search.billing?.fields ?? {})]));
+      for (const child of persisters.find((p) => p.persister === svc.persister)?.children ?? []) {
+        sources.set(`${svc.service}.${child.path}`, new Set([...fields, ...Object.values(child.columns).map((c) => columnOf(c).path)]));
+      }
     }
     const serviceRoutes = services.flatMap((svc) => endpointRoutes(svc).map((e) => e.route));
     const takenRoutes = new Set([...ctx.engine.engineRoutes, ...serviceRoutes, ...ctx.files(summaryKind).map((s) => s.value.path)]);

@@ -12,7 +12,11 @@ const join = {
   additionalProperties: false,
   required: ['as', 'from', 'on'],
   description: 'Another source joined on equal fields (a consumer joined to its payments, say); its fields are read as <as>.<field>.',
-  properties: { as: name, from: { type: 'string' }, on: { type: 'array', items: fieldPath, minItems: 2, maxItems: 2, description: '[field of the base source, field of the joined source]' } },
+  properties: {
+    as: name,
+    from: { type: 'string' },
+    on: { type: 'array', items: fieldPath, minItems: 2, maxItems: 2, description: '[field of the base source, field of the joined source]' },
+  },
 };
 
 const page = {
@@ -99,6 +103,7 @@ export const aggregateSchema: JsonSchema = {
               uniqueItems: true,
               description: 'One row per distinct combination of these fields (as.field of the join) among the records that pass where, instead of one per record (a consumer and a payment mode); the row has these fields only.',
             },
+            orderFixed: { type: 'boolean', description: "The request's sortOrder does not reverse the first sort (a DIGIT report that ignores it)." },
             page,
           },
         },
@@ -113,7 +118,7 @@ export const aggregateSchema: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['from'],
-        oneOf: [{ required: ['sum'] }, { required: ['count'] }, { required: ['countDistinct'] }, { required: ['max'] }, { required: ['min'] }, { required: ['items'] }],
+        oneOf: [{ required: ['sum'] }, { required: ['count'] }, { required: ['countDistinct'] }, { required: ['max'] }, { required: ['min'] }, { required: ['avg'] }, { required: ['items'] }],
         properties: {
           from: { type: 'string', description: 'A source: demands, demandDetails, payments, or a service name.' },
           join,
@@ -123,6 +128,14 @@ export const aggregateSchema: JsonSchema = {
           countDistinct: fieldPath,
           max: {},
           min: {},
+          avg: { description: 'The mean of a field or expression; null when nothing matches.' },
+          round: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['places'],
+            description: 'The figure (each group\'s, when grouped) rounded to places: half_up (default), or down (toward zero, as Java\'s intValue cuts a mean).',
+            properties: { places: { type: 'integer', minimum: 0, maximum: 10 }, mode: { enum: ['half_up', 'down'] } },
+          },
           items: {
             type: 'object',
             minProperties: 1,
@@ -131,7 +144,14 @@ export const aggregateSchema: JsonSchema = {
             description: 'The matching records themselves: a list of objects with these keys, each a field or an expression of fields ([] when nothing matches).',
           },
           orderBy: { ...fieldPath, description: 'With items: the field the records are listed by, ascending (default: the month field, if any).' },
-          groupBy: { ...fieldPath, description: 'One figure per value of this field, answered as an object.' },
+          groupBy: { ...fieldPath, description: 'One figure per value of this field, answered as an object (or, with list, a list).' },
+          list: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['key', 'value'],
+            description: 'With groupBy: answer a list of {<key>: value of the field, <value>: figure}, in the order of the values, instead of an object (DIGIT\'s [{taxperiodto, count}]).',
+            properties: { key: { type: 'string' }, value: { type: 'string' } },
+          },
           month: { ...fieldPath, description: "Month by month (rows: months): the time field whose month puts a record in a row's month. One scan answers every month." },
           before: { type: 'boolean', description: "With month: the months before the row's month, not its own (what earlier months add up to)." },
           since: {

@@ -106,6 +106,10 @@ export interface AggregateSourceRows {
    */
   groupBy?: string[];
   /**
+   * The request's sortOrder does not reverse the first sort (a DIGIT report that ignores it).
+   */
+  orderFixed?: boolean;
+  /**
    * Rows are answered a page at a time: offset and limit from the request.
    */
   page?: {
@@ -150,6 +154,17 @@ export interface AggregateMeasureDefinition {
   max?: unknown;
   min?: unknown;
   /**
+   * The mean of a field or expression; null when nothing matches.
+   */
+  avg?: unknown;
+  /**
+   * The figure (each group's, when grouped) rounded to places: half_up (default), or down (toward zero, as Java's intValue cuts a mean).
+   */
+  round?: {
+    places: number;
+    mode?: 'half_up' | 'down';
+  };
+  /**
    * The matching records themselves: a list of objects with these keys, each a field or an expression of fields ([] when nothing matches).
    */
   items?: {
@@ -163,9 +178,16 @@ export interface AggregateMeasureDefinition {
    */
   orderBy?: string;
   /**
-   * One figure per value of this field, answered as an object.
+   * One figure per value of this field, answered as an object (or, with list, a list).
    */
   groupBy?: string;
+  /**
+   * With groupBy: answer a list of {<key>: value of the field, <value>: figure}, in the order of the values, instead of an object (DIGIT's [{taxperiodto, count}]).
+   */
+  list?: {
+    key: string;
+    value: string;
+  };
   /**
    * Month by month (rows: months): the time field whose month puts a record in a row's month. One scan answers every month.
    */

@@ -5,6 +5,9 @@ import type { DemandEffectDefinition, ServiceDefinition } from './types.generate
 
 export type At = (path: (string | number)[], message: string) => void;
 
+/** What a related payment is found by (the payment search's criteria). */
+const PAYMENT_CRITERIA = ['ids', 'receiptNumbers', 'consumerCodes', 'businessServices'];
+
 export interface ServiceRulesContext {
   /** Fields other services store in a column of their own, by service name. */
   storedFields: (service: string) => Set<string> | undefined;
@@ -23,8 +26,17 @@ export function checkServiceRules(svc: ServiceDefinition, schema: JsonSchema, at
 
   for (const [name, spec] of Object.entries(svc.related ?? {})) {
     const base = ['related', name];
-    const stored = spec.service === svc.service ? undefined : ctx.storedFields(spec.service);
-    const own = spec.service === svc.service ? ctx.storedFields(svc.service) : stored;
+    if (spec.billing) {
+      for (const [f, value] of Object.entries(spec.where)) {
+        if (!PAYMENT_CRITERIA.includes(f)) at([...base, 'where', f], `a payment is found by ${PAYMENT_CRITERIA.join(', ')}, not '${f}'`);
+        rules(value, [...base, 'where', f]);
+      }
+      if (spec.latest || spec.lock) at([...base, spec.latest ? 'latest' : 'lock'], 'a related payment is found by its criteria alone: latest and lock are for records of services');
+      continue;
+    }
+    const service = spec.service ?? '';
+    const stored = service === svc.service ? undefined : ctx.storedFields(service);
+    const own = service === svc.service ? ctx.storedFields(svc.service) : stored;
     if (!own) {
       at([...base, 'service'], `unknown service '${spec.service}'`);
       continue;

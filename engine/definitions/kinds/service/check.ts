@@ -6,7 +6,7 @@ import { problemAt, type Sourced } from '../../source.ts';
 import { rootColumnPaths, type PersisterDefinition } from '../persister/index.ts';
 import { checkServiceRules } from './check-rules.ts';
 import { endpointRoutes } from './routes.ts';
-import type { ServiceDefinition } from './types.generated.ts';
+import type { SearchCriterion, ServiceDefinition } from './types.generated.ts';
 
 export interface ServiceCheckContext {
   roles: Set<string>;
@@ -17,6 +17,8 @@ export interface ServiceCheckContext {
   reservedRoutes: Set<string>;
   /** Names of the workflows defined; undefined when some workflow file failed to load. */
   workflows: Set<string> | undefined;
+  /** The actions of each workflow (undefined as workflows). */
+  workflowActions: Map<string, Set<string>> | undefined;
   /** Names of the rule sets; undefined when some rule-set file failed to load. */
   ruleSets: Set<string> | undefined;
   /** Fields each service stores in a column of its own. */
@@ -38,12 +40,12 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
     if (seenNames.has(svc.service)) at(['service'], `service '${svc.service}' is already defined in ${seenNames.get(svc.service)}`);
     seenNames.set(svc.service, source.file);
 
-    for (const { name, route, roles } of endpointRoutes(svc)) {
+    for (const { at: where, route, roles } of endpointRoutes(svc)) {
       const owner = routes.get(route);
-      if (owner) at(['endpoints', name], `duplicate route POST ${route}: already served by ${owner}`);
+      if (owner) at(where, `duplicate route POST ${route}: already served by ${owner}`);
       else routes.set(route, `service '${svc.service}' (${source.file})`);
       roles.forEach((role, i) => {
-        if (!ctx.roles.has(role)) at(['endpoints', name, 'roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
+        if (!ctx.roles.has(role)) at([...where, 'roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
       });
     }
 
@@ -81,22 +83,25 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
       fieldExists(['idFormats', i, 'field'], idf.field, 'ID field');
       if (!ctx.idFormatNames.has(idf.format)) at(['idFormats', i, 'format'], `unknown ID format '${idf.format}': no common-masters.IdFormat record has this idname`);
     });
-    for (const [param, criterion] of Object.entries(svc.search.criteria)) {
-      if (param === 'tenantId' || param === 'offset' || param === 'limit' || param === 'sortBy' || param === 'sortOrder') {
-        at(['search', 'criteria', param], `search parameter '${param}' is built in and cannot be redefined`, true);
-        continue;
+    const checkCriteria = (criteria: Record<string, SearchCriterion>, base: (string | number)[]) => {
+      for (const [param, criterion] of Object.entries(criteria)) {
+        if (param === 'tenantId' || param === 'offset' || param === 'limit' || param === 'sortBy' || param === 'sortOrder') {
+          at([...base, param], `search parameter '${param}' is built in and cannot be redefined`, true);
+          continue;
+        }
+        if (criterion.match === 'settled') {
+          if (!isFigure(criterion.field)) at([...base, param, 'field'], `'settled' matches a billing figure, and '${criterion.field}' is not one of search.billing.fields`);
+          if (criterion.orFields) at([...base, param, 'orFields'], `a 'settled' criterion matches one figure, without orFields`);
+          continue;
+        }
+        const fields = [{ field: criterion.field, path: [...base, param, 'field'] }, ...(criterion.orFields ?? []).map((field, j) => ({ field, path: [...base, param, 'orFields', j] }))];
+        for (const { field, path } of fields) {
+          fieldExists(path, field, 'search field');
+          if (schemaAt(schema, field) && !searchable(field)) at(path, `search field '${field}' has no column in persister '${svc.persister}' (a JSON column cannot be searched)`);
+        }
       }
-      if (criterion.match === 'settled') {
-        if (!isFigure(criterion.field)) at(['search', 'criteria', param, 'field'], `'settled' matches a billing figure, and '${criterion.field}' is not one of search.billing.fields`);
-        if (criterion.orFields) at(['search', 'criteria', param, 'orFields'], `a 'settled' criterion matches one figure, without orFields`);
-        continue;
-      }
-      const fields = [{ field: criterion.field, path: ['search', 'criteria', param, 'field'] }, ...(criterion.orFields ?? []).map((field, j) => ({ field, path: ['search', 'criteria', param, 'orFields', j] }))];
-      for (const { field, path } of fields) {
-        fieldExists(path, field, 'search field');
-        if (schemaAt(schema, field) && !searchable(field)) at(path, `search field '${field}' has no column in persister '${svc.persister}' (a JSON column cannot be searched)`);
-      }
-    }
+    };
+    checkCriteria(svc.search.criteria, ['search', 'criteria']);
     (svc.search.counts ?? []).forEach((counts, i) => {
       if (counts.settled) {
         if (!isFigure(counts.field)) at(['search', 'counts', i, 'field'], `settled counts are of a billing figure, and '${counts.field}' is not one of search.billing.fields`);
@@ -127,12 +132,34 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
         }
       }
     }
+    (svc.searches ?? []).forEach((named, i) => {
+      const base = ['searches', i];
+      checkCriteria(named.criteria ?? {}, [...base, 'criteria']);
+      (named.use ?? []).forEach((name, j) => {
+        if (!Object.hasOwn(svc.search.criteria, name)) at([...base, 'use', j], `'${name}' is not a criterion of search.criteria (known: ${Object.keys(svc.search.criteria).join(', ')})`);
+        else if (named.criteria && Object.hasOwn(named.criteria, name)) at([...base, 'use', j], `'${name}' is used from search.criteria and also defined in this search's criteria`);
+      });
+      const takes = new Set([...(named.use ?? []), ...Object.keys(named.criteria ?? {})]);
+      for (const key of ['require', 'requireAny'] as const) {
+        (named[key] ?? []).forEach((name, j) => {
+          if (!takes.has(name)) at([...base, key, j], `'${name}' is not a criterion of this search (it takes ${[...takes].join(', ') || 'none'})`);
+        });
+      }
+      for (const field of Object.keys(named.filters ?? {})) {
+        fieldExists([...base, 'filters', field], field, 'filter field');
+        if (schemaAt(schema, field) && !stored(field) && !isFigure(field)) at([...base, 'filters', field], `filter field '${field}' has no column of its own in persister '${svc.persister}' and is not a billing figure`, true);
+      }
+    });
     checkServiceRules(svc, schema, at, { storedFields: ctx.storedFields, ruleSets: ctx.ruleSets });
     if ((svc.search.defaultLimit ?? 0) > (svc.search.maxLimit ?? Infinity)) at(['search', 'defaultLimit'], `defaultLimit ${svc.search.defaultLimit} is above maxLimit ${svc.search.maxLimit}`);
 
     const wf = svc.workflow;
     if (wf) {
       if (ctx.workflows && !ctx.workflows.has(wf.businessService)) at(['workflow', 'businessService'], `unknown workflow '${wf.businessService}' (known: ${[...ctx.workflows].join(', ') || 'none'})`);
+      const actions = ctx.workflowActions?.get(wf.businessService);
+      for (const [status, action] of Object.entries(wf.actionsByStatus ?? {})) {
+        if (actions && !actions.has(action)) at(['workflow', 'actionsByStatus', status], `workflow '${wf.businessService}' has no action '${action}' (its actions: ${[...actions].join(', ')})`);
+      }
       const boundBy = bound.get(wf.businessService);
       if (boundBy) at(['workflow', 'businessService'], `workflow '${wf.businessService}' is already followed by service '${boundBy}': a workflow binds one service`);
       bound.set(wf.businessService, svc.service);

@@ -28,6 +28,7 @@ export const serviceKind: Kind<'services', ServiceDefinition, ServiceDefinition[
       reservedRoutes: ctx.engine.engineRoutes,
       persistersIncomplete: ctx.incomplete(persisterKind),
       workflows: ctx.incomplete(workflowKind) ? undefined : new Set(ctx.value(workflowKind).map((w) => w.businessService)),
+      workflowActions: ctx.incomplete(workflowKind) ? undefined : new Map(ctx.value(workflowKind).map((w) => [w.businessService, new Set(w.states.flatMap((s) => (s.actions ?? []).map((a) => a.action)))])),
       ruleSets: ruleSetNames(ctx),
       storedFields: storedFields(ctx),
     });

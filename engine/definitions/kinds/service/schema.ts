@@ -2,13 +2,73 @@ import type { JsonSchema } from '../../kind.ts';
 import { demandEffect, fieldPath, roles } from '../schema-parts.ts';
 
 const name = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
+const endpointPath = { type: 'string', pattern: '^/[A-Za-z0-9_/-]+$' };
 const endpoint = {
   title: 'Endpoint definition',
   type: 'object',
   additionalProperties: false,
-  properties: { roles, path: { type: 'string', pattern: '^/[A-Za-z0-9_/-]+$' } },
-  required: ['roles'],
+  properties: {
+    roles,
+    path: endpointPath,
+    public: { const: true, description: 'Callable without a token (a citizen\'s feedback, say): a write is recorded as made by nobody (createdBy anonymous). Narrow it with checks.' },
+    answer: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['text'],
+      properties: { text: { type: 'string' } },
+      description: 'Answer a write with this plain text instead of the records (DIGIT answers some calls with a bare sentence).',
+    },
+  },
+  oneOf: [{ required: ['roles'] }, { required: ['public'] }],
 };
+
+const criterion = {
+  title: 'Search criterion',
+  type: 'object',
+  additionalProperties: false,
+  required: ['field', 'match'],
+  properties: {
+    field: fieldPath,
+    orFields: { type: 'array', items: fieldPath, minItems: 1, description: 'More fields; a record matches when any of them does (free-text search over several fields).' },
+    match: {
+      title: 'Match kind',
+      enum: ['exact', 'in', 'prefix', 'contains', 'from', 'to', 'settled'],
+      description: 'settled: on a billing figure, given true the records whose figure is zero, negative or none; given false, the others (DIGIT\'s isBillPaid).',
+    },
+    caseInsensitive: { type: 'boolean' },
+  },
+};
+const criterionNames = { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true };
+
+const namedSearch = {
+  title: 'Named search definition',
+  type: 'object',
+  additionalProperties: false,
+  required: ['path', 'roles'],
+  description: "Another search route over the same records (DIGIT's fuzzy and plain searches, a list of consumers left out of a run): its own criteria, fixed conditions and response keys; paging and sorting as the service's search.",
+  properties: {
+    path: { ...endpointPath, description: 'Route under basePath, e.g. /fuzzy/_search.' },
+    description: { type: 'string' },
+    roles,
+    criteria: { type: 'object', additionalProperties: criterion, description: 'Criteria of this search alone (a name may also be taken from search.criteria with use).' },
+    use: { ...criterionNames, description: 'Criteria of search.criteria this search also takes.' },
+    require: { ...criterionNames, description: 'Criteria every request must give.' },
+    requireAny: { ...criterionNames, description: 'Criteria of which a request must give at least one.' },
+    filters: {
+      type: 'object',
+      propertyNames: fieldPath,
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+      description: 'Conditions every answer meets: field → value, null meaning it has none. A field may be a billing figure of search.billing (no demand yet: null).',
+    },
+    defaultLimit: { type: 'integer', minimum: 1, description: "Page size when the request gives none (default the service search's)." },
+    maxLimit: { type: 'integer', minimum: 1, description: "Largest page (default the service search's)." },
+    responseKey: { type: 'string', description: "Key of the records in the answer (default the entity's responseKey)." },
+    totalCountKey: { type: 'string', description: "Key of the number of matches (default the service search's)." },
+    also: { type: 'object', description: 'Fixed keys the answer carries besides (a client that parses both DIGIT lists reads an empty one here).' },
+  },
+};
+
+const figureNames = { title: 'Consumer figure', enum: ['outstanding', 'demanded', 'collected', 'lastDemandDate', 'lastPeriodTo'] };
 
 const phases = {
   type: 'array',
@@ -69,6 +129,7 @@ export const serviceSchema: JsonSchema = {
           description:
             "How an update proves it saw the latest record. required (default): it must send auditDetails.lastModifiedTime back, and a stale one is refused (409). whenSent: a stale one sent is refused, but an update without it applies to the record as stored, the last write winning (DIGIT clients whose models carry no auditDetails).",
         },
+        keysIgnoreCase: { type: 'boolean', description: "Read a request's keys whatever their case (connectionno as connectionNo), as DIGIT services configured to accept case-insensitive properties do." },
       },
     },
     persister: { ...name, description: 'Name of the persister that maps the entity to tables.' },
@@ -101,25 +162,7 @@ export const serviceSchema: JsonSchema = {
       additionalProperties: false,
       required: ['criteria'],
       properties: {
-        criteria: {
-          type: 'object',
-          additionalProperties: {
-            title: 'Search criterion',
-            type: 'object',
-            additionalProperties: false,
-            required: ['field', 'match'],
-            properties: {
-              field: fieldPath,
-              orFields: { type: 'array', items: fieldPath, minItems: 1, description: 'More fields; a record matches when any of them does (free-text search over several fields).' },
-              match: {
-                title: 'Match kind',
-                enum: ['exact', 'in', 'prefix', 'contains', 'from', 'to', 'settled'],
-                description: 'settled: on a billing figure, given true the records whose figure is zero, negative or none; given false, the others (DIGIT\'s isBillPaid).',
-              },
-              caseInsensitive: { type: 'boolean' },
-            },
-          },
-        },
+        criteria: { type: 'object', additionalProperties: criterion },
         billing: {
           title: 'Search billing definition',
           type: 'object',
@@ -133,8 +176,23 @@ export const serviceSchema: JsonSchema = {
               type: 'object',
               minProperties: 1,
               propertyNames: fieldPath,
-              additionalProperties: { enum: ['outstanding', 'demanded', 'collected', 'lastDemandDate', 'lastPeriodTo'] },
-              description: 'Entity field → figure: outstanding (what active demands still ask), demanded (what they ask in all), collected (what payments not cancelled paid, within the window), lastDemandDate (when the latest was made), lastPeriodTo.',
+              additionalProperties: {
+                oneOf: [
+                  figureNames,
+                  {
+                    title: 'Consumer figure definition',
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['figure', 'consumerTypes'],
+                    properties: {
+                      figure: figureNames,
+                      consumerTypes: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true, description: 'Only demands of these consumer types count (the monthly charges, not the opening balance).' },
+                    },
+                  },
+                ],
+              },
+              description:
+                'Entity field → figure: outstanding (what active demands still ask), demanded (what they ask in all), collected (what payments not cancelled paid, within the window), lastDemandDate (when the latest was made), lastPeriodTo; or {figure, consumerTypes}.',
             },
             window: {
               type: 'object',
@@ -196,6 +254,7 @@ export const serviceSchema: JsonSchema = {
       minProperties: 1,
       properties: { create: endpoint, update: endpoint, search: endpoint },
     },
+    searches: { type: 'array', items: namedSearch, description: 'More search routes over the same records, each with its own criteria, conditions and keys.' },
     events: {
       type: 'object',
       additionalProperties: false,
@@ -209,10 +268,17 @@ export const serviceSchema: JsonSchema = {
         title: 'Related definition',
         type: 'object',
         additionalProperties: false,
-        required: ['service', 'where'],
+        required: ['where'],
+        oneOf: [{ required: ['service'] }, { required: ['billing'] }],
         properties: {
           service: { type: 'string' },
-          where: { type: 'object', minProperties: 1, additionalProperties: true, description: 'Field of that service → value (a rule); same tenant as the entity.' },
+          billing: { enum: ['payment'], description: "A billing record instead of a service's: payment (read as DIGIT answers it, with its paid bills)." },
+          where: {
+            type: 'object',
+            minProperties: 1,
+            additionalProperties: true,
+            description: 'Field of that service → value (a rule); same tenant as the entity. For a payment, its search criteria: ids, receiptNumbers, consumerCodes, businessServices.',
+          },
           latest: { ...fieldPath, description: 'Of several matches, take the one with the greatest value of this field (default: there is at most one).' },
           lock: { type: 'boolean', description: 'Lock the record until the write commits (serialises writes that depend on it).' },
           on: phases,
@@ -282,6 +348,12 @@ export const serviceSchema: JsonSchema = {
         businessService: { type: 'string', description: 'businessService of a workflow in workflows/.' },
         businessIdField: { ...fieldPath, description: 'Entity field that identifies the application (default id).' },
         statusField: { ...fieldPath, description: "Entity field that follows the state's applicationStatus (default applicationStatus)." },
+        actionsByStatus: {
+          type: 'object',
+          minProperties: 1,
+          additionalProperties: { type: 'string', minLength: 1 },
+          description: 'Status value a client sends on _update → the action that moves the entity there (DIGIT clients change a status by sending it, e.g. Inactive: DEACTIVATE).',
+        },
         moduleName: { type: 'string', description: 'moduleName on process instances (default: the service name).' },
       },
     },

@@ -4,6 +4,7 @@
  * settled: on a billing figure, given true the records whose figure is zero, negative or none; given false, the others (DIGIT's isBillPaid).
  */
 export type MatchKind = 'exact' | 'in' | 'prefix' | 'contains' | 'from' | 'to' | 'settled';
+export type ConsumerFigure = 'outstanding' | 'demanded' | 'collected' | 'lastDemandDate' | 'lastPeriodTo';
 export type WritePhase = 'create' | 'update';
 
 /**
@@ -46,6 +47,10 @@ export interface ServiceDefinition {
      * How an update proves it saw the latest record. required (default): it must send auditDetails.lastModifiedTime back, and a stale one is refused (409). whenSent: a stale one sent is refused, but an update without it applies to the record as stored, the last write winning (DIGIT clients whose models carry no auditDetails).
      */
     staleCheck?: 'required' | 'whenSent';
+    /**
+     * Read a request's keys whatever their case (connectionno as connectionNo), as DIGIT services configured to accept case-insensitive properties do.
+     */
+    keysIgnoreCase?: boolean;
   };
   /**
    * Name of the persister that maps the entity to tables.
@@ -95,6 +100,10 @@ export interface ServiceDefinition {
     update?: EndpointDefinition;
     search?: EndpointDefinition;
   };
+  /**
+   * More search routes over the same records, each with its own criteria, conditions and keys.
+   */
+  searches?: NamedSearchDefinition[];
   events?: {
     create?: string;
     update?: string;
@@ -144,10 +153,10 @@ export interface SearchBillingDefinition {
    */
   consumerCode: string;
   /**
-   * Entity field → figure: outstanding (what active demands still ask), demanded (what they ask in all), collected (what payments not cancelled paid, within the window), lastDemandDate (when the latest was made), lastPeriodTo.
+   * Entity field → figure: outstanding (what active demands still ask), demanded (what they ask in all), collected (what payments not cancelled paid, within the window), lastDemandDate (when the latest was made), lastPeriodTo; or {figure, consumerTypes}.
    */
   fields: {
-    [k: string]: 'outstanding' | 'demanded' | 'collected' | 'lastDemandDate' | 'lastPeriodTo';
+    [k: string]: ConsumerFigure | ConsumerFigureDefinition;
   };
   /**
    * Request parameters (epoch ms) bounding the receipts the collected figure adds up.
@@ -160,6 +169,13 @@ export interface SearchBillingDefinition {
    * JSON type of the figures in the answer (default number; DIGIT ws-services answers text).
    */
   valueType?: 'number' | 'string';
+}
+export interface ConsumerFigureDefinition {
+  figure: ConsumerFigure;
+  /**
+   * Only demands of these consumer types count (the monthly charges, not the opening balance).
+   */
+  consumerTypes: string[];
 }
 /**
  * Counts of the matches by a field, answered under key when the request sets when=true: by named lists of values, by each value found (groupBy), or, for a billing figure, by whether it is settled.
@@ -200,13 +216,84 @@ export interface SearchCountsDefinition {
   valueType?: 'number' | 'string';
 }
 export interface EndpointDefinition {
-  roles: string[];
+  roles?: string[];
   path?: string;
+  /**
+   * Callable without a token (a citizen's feedback, say): a write is recorded as made by nobody (createdBy anonymous). Narrow it with checks.
+   */
+  public?: true;
+  /**
+   * Answer a write with this plain text instead of the records (DIGIT answers some calls with a bare sentence).
+   */
+  answer?: {
+    text: string;
+  };
+}
+/**
+ * Another search route over the same records (DIGIT's fuzzy and plain searches, a list of consumers left out of a run): its own criteria, fixed conditions and response keys; paging and sorting as the service's search.
+ */
+export interface NamedSearchDefinition {
+  /**
+   * Route under basePath, e.g. /fuzzy/_search.
+   */
+  path: string;
+  description?: string;
+  roles: string[];
+  /**
+   * Criteria of this search alone (a name may also be taken from search.criteria with use).
+   */
+  criteria?: {
+    [k: string]: SearchCriterion;
+  };
+  /**
+   * Criteria of search.criteria this search also takes.
+   */
+  use?: string[];
+  /**
+   * Criteria every request must give.
+   */
+  require?: string[];
+  /**
+   * Criteria of which a request must give at least one.
+   */
+  requireAny?: string[];
+  /**
+   * Conditions every answer meets: field → value, null meaning it has none. A field may be a billing figure of search.billing (no demand yet: null).
+   */
+  filters?: {
+    [k: string]: string | number | boolean | null;
+  };
+  /**
+   * Page size when the request gives none (default the service search's).
+   */
+  defaultLimit?: number;
+  /**
+   * Largest page (default the service search's).
+   */
+  maxLimit?: number;
+  /**
+   * Key of the records in the answer (default the entity's responseKey).
+   */
+  responseKey?: string;
+  /**
+   * Key of the number of matches (default the service search's).
+   */
+  totalCountKey?: string;
+  /**
+   * Fixed keys the answer carries besides (a client that parses both DIGIT lists reads an empty one here).
+   */
+  also?: {
+    [k: string]: unknown;
+  };
 }
 export interface RelatedDefinition {
-  service: string;
+  service?: string;
   /**
-   * Field of that service → value (a rule); same tenant as the entity.
+   * A billing record instead of a service's: payment (read as DIGIT answers it, with its paid bills).
+   */
+  billing?: 'payment';
+  /**
+   * Field of that service → value (a rule); same tenant as the entity. For a payment, its search criteria: ids, receiptNumbers, consumerCodes, businessServices.
    */
   where: {
     [k: string]: unknown;
@@ -359,6 +446,12 @@ export interface WorkflowBinding {
    * Entity field that follows the state's applicationStatus (default applicationStatus).
    */
   statusField?: string;
+  /**
+   * Status value a client sends on _update → the action that moves the entity there (DIGIT clients change a status by sending it, e.g. Inactive: DEACTIVATE).
+   */
+  actionsByStatus?: {
+    [k: string]: string;
+  };
   /**
    * moduleName on process instances (default: the service name).
    */

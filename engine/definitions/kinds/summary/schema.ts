@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../kind.ts';
-import { roles } from '../schema-parts.ts';
+import { buckets, roles } from '../schema-parts.ts';
 
 export const summarySchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -23,23 +23,16 @@ export const summarySchema: JsonSchema = {
       properties: { consumerTypes: { type: 'array', items: { type: 'string' }, minItems: 1 } },
       description: "Which demand is the current one: the latest (by period) of these consumer types (default any). Every other ACTIVE demand is earlier.",
     },
-    buckets: {
-      type: 'object',
-      minProperties: 1,
-      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['of', 'heads', 'measure'],
-        properties: {
-          of: { enum: ['current', 'earlier', 'all'] },
-          heads: { type: 'array', items: { type: 'string' }, minItems: 1 },
-          measure: { enum: ['tax', 'collected', 'outstanding'], description: 'Sum of taxAmount, collectionAmount, or their difference.' },
-          negate: { type: 'boolean', description: 'Report the sum with its sign turned (credits such as advance read as positive).' },
-        },
-      },
+    openLinesOnly: {
+      type: 'boolean',
+      description:
+        "Read only lines still open (tax ≠ collected), and only demands with one: the current demand is then the latest still owing or owed, as DIGIT's _getAggregateDemandDetails reads demands (default false: every line of every ACTIVE demand).",
     },
-    result: { description: 'The response: a value whose parts may be rules over the buckets, current, consumerCode, tenantId and now.' },
-    rules: { type: 'string', description: 'Instead of result: a rule set (rules/) whose input is the buckets, current, consumerCode, tenantId and now, and whose result is the response; its examples are tested with `seva test`.' },
+    buckets,
+    result: {
+      description:
+        'The response: a value whose parts may be rules over the buckets (each by its name, and all as buckets), current (the current demand or null: id, consumerType, taxPeriodFrom, taxPeriodTo, createdTime, lines by head with createdTime, taxAmount, collectionAmount), latest (the latest ACTIVE demand of the current types, settled or not, the same way), demands (those read, latest period first, as DIGIT clients read demands), consumerCode, tenantId and now.',
+    },
+    rules: { type: 'string', description: 'Instead of result: a rule set (rules/) whose input is what result reads, and whose result is the response; its examples are tested with `seva test`.' },
   },
 };
