@@ -477,6 +477,8 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
     expect(vendors.VendorReportData).toEqual(standing.slice(0, 2));
     const everyBill = await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=30/11/2026`);
     expect(everyBill.VendorReportData).toEqual(standing);
+    // The app sends sortOrder=ASC; DIGIT's report ignores it.
+    expect((await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=30/11/2026&sortOrder=ASC`)).VendorReportData).toEqual(standing);
     // The bills were entered on 21 November: October has none, though the salary bill is dated 31 October.
     expect((await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=31/10/2026`)).VendorReportData).toEqual([]);
     expect((await post('pb.bhadson', `/vendor/v1/_vendorReport?tenantId=pb.bhadson&monthStartDate=01/11/2026&monthEndDate=30/11/2026`)).VendorReportData.map((r: any) => r.vendor_name)).toEqual(['PSPCL pb.bhadson']);
