@@ -268,49 +268,110 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
 
   const detailsOf = async (gp: Gp, consumerCode: string) =>
     ((await post(gp, `/billing-service/demand/_search?tenantId=${gp}&businessService=WS&consumerCode=${encodeURIComponent(consumerCode)}&status=ACTIVE`)).Demands as any[]).flatMap((d) =>
-      d.demandDetails.map((x: any) => ({ ...x, from: d.taxPeriodFrom, createdTime: d.auditDetails.createdTime })),
+      d.demandDetails.map((x: any) => ({ ...x, from: d.taxPeriodFrom, createdTime: d.auditDetails.createdTime, consumerType: d.consumerType })),
     );
   const receiptsOf = async (gp: Gp, consumerCode: string) =>
     ((await post(gp, `/collection-services/payments/_search?tenantId=${gp}&consumerCodes=${encodeURIComponent(consumerCode)}&businessServices=WS`)).Payments as any[])
       .filter((p) => p.paymentStatus !== 'CANCELLED')
-      .map((p) => ({ amount: p.totalAmountPaid, date: p.transactionDate, mode: p.paymentMode, receipt: p.paymentDetails[0].receiptNumber }));
+      .map((p) => ({ amount: p.totalAmountPaid, date: p.transactionDate, mode: p.paymentMode, receipt: p.paymentDetails[0].receiptNumber, totalDue: p.totalDue }));
   const sumWhere = (xs: any[], keep: (x: any) => boolean, value: (x: any) => number) => total(xs.filter(keep).map(value));
 
-  it("a consumer's ledger has a month per month of the year, a page at a time", async () => {
+  /**
+   * A consumer's ledger as DIGIT's ws-services works it out (LedgerReportRowMapper, chronological
+   * order), from the consumer's demands and receipts: each month's bill is its water charge's demand;
+   * what was owed before it is what earlier bills asked (an advance a payment left aside) less what
+   * was paid before the bill was made; its payments run from then until the next bill is made.
+   */
+  const ledgerOf = async (gp: Gp, consumerCode: string, months: number[], dueDays: number) => {
+    const details = await detailsOf(gp, consumerCode);
+    const receipts = await receiptsOf(gp, consumerCode);
+    const connection = connections[gp].find((c) => c.connectionNo === consumerCode);
+    const DAY = 86_400_000;
+    const rows = months.map((from, i) => {
+      const to = (months[i + 1] ?? ist(2027, 4, 1)) - 1;
+      const inMonth = details.filter((x) => x.from >= from && x.from <= to);
+      const made = inMonth.filter((x) => x.taxHeadMasterCode === '10101').map((x) => x.createdTime);
+      return { from, inMonth, generatedOn: made.length ? Math.max(...made) : null };
+    });
+    const billed = rows.map((r, i) => ({ i, t: r.generatedOn })).filter((x): x is { i: number; t: number } => x.t !== null).sort((a, b) => a.t - b.t || a.i - b.i);
+    return rows.map((r, i) => {
+      const charges = total(r.inMonth.filter((x) => CHARGES.includes(x.taxHeadMasterCode)).map((x) => x.taxAmount));
+      const penalty = total(r.inMonth.filter((x) => x.taxHeadMasterCode === 'WS_TIME_PENALTY').map((x) => x.taxAmount));
+      let previous = 0;
+      let mine: typeof receipts = [];
+      if (r.generatedOn !== null) {
+        const asked = details.filter((x) => x.from < r.from && (x.taxHeadMasterCode !== ADVANCE || x.consumerType === 'waterConnection-advance'));
+        previous = total([...asked.map((x) => x.taxAmount), ...receipts.filter((p) => p.date < r.generatedOn!).map((p) => -p.amount)]);
+        const k = billed.findIndex((b) => b.i === i);
+        const next = billed[k + 1]?.t ?? Infinity;
+        mine = receipts.filter((p) => p.date >= r.generatedOn! && p.date < next).sort((a, b) => a.date - b.date);
+      }
+      const totalDues = total([charges, penalty, previous]);
+      const paid = total(mine.map((p) => p.amount));
+      const day = r.generatedOn === null ? 0 : ist(...(new Date(r.generatedOn + IST).toISOString().slice(0, 10).split('-').map(Number) as [number, number, number]));
+      const month = new Date(r.from + IST).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+      return {
+        [month]: {
+          demand: {
+            consumerName: connection.connectionHolders[0].name,
+            connectionNo: consumerCode,
+            oldConnectionNo: connection.oldConnectionNo ?? null,
+            userId: null,
+            month,
+            demandGenerationDate: r.generatedOn ?? 0,
+            code: null,
+            monthlyCharges: charges,
+            penalty,
+            totalForCurrentMonth: total([charges, penalty]),
+            previousMonthBalance: previous,
+            totalDues,
+            dueDateOfPayment: day && day + dueDays * DAY,
+            penaltyAppliedOnDate: day && day + (dueDays + 1) * DAY,
+          },
+          payment: mine.length
+            ? mine.map((p) => ({ paymentCollectionDate: p.date, receiptNo: p.receipt, amountPaid: p.amount, balanceLeft: total([p.totalDue, -p.amount]) }))
+            : [{ paymentCollectionDate: null, receiptNo: 'N/A', amountPaid: 0, balanceLeft: totalDues }],
+          totalPaymentInMonth: paid,
+          totalBalanceLeftInMonth: total([totalDues, -paid]),
+        },
+      };
+    });
+  };
+
+  it("a consumer's ledger has a month per month of the year so far, each keyed by its name, a page at a time", async () => {
     const gurpreet = connections['pb.lodhipur'][0];
-    const details = await detailsOf('pb.lodhipur', gurpreet.connectionNo);
-    const receipts = await receiptsOf('pb.lodhipur', gurpreet.connectionNo);
-    const all = await post('pb.lodhipur', `/ws-services/wc/ledger-report?tenantId=pb.lodhipur&consumercode=${encodeURIComponent(gurpreet.connectionNo)}&year=2026-27`);
-    expect(all).toMatchObject({ tenantName: 'pb.lodhipur', financialYear: '2026-27', totalCount: 12 });
-    expect(all.ledgerReport.map((r: any) => r.month)).toEqual(['April 2026', 'May 2026', 'June 2026', 'July 2026', 'August 2026', 'September 2026', 'October 2026', 'November 2026', 'December 2026', 'January 2027', 'February 2027', 'March 2027']);
-    for (const [m, row] of (all.ledgerReport as any[]).entries()) {
-      const from = ist(2026, 4 + m, 1);
-      const to = ist(2026, 5 + m, 1) - 1;
-      const inMonth = (x: any) => x.from >= from && x.from <= to;
-      const paid = receipts.filter((r) => r.date >= from && r.date <= to);
-      const demandAmount = sumWhere(details, (x) => inMonth(x) && ['10101', 'WS_Round_Off', '10102'].includes(x.taxHeadMasterCode), (x) => x.taxAmount);
-      const penalty = sumWhere(details, (x) => inMonth(x) && PENALTY.includes(x.taxHeadMasterCode), (x) => x.taxAmount);
-      const arrears = sumWhere(details, (x) => x.from < from, (x) => x.taxAmount - x.collectionAmount);
-      expect(row, row.month).toEqual({
-        month: row.month,
-        monthStart: from,
-        demandAmount,
-        penalty,
-        advance: neg(sumWhere(details, (x) => inMonth(x) && x.taxHeadMasterCode === ADVANCE, (x) => x.taxAmount)),
-        arrears,
-        totalDue: total([arrears, demandAmount, penalty]),
-        amountPaid: total(paid.map((r) => r.amount)),
-        paidDate: paid.length ? Math.max(...paid.map((r) => r.date)) : null,
-        receipts: paid.length,
-      });
-    }
-    // His 250 in October, and the October demand of 100 with its penalty: Lodhipur's FLAT
-    // outstanding 20 for each of his three demands still owing a charge (the opening arrears,
-    // September, October).
-    expect(all.ledgerReport[6]).toMatchObject({ month: 'October 2026', demandAmount: 100, penalty: 60, amountPaid: 250, receipts: 1 });
-    const page = await post('pb.lodhipur', `/ws-services/wc/ledger-report?tenantId=pb.lodhipur&consumercode=${encodeURIComponent(gurpreet.connectionNo)}&year=2026-27&offset=4&limit=3`);
-    expect(page.ledgerReport.map((r: any) => r.month)).toEqual(['August 2026', 'September 2026', 'October 2026']);
+    const ledger = (query = '') => post('pb.lodhipur', `/ws-services/wc/ledger-report?tenantId=pb.lodhipur&consumercode=${encodeURIComponent(gurpreet.connectionNo)}&year=2026-27${query}`);
+    const all = await ledger();
+    // It is 7 December 2026: April to December.
+    const months = Array.from({ length: 9 }, (_, m) => ist(2026, 4 + m, 1));
+    expect(all).toMatchObject({ tenantName: 'pb.lodhipur', financialYear: '2026-27', totalCount: 9 });
+    expect(all.ledgerReport.map((r: any) => Object.keys(r))).toEqual(['April 2026', 'May 2026', 'June 2026', 'July 2026', 'August 2026', 'September 2026', 'October 2026', 'November 2026', 'December 2026'].map((m) => [m]));
+    // Lodhipur's penalty starts 15 days after the bill.
+    expect(all.ledgerReport).toEqual(await ledgerOf('pb.lodhipur', gurpreet.connectionNo, months, 15));
+    // By hand: September and October were billed together on 21 November (100 each); on 7 December
+    // October's bill took the penalty, Lodhipur's FLAT 20 for each of his three demands still owing
+    // a charge (60); before them, the opening 450 + 50 less the 250 paid on 5 October.
+    const billedOn = ist(2026, 11, 21, 10);
+    expect(all.ledgerReport[5]['September 2026'].demand).toMatchObject({ demandGenerationDate: billedOn, monthlyCharges: 100, penalty: 0, previousMonthBalance: 250, totalDues: 350, dueDateOfPayment: ist(2026, 12, 6), penaltyAppliedOnDate: ist(2026, 12, 7) });
+    expect(all.ledgerReport[6]['October 2026']).toMatchObject({
+      demand: { monthlyCharges: 100, penalty: 60, totalForCurrentMonth: 160, previousMonthBalance: 350, totalDues: 510 },
+      payment: [{ paymentCollectionDate: null, receiptNo: 'N/A', amountPaid: 0, balanceLeft: 510 }],
+      totalPaymentInMonth: 0,
+      totalBalanceLeftInMonth: 510,
+    });
+    // A month without a bill: zeros, and DIGIT's N/A line.
+    expect(all.ledgerReport[7]['November 2026']).toEqual({
+      demand: expect.objectContaining({ month: 'November 2026', demandGenerationDate: 0, monthlyCharges: 0, previousMonthBalance: 0, totalDues: 0, dueDateOfPayment: 0, penaltyAppliedOnDate: 0 }),
+      payment: [{ paymentCollectionDate: null, receiptNo: 'N/A', amountPaid: 0, balanceLeft: 0 }],
+      totalPaymentInMonth: 0,
+      totalBalanceLeftInMonth: 0,
+    });
+    const page = await ledger('&offset=4&limit=3');
+    expect(page.ledgerReport.map((r: any) => Object.keys(r)[0])).toEqual(['August 2026', 'September 2026', 'October 2026']);
     expect(page.ledgerReport).toEqual(all.ledgerReport.slice(4, 7));
+    // A year to come has no months yet; one gone by has twelve.
+    expect((await post('pb.lodhipur', `/ws-services/wc/ledger-report?tenantId=pb.lodhipur&consumercode=${encodeURIComponent(gurpreet.connectionNo)}&year=2027-28`)).ledgerReport).toEqual([]);
+    expect((await post('pb.lodhipur', `/ws-services/wc/ledger-report?tenantId=pb.lodhipur&consumercode=${encodeURIComponent(gurpreet.connectionNo)}&year=2025-26&limit=-1`)).ledgerReport).toHaveLength(12);
   });
 
   it('the month report has every consumer, a page at a time, each equal to its own records', async () => {
@@ -363,28 +424,64 @@ describe.each(backends())('GP dashboards (%s)', (backend) => {
       expect(bills.BillReportData.map((r: any) => [r.connectionNo, r.demandAmount]), gp).toEqual(billed);
       expect(bills.totalCount).toBe(billed.length);
 
+      // DIGIT's rows: what each consumer paid in the period in each mode, by connection number.
       const collections = await post(gp, `/ws-services/wc/_collectionReport?tenantId=${gp}&paymentStartDate=01/11/2026&paymentEndDate=30/11/2026`);
-      const paid = [];
-      for (const c of connections[gp]) for (const r of await receiptsOf(gp, c.connectionNo)) if (r.date >= NOV.from && r.date <= NOV.to) paid.push([c.connectionNo, c.connectionHolders[0].name, r.mode, [r.amount], r.date]);
-      paid.sort((a, b) => Number(a[4]) - Number(b[4]));
-      expect(collections.CollectionReportData.map((r: any) => [r.connectionNo, r.consumerName, r.paymentMode, r.paymentAmount, r.paymentDate]), gp).toEqual(paid);
+      const paid = new Map<string, any>();
+      for (const c of connections[gp]) {
+        for (const r of await receiptsOf(gp, c.connectionNo)) {
+          if (r.date < NOV.from || r.date > NOV.to) continue;
+          const key = `${c.connectionNo} ${r.mode}`;
+          const row = paid.get(key) ?? { tenantName: gp, consumerName: c.connectionHolders[0].name, connectionNo: c.connectionNo, oldConnectionNo: c.oldConnectionNo ?? null, userId: null, paymentMode: r.mode, paymentAmount: 0 };
+          paid.set(key, { ...row, paymentAmount: total([row.paymentAmount, r.amount]) });
+        }
+      }
+      const expected = [...paid.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row);
+      expect(expected.length, gp).toBeGreaterThan(0);
+      expect(collections.CollectionReportData, gp).toEqual(expected);
+      expect(collections.totalCount).toBe(expected.length);
+      const descending = await post(gp, `/ws-services/wc/_collectionReport?tenantId=${gp}&paymentStartDate=01/11/2026&paymentEndDate=30/11/2026&sortOrder=DESC&offset=0&limit=1`);
+      expect(descending.CollectionReportData).toEqual([expected[expected.length - 1]]);
     }
+    // By hand: the dhaba's 300 and Kulwant's 250 (OLD-7) in cash in November.
+    const lodhipur = (await post('pb.lodhipur', `/ws-services/wc/_collectionReport?tenantId=pb.lodhipur&paymentStartDate=01/11/2026&paymentEndDate=30/11/2026`)).CollectionReportData;
+    expect(lodhipur.map((r: any) => [r.consumerName, r.oldConnectionNo, r.paymentMode, r.paymentAmount]).sort()).toEqual([
+      ['Kulwant Rai', 'OLD-7', 'CASH', 250],
+      ['Lodhipur Dhaba', null, 'CASH', 300],
+    ]);
+    // On the wire the amounts have their decimals, as DIGIT writes them: the app's `double? paymentAmount = json[...]` takes no whole number.
+    const wire = await fetch(`${server.baseUrl}/ws-services/wc/_collectionReport?tenantId=pb.lodhipur&paymentStartDate=01/11/2026&paymentEndDate=30/11/2026`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ RequestInfo: requestInfo(tokens['pb.lodhipur']) }),
+    });
+    expect(wire.headers.get('content-type')).toContain('application/json');
+    expect((await wire.text()).match(/"paymentAmount":[^,}]*/g)?.sort()).toEqual(['"paymentAmount":250.00', '"paymentAmount":300.00']);
     const inactive = await post('pb.lodhipur', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.lodhipur&monthStartDate=01/11/2026&monthEndDate=30/11/2026`);
     expect(inactive.InactiveConsumerReport).toHaveLength(1);
     expect(inactive.InactiveConsumerReport[0]).toMatchObject({ consumerName: 'Sohan Lal', status: 'Inactive', inactiveDate: ist(2026, 11, 25, 10) });
     expect(typeof inactive.InactiveConsumerReport[0].connectionno).toBe('string');
     expect((await post('pb.bhadson', `/ws-services/wc/_inactiveConsumerReport?tenantId=pb.bhadson&monthStartDate=01/11/2026&monthEndDate=30/11/2026`)).InactiveConsumerReport).toEqual([]);
 
-    const standing = (await recordsOf('pb.lodhipur')).expenses.filter((c) => c.applicationStatus !== 'CANCELLED');
+    // DIGIT's vendor report: the bills entered in the period that stand, by bill number, newest first, in snake_case.
+    const entered = (from: number, to: number) =>
+      recordsOf('pb.lodhipur').then(({ expenses }) =>
+        expenses
+          .filter((c) => c.applicationStatus !== 'CANCELLED' && c.auditDetails.createdTime >= from && c.auditDetails.createdTime <= to)
+          .sort((a, b) => b.challanNo.localeCompare(a.challanNo))
+          .map((c) => ({ tenantId: 'pb.lodhipur', vendor_name: 'PSPCL pb.lodhipur', mobile_no: '9811100001', type_of_expense: c.typeOfExpense, bill_id: c.challanNo, owner_uuid: null })),
+      );
+    const standing = await entered(ist(2026, 10, 1), NOV.to);
+    expect(standing.length).toBeGreaterThan(1);
     const vendors = await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=30/11/2026&limit=2`);
     expect(vendors.totalCount).toBe(standing.length);
-    expect(vendors.VendorReportData).toHaveLength(2);
-    expect(vendors.VendorReportData[0]).toMatchObject({ vendorName: 'PSPCL pb.lodhipur', mobileNo: '9811100001', tenantId: 'pb.lodhipur' });
+    expect(vendors.VendorReportData).toEqual(standing.slice(0, 2));
     const everyBill = await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=30/11/2026`);
-    expect(everyBill.VendorReportData.map((r: any) => [r.billId, r.typeOfExpense, r.amount]).sort()).toEqual(
-      standing.map((c) => [c.challanNo, c.typeOfExpense, c.totalAmount]).sort(),
-    );
-    expect(everyBill.VendorReportData.every((r: any) => r.vendorTotal === total(everyBill.VendorReportData.map((x: any) => x.amount)))).toBe(true);
+    expect(everyBill.VendorReportData).toEqual(standing);
+    // The app sends sortOrder=ASC; DIGIT's report ignores it.
+    expect((await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=30/11/2026&sortOrder=ASC`)).VendorReportData).toEqual(standing);
+    // The bills were entered on 21 November: October has none, though the salary bill is dated 31 October.
+    expect((await post('pb.lodhipur', `/vendor/v1/_vendorReport?tenantId=pb.lodhipur&monthStartDate=01/10/2026&monthEndDate=31/10/2026`)).VendorReportData).toEqual([]);
+    expect((await post('pb.bhadson', `/vendor/v1/_vendorReport?tenantId=pb.bhadson&monthStartDate=01/11/2026&monthEndDate=30/11/2026`)).VendorReportData.map((r: any) => r.vendor_name)).toEqual(['PSPCL pb.bhadson']);
   });
 
   it('heads and receipts from before their repeated columns are filled at start-up, and count again', async () => {

@@ -31,6 +31,23 @@ const sources = new Map<string, DataSource>([
     },
   ],
   ['customers', { tables: [{ table: 'customers', as: 'c' }], tenant: 'c.tenant', fields: { code: { column: 'c.code', type: 'text' }, name: { column: 'c.name', type: 'text' }, town: { column: 'c.town', type: 'text' } } }],
+  /** Bills for a month's period, each made (issued) at some time after it. */
+  [
+    'bills',
+    {
+      tables: [{ table: 'bills', as: 'b' }],
+      tenant: 'b.tenant',
+      fields: { customer: { column: 'b.customer', type: 'text' }, period: { column: 'b.period', type: 'number' }, made: { column: 'b.made', type: 'number' } },
+    },
+  ],
+  [
+    'pays',
+    {
+      tables: [{ table: 'pays', as: 'p' }],
+      tenant: 'p.tenant',
+      fields: { customer: { column: 'p.customer', type: 'text' }, day: { column: 'p.day', type: 'number' }, amount: { column: 'p.amount', type: 'number' }, receipt: { column: 'p.receipt', type: 'text' } },
+    },
+  ],
 ]);
 
 const aggregate = (a: Partial<AggregateDefinition> & Pick<AggregateDefinition, 'measures' | 'result'>): AggregateDefinition => ({ aggregate: 'a', path: '/a', roles: ['X'], ...a });
@@ -60,9 +77,33 @@ describe('aggregate queries', () => {
       ['C2', 'gp.one', 'Bela', 'South'],
       ['C3', 'gp.one', 'Chand', 'North'],
       ['C1', 'gp.two', 'Other', 'North'],
+      // A name of digits (an old connection number, say) stays text.
+      ['C4', 'gp.one', '0042', 'East'],
     ]) {
       await sql`insert into customers values (${code}, ${tenant}, ${name}, ${town})`.execute(db);
     }
+    await sql`create table bills (tenant text, customer text, period bigint, made bigint)`.execute(db);
+    await sql`create table pays (tenant text, customer text, day bigint, amount numeric, receipt text)`.execute(db);
+    // August's and September's bills made together on 2 October, October's on 3 November, none for November, December's on 20 December.
+    for (const [period, made] of [
+      [ist(2026, 8, 1), ist(2026, 10, 2)],
+      [ist(2026, 9, 1), ist(2026, 10, 2)],
+      [ist(2026, 10, 1), ist(2026, 11, 3)],
+      [ist(2026, 12, 1), ist(2026, 12, 20)],
+    ]) {
+      await sql`insert into bills values ('gp.one', 'C1', ${period}, ${made})`.execute(db);
+    }
+    await sql`insert into bills values ('gp.two', 'C1', ${ist(2026, 11, 1)}, ${ist(2026, 11, 2)})`.execute(db);
+    for (const [day, amount, receipt] of [
+      [ist(2026, 9, 20), 10, 'R1'],
+      [ist(2026, 10, 10), 20, 'R2'],
+      [ist(2026, 11, 3), 30, 'R3'],
+      [ist(2026, 11, 25), 40, 'R4'],
+      [ist(2026, 12, 25), 50, 'R5'],
+    ] as const) {
+      await sql`insert into pays values ('gp.one', 'C1', ${day}, ${amount}, ${receipt})`.execute(db);
+    }
+    await sql`insert into pays values ('gp.two', 'C1', ${ist(2026, 11, 5)}, 999, 'X1')`.execute(db);
   });
   afterAll(() => database.close());
 
@@ -132,6 +173,99 @@ describe('aggregate queries', () => {
     expect(await run(def, { offset: 2 })).toEqual({ rows: [{ name: 'Chand', spent: 50 }], totalCount: 3, Pagination: { offSet: 2, limit: 2, totalCount: 3 } });
     expect(await run(def, { sortOrder: 'ASC', limit: 1 })).toEqual({ rows: [{ name: 'Chand', spent: 50 }], totalCount: 3, Pagination: { offSet: 0, limit: 1, totalCount: 3 } });
     expect(await run(def, {}, 'gp.two')).toEqual({ rows: [{ name: 'Other', spent: 9999 }], totalCount: 1, Pagination: { offSet: 0, limit: 2, totalCount: 1 } });
+  });
+
+  it('answers a row per distinct combination of fields (of the source and its join), with measures per row', async () => {
+    const byKind = aggregate({
+      rows: { from: 'orders', groupBy: ['customer', 'kind'], sort: [{ by: 'customer' }, { by: 'kind' }] },
+      measures: { spent: { from: 'orders', where: { and: [{ '==': [{ var: 'customer' }, { row: 'customer' }] }, { '==': [{ var: 'kind' }, { row: 'kind' }] }] }, sum: 'amount' } },
+      row: { customer: { var: 'row.customer' }, kind: { var: 'row.kind' }, spent: { var: 'spent' }, fields: { var: 'row' } },
+      result: { rows: { var: 'rows' }, totalCount: { var: 'totalCount' } },
+    });
+    expect(await run(byKind)).toMatchObject({
+      rows: [
+        { customer: 'C1', kind: 'water', spent: 200.5, fields: { customer: 'C1', kind: 'water' } },
+        { customer: 'C2', kind: 'repair', spent: 300, fields: { customer: 'C2', kind: 'repair' } },
+        { customer: 'C3', kind: 'water', spent: 50, fields: { customer: 'C3', kind: 'water' } },
+      ],
+      totalCount: 3,
+    });
+    expect(await run(byKind, { sortOrder: 'DESC', limit: 1 })).toMatchObject({ rows: [{ customer: 'C3' }], totalCount: 3 });
+    const byTown = aggregate({
+      rows: { from: 'orders', join: { as: 'c', from: 'customers', on: ['customer', 'code'] }, groupBy: ['c.town', 'kind'], sort: [{ by: 'c.town' }] },
+      measures: {
+        orders: { from: 'orders', join: { as: 'c', from: 'customers', on: ['customer', 'code'] }, where: { and: [{ '==': [{ var: 'c.town' }, { row: 'c.town' }] }, { '==': [{ var: 'kind' }, { row: 'kind' }] }] }, count: true },
+      },
+      row: { town: { var: 'row.c.town' }, kind: { var: 'row.kind' }, orders: { var: 'orders' } },
+      result: { rows: { var: 'rows' } },
+    });
+    expect((await run(byTown)) as object).toMatchObject({
+      rows: [
+        { town: 'North', kind: 'water', orders: 3 },
+        { town: 'South', kind: 'repair', orders: 1 },
+      ],
+    });
+  });
+
+  it('answers records as a list; the max of a text field stays text', async () => {
+    const answer = await run(
+      aggregate({
+        measures: {
+          lines: { from: 'pays', where: { '<': [{ var: 'day' }, { param: 'before' }] }, items: { receipt: 'receipt', amount: 'amount', twice: { '+': [{ var: 'amount' }, { var: 'amount' }] } }, orderBy: 'day' },
+          none: { from: 'pays', where: { '==': [{ var: 'receipt' }, 'nothing'] }, items: { receipt: 'receipt' } },
+          digits: { from: 'customers', where: { '==': [{ var: 'code' }, 'C4'] }, max: 'name' },
+          latest: { from: 'pays', max: 'day' },
+        },
+        params: { before: { type: 'date', required: true } },
+        result: { lines: { var: 'lines' }, none: { var: 'none' }, digits: { var: 'digits' }, latest: { var: 'latest' } },
+      }),
+      { before: '01/11/2026' },
+    );
+    expect(answer).toEqual({
+      lines: [
+        { receipt: 'R1', amount: 10, twice: 20 },
+        { receipt: 'R2', amount: 20, twice: 40 },
+      ],
+      none: [],
+      digits: '0042',
+      latest: ist(2026, 12, 25),
+    });
+  });
+
+  it("answers month by month from each row's own time (since): a record goes to the row whose time came last before it", async () => {
+    const def = aggregate({
+      params: { from: { type: 'date', required: true }, to: { type: 'date', required: true, endOfDay: true } },
+      rows: { months: { from: 'from', to: 'to' }, page: { defaultLimit: 12 } },
+      measures: {
+        made: { from: 'bills', month: 'period', where: { '==': [{ var: 'customer' }, 'C1'] }, max: 'made' },
+        paid: { from: 'pays', month: 'day', since: 'made', where: { '==': [{ var: 'customer' }, 'C1'] }, sum: 'amount' },
+        paidBefore: { from: 'pays', month: 'day', since: 'made', before: true, where: { '==': [{ var: 'customer' }, 'C1'] }, sum: 'amount' },
+        lines: { from: 'pays', month: 'day', since: 'made', where: { '==': [{ var: 'customer' }, 'C1'] }, items: { receipt: 'receipt', amount: 'amount' } },
+      },
+      rowLet: { owed: { difference: [100, { var: 'paidBefore' }] }, left: { difference: [{ var: 'owed' }, { var: 'paid' }] } },
+      row: { month: { date_format: [{ var: 'row.monthStart' }, 'MMM'] }, made: { var: 'made' }, paid: { var: 'paid' }, paidBefore: { var: 'paidBefore' }, receipts: { map: [{ var: 'lines' }, { var: 'receipt' }] }, left: { var: 'left' } },
+      result: { rows: { var: 'rows' }, totalCount: { var: 'totalCount' } },
+    });
+    const all = (await run(def, { from: '01/08/2026', to: '31/12/2026' })) as { rows: unknown[] };
+    expect(all.rows).toEqual([
+      // Made with September's bill: September's row (the later) takes what follows.
+      { month: 'Aug', made: ist(2026, 10, 2), paid: 0, paidBefore: 10, receipts: [], left: 90 },
+      { month: 'Sep', made: ist(2026, 10, 2), paid: 20, paidBefore: 10, receipts: ['R2'], left: 70 },
+      // Paid the instant the bill was made, and after it until the next bill (none in November).
+      { month: 'Oct', made: ist(2026, 11, 3), paid: 70, paidBefore: 30, receipts: ['R3', 'R4'], left: 0 },
+      { month: 'Nov', made: null, paid: 0, paidBefore: 0, receipts: [], left: 100 },
+      { month: 'Dec', made: ist(2026, 12, 20), paid: 50, paidBefore: 100, receipts: ['R5'], left: -50 },
+    ]);
+    // A page ends each row where the next bill is made, even one past the page.
+    const page = (await run(def, { from: '01/08/2026', to: '31/12/2026', offset: 2, limit: 1 })) as { rows: unknown[]; totalCount: number };
+    expect(page).toMatchObject({ rows: [all.rows[2]], totalCount: 5 });
+    // Without any bill, no row takes a payment.
+    const before = (await run(def, { from: '01/01/2026', to: '31/03/2026' })) as { rows: { paid: number; receipts: unknown[] }[] };
+    expect(before.rows.map((r) => [r.paid, r.receipts])).toEqual([
+      [0, []],
+      [0, []],
+      [0, []],
+    ]);
   });
 
   it('refuses missing and malformed parameters and pages, naming each', async () => {

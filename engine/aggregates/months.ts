@@ -24,7 +24,7 @@ type Row = Record<string, unknown>;
 /**
  * Each month-by-month measure's value for a month, from the scans' rows (one per month that had
  * records, numbered k: 1 for the first month asked for, 0 for all before it): the month's own
- * value, or with `before` what the earlier months add up to.
+ * value, or with `before` what the earlier months add up to (their records, for items).
  */
 export function monthlyValues(measures: [string, AggregateMeasureDefinition][], buckets: Row[]): (key: number) => Row {
   const byKey = new Map<number, Row>();
@@ -35,7 +35,12 @@ export function monthlyValues(measures: [string, AggregateMeasureDefinition][], 
     for (const [name, m] of measures) {
       const column = `m:${name}`;
       const extreme = m.max !== undefined || m.min !== undefined;
-      const values = (m.before ? keys.filter((k) => k < key) : [key]).map((k) => byKey.get(k)?.[column]).filter((v) => v !== null && v !== undefined).map((v) => new Decimal(String(v)));
+      const found = (m.before ? keys.filter((k) => k < key) : [key]).map((k) => byKey.get(k)?.[column]).filter((v) => v !== null && v !== undefined);
+      if (m.items !== undefined) {
+        out[name] = found.flatMap((list) => (Array.isArray(list) ? list : []));
+        continue;
+      }
+      const values = found.map((v) => new Decimal(String(v)));
       if (extreme) out[name] = values.length === 0 ? null : (m.max !== undefined ? Decimal.max(...values) : Decimal.min(...values)).toNumber();
       else out[name] = values.reduce((a, b) => a.plus(b), new Decimal(0)).toNumber();
     }

@@ -39,6 +39,11 @@ function aggregateOf(m: AggregateMeasureDefinition, field: (name: string) => Sql
   if (m.count) return sql`COUNT(*)${only}`;
   if (m.countDistinct !== undefined) return sql`COUNT(DISTINCT ${field(m.countDistinct)})${only}`;
   if (m.avg !== undefined) return rounded(m, sql`AVG(${value(m.avg)})${only}`);
+  if (m.items !== undefined) {
+    const pairs = Object.entries(m.items).flatMap(([key, v]) => [sql`${key}::text`, value(v)]);
+    const by = m.orderBy ?? m.month;
+    return sql`COALESCE(json_agg(json_build_object(${sql.join(pairs)})${by === undefined ? sql`` : sql` ORDER BY ${field(by)}`})${only}, '[]'::json)`;
+  }
   return m.max !== undefined ? sql`MAX(${value(m.max)})${only}` : sql`MIN(${value(m.min)})${only}`;
 }
 
@@ -64,10 +69,13 @@ export function measureSql(m: AggregateMeasureDefinition, ctx: QueryContext, row
   return sql`(SELECT COALESCE(json_object_agg(g.k, g.v), '{}') FROM ${groups})`;
 }
 
-/** The months a month-by-month query covers: their first instants, in order, and the last instant of the last. */
+/**
+ * The rows a month-by-month query covers: their first instants, in order, and the last instant of
+ * the last; without one, the last row runs on without end (rows that begin at a measure's times).
+ */
 export interface MonthSpan {
   starts: number[];
-  last: number;
+  last?: number;
 }
 
 /**
@@ -88,7 +96,7 @@ export interface CombinedQuery {
 export function combinedQueries(measures: [string, AggregateMeasureDefinition][], ctx: QueryContext, months?: MonthSpan): CombinedQuery[] {
   const groups = new Map<string, [string, AggregateMeasureDefinition][]>();
   for (const entry of measures) {
-    const key = JSON.stringify([entry[1].from, entry[1].join ?? null, entry[1].month ?? null]);
+    const key = JSON.stringify([entry[1].from, entry[1].join ?? null, entry[1].month ?? null, entry[1].since ?? null]);
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   return [...groups.values()].map((list) => {
@@ -104,7 +112,9 @@ export function combinedQueries(measures: [string, AggregateMeasureDefinition][]
     if (!first.month || !months) return { query: sql`SELECT ${sql.join(columns)} FROM ${placed.from} WHERE ${sql.join(conditions, sql` AND `)}`, names: list.map(([n]) => n), bucketed: false };
     const time = placed.field(first.month);
     // Running totals need every earlier month; otherwise only the months asked for are read.
-    conditions.push(list.some(([, m]) => m.before) ? sql`${time} <= ${months.last}` : sql`${time} BETWEEN ${months.starts[0]} AND ${months.last}`);
+    const before = list.some(([, m]) => m.before);
+    if (months.last === undefined) conditions.push(before ? sql`${time} IS NOT NULL` : sql`${time} >= ${months.starts[0]}`);
+    else conditions.push(before ? sql`${time} <= ${months.last}` : sql`${time} BETWEEN ${months.starts[0]} AND ${months.last}`);
     // The month a record falls in, by comparing its time with the months' first instants (no date arithmetic per record).
     const key = sql`width_bucket(${time}::bigint, ARRAY[${sql.join(months.starts.map((t) => sql`${t}::bigint`))}])`;
     return { query: sql`SELECT ${key} AS k, ${sql.join(columns)} FROM ${placed.from} WHERE ${sql.join(conditions, sql` AND `)} GROUP BY 1`, names: list.map(([n]) => n), bucketed: true };
@@ -128,11 +138,13 @@ export function measureColumns(def: AggregateDefinition, ctx: QueryContext, row?
 export function sourceRowsSql(def: AggregateDefinition, rows: AggregateSourceRows, ctx: QueryContext, page: { offset: number; limit: number; order?: 'asc' | 'desc' }) {
   const placed = placeWithJoin(ctx, rows.from, rows.join, 'r');
   const scope: ExprScope = { field: placed.field, param: paramOf(ctx) };
-  const fieldNames = [...placed.base.fieldNames, ...(rows.join && placed.joined ? placed.joined.fieldNames.map((f) => `${rows.join!.as}.${f}`) : [])];
+  const fieldNames = rows.groupBy ?? [...placed.base.fieldNames, ...(rows.join && placed.joined ? placed.joined.fieldNames.map((f) => `${rows.join!.as}.${f}`) : [])];
   const fields = fieldNames.map((f) => sql`${placed.field(f)} AS ${quote(`f:${f}`)}`);
   const where = sql`${placed.base.scope(ctx.tenantId)}${rows.where === undefined ? sql`` : sql` AND ${toSql(rows.where, scope)}`}`;
   const measureFirst = rows.having !== undefined || (rows.sort ?? []).some((s) => s.by in def.measures);
-  const inner = (withMeasures: boolean) => sql`SELECT ${sql.join([...fields, ...(withMeasures ? measureColumns(def, ctx, placed.field) : [])])} FROM ${placed.from} WHERE ${where}`;
+  // Grouped rows: one per distinct combination of their fields (measures read only those).
+  const distinct = rows.groupBy ? sql`DISTINCT ` : sql``;
+  const inner = (withMeasures: boolean) => sql`SELECT ${distinct}${sql.join([...fields, ...(withMeasures ? measureColumns(def, ctx, placed.field) : [])])} FROM ${placed.from} WHERE ${where}`;
   const outerScope: ExprScope = {
     field: (measure) => sql`q.${quote(`m:${measure}`)}`,
     row: (name) => sql`q.${quote(`f:${name}`)}`,
@@ -150,6 +162,19 @@ export function sourceRowsSql(def: AggregateDefinition, rows: AggregateSourceRow
   const pageRow = (name: string) => sql`q.${quote(`f:${name}`)}`;
   const pageSql = sql`SELECT q.*${Object.keys(def.measures).length > 0 ? sql`, ${sql.join(measureColumns(def, ctx, pageRow))}` : sql``} FROM (SELECT * FROM (${inner(false)}) q ORDER BY ${orderBy} OFFSET ${page.offset} LIMIT ${page.limit}) q ORDER BY ${orderBy}`;
   return { pageSql, countSql, fieldNames, fieldType: placed.type };
+}
+
+/** The measures whose figure is text: the max or min of a text field (a name, an old connection number). */
+export function textMeasures(def: AggregateDefinition, ctx: QueryContext): Set<string> {
+  const text = new Set<string>();
+  for (const [name, m] of Object.entries(def.measures)) {
+    const v = m.max ?? m.min;
+    if (typeof v !== 'string') continue;
+    const joined = m.join !== undefined && v.startsWith(`${m.join.as}.`);
+    const source = ctx.source(joined ? m.join!.from : m.from);
+    if (source.fields[joined ? v.slice(m.join!.as.length + 1) : v]?.type === 'text') text.add(name);
+  }
+  return text;
 }
 
 export function unknownSource(name: string): never {
@@ -178,8 +203,8 @@ export function fieldsRead(measures: AggregateMeasureDefinition[]): string[] {
   };
   for (const m of measures) {
     walk(m.where);
-    for (const v of [m.sum, m.max, m.min, m.avg]) typeof v === 'string' ? out.add(v) : walk(v);
-    for (const f of [m.countDistinct, m.groupBy, m.month]) if (f !== undefined) out.add(f);
+    for (const v of [m.sum, m.max, m.min, m.avg, ...Object.values(m.items ?? {})]) typeof v === 'string' ? out.add(v) : walk(v);
+    for (const f of [m.countDistinct, m.groupBy, m.month, m.orderBy]) if (f !== undefined) out.add(f);
   }
   return [...out];
 }

@@ -69,6 +69,8 @@ export const BILLING_SOURCES: Record<string, DataSource> = {
       paymentMode: { column: 'r.payment_mode', type: 'text' },
       paymentStatus: { column: 'r.payment_status', type: 'text' },
       transactionDate: { column: 'r.transaction_date', type: 'number' },
+      /** What the payment's bills asked when it was made (the payment's, for a payment of several bills). */
+      totalDue: { column: 'p.total_due', type: 'number' },
       payerName: { column: "p.payer->>'payerName'", type: 'text' },
       paidBy: { column: "p.payer->>'paidBy'", type: 'text' },
     },

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { admit, maskAnswer, type EndpointAccess } from '../access/index.ts';
 import { invalid } from '../errors/index.ts';
+import { toJsonText } from '../money/index.ts';
 import type { User } from '../users/index.ts';
 import { responseInfo, type RequestInfo } from './envelope.ts';
 import { readBody, readQuery, type InputLimits } from './input.ts';
@@ -74,7 +75,8 @@ export function mount(app: Hono, route: Route, auth: Authenticator, limits: Inpu
     const admission = admit(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : [], criteriaOf(req));
     const answer = await route.handle(req);
     if (answer instanceof TextAnswer) return c.text(answer.text);
-    return c.json((admission.masked ? maskAnswer(answer, admission.rules) : answer) as object);
+    // As c.json, with numbers an answer fixes to their decimals written so (money/fixed.ts).
+    return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), 200, { 'content-type': 'application/json' });
   });
 }
 

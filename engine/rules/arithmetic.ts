@@ -1,4 +1,4 @@
-import { Money } from '../money/index.ts';
+import { FixedNumber, Money } from '../money/index.ts';
 import { invalid } from '../errors/index.ts';
 
 /** A rule's number as an exact decimal: numbers and numeric strings; null and '' count as 0. */
@@ -50,6 +50,17 @@ export const arithmeticOperations: Record<string, (...args: any[]) => unknown> =
     const dp = Number(places);
     if (!Number.isInteger(dp) || dp < 0 || dp > 10) throw invalid('RULE_INVALID_PLACES', `'round' needs 0 to 10 decimal places, got ${JSON.stringify(places)}`);
     return out(decimal(value, 'round').toDecimalPlaces(dp, rounding as never));
+  },
+  /**
+   * `{"fixed": [value, places]}`: the value answered with that many decimals (250.00), as DIGIT's
+   * numeric(12,2) figures are written, for clients that read a fraction only from a decimal point.
+   * Null stays null. It is an answer's last step: other operations take it for no number.
+   */
+  fixed(value: unknown, places: unknown = 2) {
+    if (value === null || value === undefined) return null;
+    const dp = Number(places);
+    if (!Number.isInteger(dp) || dp < 0 || dp > 10) throw invalid('RULE_INVALID_PLACES', `'fixed' needs 0 to 10 decimal places, got ${JSON.stringify(places)}`);
+    return new FixedNumber(decimal(value, 'fixed'), dp);
   },
   /**
    * `{"tiered": [quantity, tiers, "charge"]}`: walks tiers `{from, to, <rate>}` in order; each

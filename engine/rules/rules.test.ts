@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Mdms } from '../mdms/index.ts';
+import { toJsonText } from '../money/index.ts';
 import { evaluateRule, evaluateTemplate, referencedRuleSets, ruleHolds, ruleProblems, RuleSets } from './index.ts';
 
 const mdms = new Mdms(new Map([['pb', new Map([['common.kinds', [{ code: 'A', active: true }, { code: 'B', active: false }]]])]]));
@@ -94,6 +95,39 @@ describe('engine operations', () => {
     expect(run({ fiscal_year: ['2026-03-31'] })).toBe('2025-26');
     expect(run({ fiscal_year: ['2026-04-01'] })).toBe('2026-27');
     expect(() => run({ parse_date: ['31-10-2026', 'dd/MM/yyyy'] })).toThrow(/not a date/);
+  });
+
+  it('fixes a figure to its decimals for the answer, null staying null', () => {
+    expect(toJsonText({ a: run({ fixed: [{ var: 'x' }, 2] }, { x: 250 }), b: run({ fixed: ['12.345', 1] }), c: run({ fixed: [null, 2] }) })).toBe('{"a":250.00,"b":12.3,"c":null}');
+    expect(() => run({ fixed: [1, 11] })).toThrow(/0 to 10 decimal places/);
+    expect(() => run({ fixed: ['ten', 2] })).toThrow(/needs numbers/);
+  });
+
+  it('builds an object whose keys are worked out, inside map and if where a written object stays as written', () => {
+    const rows = [
+      { month: 'April 2026', paid: 0 },
+      { month: 'May 2026', paid: 250 },
+    ];
+    // A ledger keyed by month, each with a payment line made up when there was none.
+    const keyed = {
+      map: [
+        { var: 'rows' },
+        {
+          from_entries: [
+            [
+              [
+                { var: 'month' },
+                { if: [{ var: 'paid' }, { var: 'paid' }, [{ from_entries: [[['receiptNo', 'N/A'], ['amountPaid', { sum: [{ var: 'paid' }] }]]] }]] },
+              ],
+            ],
+          ],
+        },
+      ],
+    };
+    expect(run(keyed, { rows })).toEqual([{ 'April 2026': [{ receiptNo: 'N/A', amountPaid: 0 }] }, { 'May 2026': 250 }]);
+    expect(run({ from_entries: [[]] })).toEqual({});
+    expect(() => run({ from_entries: [[['a', 1, 2]]] })).toThrow(/list of \[key, value\] pairs/);
+    expect(() => run({ from_entries: [[[null, 1]]] })).toThrow(/from_entries/);
   });
 
   it('counts elapsed days of 24 hours, a fraction included', () => {

@@ -20,9 +20,10 @@ function paramSchema(p: AggregateParamDefinition): JsonSchema {
   }
 }
 
-/** What a measure answers: a count, a sum (0 when nothing matches), or per value of groupBy. */
+/** What a measure answers: a count, a sum (0 when nothing matches), its records (items), or per value of groupBy. */
 function measureSchema(m: AggregateMeasureDefinition): JsonSchema {
-  const one: JsonSchema = m.count !== undefined || m.countDistinct !== undefined ? { type: 'integer' } : m.sum !== undefined ? { type: 'number' } : {};
+  const records: JsonSchema = { type: 'array', items: { type: 'object', properties: Object.fromEntries(Object.keys(m.items ?? {}).map((key) => [key, {}])) } };
+  const one: JsonSchema = m.count !== undefined || m.countDistinct !== undefined ? { type: 'integer' } : m.sum !== undefined ? { type: 'number' } : m.items !== undefined ? records : {};
   return m.groupBy ? { type: 'object', additionalProperties: one } : one;
 }
 
@@ -44,7 +45,9 @@ export function aggregateDoc(def: AggregateDefinition): RouteDoc {
   let rows: JsonSchema = { type: 'array' };
   if (def.rows) {
     const fields = 'months' in def.rows ? { type: 'object', properties: { monthStart: { type: 'integer' }, monthEnd: { type: 'integer' } } } : { type: 'object' };
-    const row = def.row === undefined ? { type: 'object' } : templateSchema(def.row, knownVars({ row: fields, params: paramValues, tenantId: { type: 'string' }, now: { type: 'integer' }, ...measures }));
+    const rowVars: Record<string, JsonSchema> = { row: fields, params: paramValues, tenantId: { type: 'string' }, now: { type: 'integer' }, ...measures };
+    for (const [name, rule] of Object.entries(def.rowLet ?? {})) rowVars[name] = templateSchema(rule, knownVars(rowVars));
+    const row = def.row === undefined ? { type: 'object' } : templateSchema(def.row, knownVars(rowVars));
     rows = { type: 'array', items: row };
   }
   const result = templateSchema(def.result, knownVars({ ...measures, rows, totalCount: { type: 'integer' }, params: paramValues, tenantId: { type: 'string' }, now: { type: 'integer' } }));

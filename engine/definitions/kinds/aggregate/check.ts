@@ -54,13 +54,23 @@ export function checkAggregates(aggregates: Sourced<AggregateDefinition>[], ctx:
 
     const rows = a.rows;
     let rowFields: Set<string> | undefined = new Set();
+    /** The fields a row source's condition reads (a grouped row has fewer of its own). */
+    let rowSourceFields: Set<string> | undefined;
     if (rows && 'months' in rows) {
       rowFields = new Set(['monthStart', 'monthEnd']);
       for (const key of ['from', 'to'] as const) {
         if (!params.has(rows.months[key])) at(['rows', 'months', key], `'${rows.months[key]}' is not a parameter (known: ${known(params)})`);
       }
     } else if (rows) {
-      rowFields = fieldsOf(rows.from, rows.join, ['rows']);
+      const fields = fieldsOf(rows.from, rows.join, ['rows']);
+      rowFields = fields;
+      rowSourceFields = fields;
+      if (rows.groupBy) {
+        rows.groupBy.forEach((f, i) => {
+          if (fields && !fields.has(f)) at(['rows', 'groupBy', i], `'${f}' is not a field of source '${rows.from}'${rows.join ? ` or ${rows.join.as}.<field of ${rows.join.from}>` : ''} (known: ${known(fields)})`);
+        });
+        rowFields = new Set(rows.groupBy);
+      }
     }
 
     /** Walks a condition or expression: operations known, fields, row fields and parameters exist. */
@@ -108,6 +118,22 @@ export function checkAggregates(aggregates: Sourced<AggregateDefinition>[], ctx:
           if (fields && !fields.has(v)) at([...path, key], `'${v}' is not ${kind} (known: ${known(fields)})`);
         } else walk(v, [...path, key], fields, kind);
       }
+      for (const [key, v] of Object.entries(m.items ?? {})) {
+        if (typeof v === 'string') {
+          if (fields && !fields.has(v)) at([...path, 'items', key], `'${v}' is not ${kind} (known: ${known(fields)})`);
+        } else walk(v, [...path, 'items', key], fields, kind);
+      }
+      if (m.orderBy !== undefined) {
+        if (m.items === undefined) at([...path, 'orderBy'], 'orderBy orders the records of items, but this measure has no items');
+        else if (fields && !fields.has(m.orderBy)) at([...path, 'orderBy'], `'${m.orderBy}' is not ${kind} (known: ${known(fields)})`);
+      }
+      if (m.since !== undefined) {
+        const times = a.measures[m.since];
+        if (m.month === undefined) at([...path, 'since'], 'since needs month: the time field that puts a record in a row');
+        if (!times) at([...path, 'since'], `'${m.since}' is not a measure of this aggregate (known: ${known(measureNames)})`);
+        else if (times.since !== undefined) at([...path, 'since'], `'${m.since}' is itself taken since another measure: name a measure giving each row its time`);
+        else if (times.max === undefined && times.min === undefined) at([...path, 'since'], `'${m.since}' must give each row a time (a max or min)`);
+      }
       if (m.month !== undefined) {
         if (!rows || !('months' in rows)) at([...path, 'month'], 'month puts records in the month of a row, but this aggregate has no month rows');
         if (fields && !fields.has(m.month)) at([...path, 'month'], `'${m.month}' is not ${kind} (known: ${known(fields)})`);
@@ -123,13 +149,18 @@ export function checkAggregates(aggregates: Sourced<AggregateDefinition>[], ctx:
       }
     }
     if (rows && !('months' in rows)) {
-      walk(rows.where, ['rows', 'where'], rowFields, `a field of source '${rows.from}'`);
+      walk(rows.where, ['rows', 'where'], rowSourceFields, `a field of source '${rows.from}'`);
       walk(rows.having, ['rows', 'having'], measureNames, 'a measure');
       (rows.sort ?? []).forEach((s, i) => {
         if (!measureNames.has(s.by) && rowFields && !rowFields.has(s.by)) at(['rows', 'sort', i, 'by'], `'${s.by}' is neither a field of the row nor a measure`);
       });
     }
     if (a.row !== undefined && !rows) at(['row'], 'row shapes each row, but this aggregate has no rows');
+    if (a.rowLet !== undefined && a.row === undefined) at(['rowLet'], 'rowLet gives row more values, but this aggregate has no row template');
+    for (const [name, rule] of Object.entries(a.rowLet ?? {})) {
+      if (measureNames.has(name)) at(['rowLet', name], `'${name}' is already a measure: name the value otherwise`);
+      for (const p of templateProblems(rule, ['rowLet', name])) at(p.path, p.message);
+    }
     for (const p of templateProblems(a.row, ['row'])) at(p.path, p.message);
     for (const p of templateProblems(a.result, ['result'])) at(p.path, p.message);
   }

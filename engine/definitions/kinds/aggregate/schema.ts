@@ -96,6 +96,13 @@ export const aggregateSchema: JsonSchema = {
             where: filter,
             having: { ...filter, description: 'A condition on the row: its fields ({"row": field}) and measures ({"var": measure}).' },
             sort: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['by'], properties: { by: { type: 'string', description: 'A field of the row (as.field of its join) or a measure.' }, order: { enum: ['asc', 'desc'] } } } },
+            groupBy: {
+              type: 'array',
+              items: fieldPath,
+              minItems: 1,
+              uniqueItems: true,
+              description: 'One row per distinct combination of these fields (as.field of the join) among the records that pass where, instead of one per record (a consumer and a payment mode); the row has these fields only.',
+            },
             orderFixed: { type: 'boolean', description: "The request's sortOrder does not reverse the first sort (a DIGIT report that ignores it)." },
             page,
           },
@@ -111,7 +118,7 @@ export const aggregateSchema: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['from'],
-        oneOf: [{ required: ['sum'] }, { required: ['count'] }, { required: ['countDistinct'] }, { required: ['max'] }, { required: ['min'] }, { required: ['avg'] }],
+        oneOf: [{ required: ['sum'] }, { required: ['count'] }, { required: ['countDistinct'] }, { required: ['max'] }, { required: ['min'] }, { required: ['avg'] }, { required: ['items'] }],
         properties: {
           from: { type: 'string', description: 'A source: demands, demandDetails, payments, or a service name.' },
           join,
@@ -129,6 +136,14 @@ export const aggregateSchema: JsonSchema = {
             description: 'The figure (each group\'s, when grouped) rounded to places: half_up (default), or down (toward zero, as Java\'s intValue cuts a mean).',
             properties: { places: { type: 'integer', minimum: 0, maximum: 10 }, mode: { enum: ['half_up', 'down'] } },
           },
+          items: {
+            type: 'object',
+            minProperties: 1,
+            propertyNames: name,
+            additionalProperties: { description: 'A field, or an expression of fields (+, -, *).' },
+            description: 'The matching records themselves: a list of objects with these keys, each a field or an expression of fields ([] when nothing matches).',
+          },
+          orderBy: { ...fieldPath, description: 'With items: the field the records are listed by, ascending (default: the month field, if any).' },
           groupBy: { ...fieldPath, description: 'One figure per value of this field, answered as an object (or, with list, a list).' },
           list: {
             type: 'object',
@@ -139,10 +154,20 @@ export const aggregateSchema: JsonSchema = {
           },
           month: { ...fieldPath, description: "Month by month (rows: months): the time field whose month puts a record in a row's month. One scan answers every month." },
           before: { type: 'boolean', description: "With month: the months before the row's month, not its own (what earlier months add up to)." },
+          since: {
+            ...name,
+            description:
+              "With month: rows are not calendar months for this measure, but the times a month-by-month max/min measure of this aggregate names (when each month's bill was made, say): a record goes to the row whose time is the latest at or before its own month field, and rows without a time take none. With before: everything before the row's time.",
+          },
         },
       },
     },
-    row: { description: 'Each row as answered: a template over {row: its fields, <measures>, params}.' },
+    rowLet: {
+      type: 'object',
+      propertyNames: name,
+      description: 'More values for each row, worked out in order before row shapes it: rules over {row, <measures>, <earlier rowLet values>, params, tenantId, now}, read by name (a figure several keys of the row repeat).',
+    },
+    row: { description: 'Each row as answered: a template over {row: its fields, <measures>, <rowLet values>, params}.' },
     result: { description: 'The answer: a template over {<measures>, rows, totalCount, params, tenantId, now}.' },
   },
 };

@@ -31,7 +31,13 @@ export interface AggregateDefinition {
     [k: string]: AggregateMeasureDefinition;
   };
   /**
-   * Each row as answered: a template over {row: its fields, <measures>, params}.
+   * More values for each row, worked out in order before row shapes it: rules over {row, <measures>, <earlier rowLet values>, params, tenantId, now}, read by name (a figure several keys of the row repeat).
+   */
+  rowLet?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Each row as answered: a template over {row: its fields, <measures>, <rowLet values>, params}.
    */
   row?: unknown;
   /**
@@ -96,6 +102,10 @@ export interface AggregateSourceRows {
     order?: 'asc' | 'desc';
   }[];
   /**
+   * One row per distinct combination of these fields (as.field of the join) among the records that pass where, instead of one per record (a consumer and a payment mode); the row has these fields only.
+   */
+  groupBy?: string[];
+  /**
    * The request's sortOrder does not reverse the first sort (a DIGIT report that ignores it).
    */
   orderFixed?: boolean;
@@ -155,6 +165,19 @@ export interface AggregateMeasureDefinition {
     mode?: 'half_up' | 'down';
   };
   /**
+   * The matching records themselves: a list of objects with these keys, each a field or an expression of fields ([] when nothing matches).
+   */
+  items?: {
+    /**
+     * A field, or an expression of fields (+, -, *).
+     */
+    [k: string]: unknown;
+  };
+  /**
+   * With items: the field the records are listed by, ascending (default: the month field, if any).
+   */
+  orderBy?: string;
+  /**
    * One figure per value of this field, answered as an object (or, with list, a list).
    */
   groupBy?: string;
@@ -173,4 +196,8 @@ export interface AggregateMeasureDefinition {
    * With month: the months before the row's month, not its own (what earlier months add up to).
    */
   before?: boolean;
+  /**
+   * With month: rows are not calendar months for this measure, but the times a month-by-month max/min measure of this aggregate names (when each month's bill was made, say): a record goes to the row whose time is the latest at or before its own month field, and rows without a time take none. With before: everything before the row's time.
+   */
+  since?: string;
 }
