@@ -81,7 +81,7 @@ describe.each(backends())('water look-ups the app makes (%s)', (backend) => {
     for (const row of after.WaterConnectionsDemandGenerated) expect([typeof row.count, typeof row.taxperiodto]).toEqual(['number', 'number']);
   });
 
-  it('lists the ACTIVE non-metered consumers a run left uncharged, by previous reading date, in the shape of wc/_search', async () => {
+  it('lists the Active non-metered consumers a run left uncharged, by previous reading date, in the shape of wc/_search', async () => {
     const notGenerated = async (previousMeterReading: number) => post(`/ws-services/wc/consumers/demand-not-generated?tenantId=${GP}&previousMeterReading=${previousMeterReading}`);
     // Everyone was charged for October; a consumer added now, billed from November, was not.
     await create('late', { name: 'Manpreet Gill', mobileNumber: '9800000006' }, { previousReadingDate: ist(2026, 11, 1) });
@@ -89,7 +89,7 @@ describe.each(backends())('water look-ups the app makes (%s)', (backend) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.WaterConnection.map((w: any) => w.connectionNo)).toEqual([consumers.late]);
     expect(res.body.totalCount).toBe(1);
-    expect(res.body.WaterConnection[0]).toMatchObject({ status: 'ACTIVE', connectionType: 'Non_Metered', connectionHolders: [{ name: 'Manpreet Gill', mobileNumber: '9800000006' }], additionalDetails: { locality: 'WARD-1', collectionPendingAmount: '0', lastChargePeriodTo: null } });
+    expect(res.body.WaterConnection[0]).toMatchObject({ status: 'Active', connectionType: 'Non_Metered', connectionHolders: [{ name: 'Manpreet Gill', mobileNumber: '9800000006' }], additionalDetails: { locality: 'WARD-1', collectionPendingAmount: '0', lastChargePeriodTo: null } });
     expect((await notGenerated(ist(2026, 9, 1))).body.WaterConnection).toEqual([]);
     const missing = await post(`/ws-services/wc/consumers/demand-not-generated?tenantId=${GP}`);
     expect([missing.status, missing.body.Errors[0].code, missing.body.Errors[0].params]).toEqual([400, 'REQUIRED_FIELD_MISSING', ['$.previousMeterReading']]);
@@ -111,12 +111,12 @@ describe.each(backends())('water look-ups the app makes (%s)', (backend) => {
     expect((await fuzzy('mobileNumber=2345')).waterConnectionData.map((w: any) => w.connectionNo)).toEqual([consumers.harjit]);
     expect((await fuzzy(`textSearch=${consumers.gurpreet!.slice(-4)}`)).waterConnectionData.map((w: any) => w.connectionNo)).toEqual([consumers.gurpreet]);
     expect((await fuzzy('textSearch=BALDEV')).waterConnectionData.map((w: any) => w.connectionNo)).toEqual([consumers.metered]);
-    expect((await fuzzy('name=kaur&status=ACTIVE')).totalCount).toBe(2);
+    expect((await fuzzy('name=kaur&status=Active')).totalCount).toBe(2);
     const none = await fuzzy('name=nobody');
     expect([none.waterConnectionData, none.WaterConnection, none.totalCount]).toEqual([[], [], 0]);
     // Every field the app's result card reads.
     const one = (await fuzzy('name=gurpreet')).waterConnectionData[0];
-    expect(one).toMatchObject({ connectionNo: consumers.gurpreet, oldConnectionNo: 'OLD-17', status: 'ACTIVE', connectionHolders: [{ name: 'Gurpreet Singh', mobileNumber: '9800000001' }], additionalDetails: { doorNo: '7', street: 'Gurdwara Road', locality: 'WARD-1' } });
+    expect(one).toMatchObject({ connectionNo: consumers.gurpreet, oldConnectionNo: 'OLD-17', status: 'Active', connectionHolders: [{ name: 'Gurpreet Singh', mobileNumber: '9800000001' }], additionalDetails: { doorNo: '7', street: 'Gurdwara Road', locality: 'WARD-1' } });
     const refused = await post(`/ws-services/wc/fuzzy/_search?tenantId=${GP}`);
     expect([refused.status, refused.body.Errors[0].code]).toEqual([400, 'INVALID_SEARCH_CRITERIA']);
   });
