@@ -158,7 +158,9 @@ describe.each(backends())("the mGramSeva app's own bodies are taken whole (%s)",
     expectKept(foundProperty, p);
     expect(foundProperty.owners[0].ownerInfoUuid).toBe(createdProperty.owners[0].ownerInfoUuid);
     const foundConnection = (await call(`/ws-services/wc/_search?tenantId=${GP}&connectionNumber=${encodeURIComponent(createdConnection.connectionNo)}`, '_search', {})).body.WaterConnection[0];
-    expectKept(foundConnection, c, '$', ['$.processInstance']);
+    // A holder's id is the server's: the property owner's id the app copies in is not this connection's, so the holder gets its own.
+    expectKept(foundConnection, c, '$', ['$.processInstance', '$.connectionHolders[0].ownerInfoUuid']);
+    expect(foundConnection.connectionHolders[0].ownerInfoUuid).toEqual(expect.any(String));
     expect(foundConnection.connectionHolders[0].name).toBe('Harjit Kaur Sidhu');
   });
 
