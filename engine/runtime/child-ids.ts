@@ -5,7 +5,7 @@ import { getPath, setPath, type CompiledPersister } from '../persister/index.ts'
 type Entity = Record<string, unknown>;
 
 /**
- * Ids of child rows (a connection's holders, a vendor's drivers) are the server's, like the
+ * Ids of child rows (the items of an entity's arrays) are the server's, like the
  * entity's own: on create each child gets a new one; on update a child keeps an id the stored
  * record has for one of its children and gets a new one otherwise, so an id copied from another
  * record cannot reach that record's rows. One id twice in a list is refused.

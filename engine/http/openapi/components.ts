@@ -39,7 +39,7 @@ export const envelopeSchemas: Record<string, JsonSchema> = {
       code: { type: 'string', description: 'What went wrong, e.g. INVALID_MOBILE_NUMBER, STALE_RECORD.' },
       message: { type: 'string' },
       description: { type: 'string' },
-      params: { type: ['array', 'null'], items: { type: 'string' }, description: 'The JSON path of the offending field, e.g. ["$.vendor.owner.mobileNumber"].' },
+      params: { type: ['array', 'null'], items: { type: 'string' }, description: 'The JSON path of the offending field, e.g. ["$.asset.owner.mobileNumber"].' },
     },
     required: ['code', 'message', 'description', 'params'],
   },

@@ -1,7 +1,7 @@
 import { schemaAt, withStandardFields, type JsonSchema, type NamedSearchDefinition, type SearchCountsDefinition, type SearchCriterion, type ServiceDefinition } from '../../definitions/index.ts';
 import { answer, criteria, envelope, listCriterion, listOf, pageParams, ref, type RouteDoc } from '../openapi/route-doc.ts';
 
-/** `water-connection` → `WaterConnection`: the entity's schema name in the contract. */
+/** `street-light` → `StreetLight`: the entity's schema name in the contract. */
 export const entitySchemaName = (def: ServiceDefinition) => def.service.replace(/(^|-)([a-z0-9])/g, (_m, _dash: string, c: string) => c.toUpperCase());
 
 const processInstance: JsonSchema = {
