@@ -55,4 +55,50 @@ export interface AdjustmentDefinition {
    * Also run for a consumer each time its bill is made (it joins the business service's bill writes before the bill is made).
    */
   beforeBill?: boolean;
+  estimate?: AdjustmentEstimate;
+}
+/**
+ * Served at path: what the adjustment would add now for the consumers named (tenantId and consumerCodes, or consumerCode), nothing saved. The answer is their ACTIVE demands with the estimated line added to each demand it would adjust, and `total`: the head's amount still owed over them, estimate included (a late-payment penalty's preview, say).
+ */
+export interface AdjustmentEstimate {
+  path: string;
+  roles: string[];
+  anonymous?: AnonymousLookUpDefinition;
+  /**
+   * Added to details.input for the estimate (e.g. {estimate: true}, for a rule set that then does not wait).
+   */
+  input?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Name of the answer field holding the total.
+   */
+  total: string;
+}
+/**
+ * A narrow look-up open without the roles (DIGIT's mixed mode: the bill or receipt an SMS links to). A caller without a token, or without the roles, who names every criterion of one set (one value each) gets the answer with the masked fields starred; a caller with the roles gets it whole.
+ */
+export interface AnonymousLookUpDefinition {
+  /**
+   * Sets of request criteria (query or body); naming all of one set, each with a single value, opens the look-up.
+   */
+  criteria: string[][];
+  /**
+   * The personal data in the answer, starred for anonymous callers (a value that is not text is withheld as null).
+   */
+  mask: MaskRule[];
+}
+export interface MaskRule {
+  /**
+   * Dotted path in the answer; arrays on the way are walked item by item (Bill.payerName).
+   */
+  path: string;
+  /**
+   * Characters shown at the start (default 0).
+   */
+  keepFirst?: number;
+  /**
+   * Characters shown at the end (default 0): 4 shows a mobile number as ******8888.
+   */
+  keepLast?: number;
 }
