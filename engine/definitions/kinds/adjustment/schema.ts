@@ -38,7 +38,8 @@ export const adjustmentSchema: JsonSchema = {
       properties: {
         path: { type: 'string', pattern: '^(/[A-Za-z0-9_.-]+)+$' },
         roles,
-        anonymous: anonymousLookup,
+        // The access kind's type, not a second copy of it.
+        anonymous: { ...anonymousLookup, tsType: "import('../access/index.ts').AnonymousLookUpDefinition" },
         input: { type: 'object', description: "Added to details.input for the estimate (e.g. {estimate: true}, for a rule set that then does not wait)." },
         total: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Name of the answer field holding the total.' },
       },

@@ -1,6 +1,11 @@
 // Generated from ./schema.ts by `npm run schemas`: edit the schema, not this file.
 
 /**
+ * A narrow look-up open without the roles (DIGIT's mixed mode: the bill or receipt an SMS links to). A caller without a token, or without the roles, who names every criterion of one set (one value each) gets the answer with the masked fields starred; a caller with the roles gets it whole.
+ */
+export type AnonymousLookUpDefinition = import('../access/index.ts').AnonymousLookUpDefinition;
+
+/**
  * A head added once to unpaid demands of a business service, its amount from a rule set (a late-payment penalty, say). Run by a job over every GP, and, with beforeBill, for a consumer just before its bill is made.
  */
 export interface AdjustmentDefinition {
@@ -74,31 +79,4 @@ export interface AdjustmentEstimate {
    * Name of the answer field holding the total.
    */
   total: string;
-}
-/**
- * A narrow look-up open without the roles (DIGIT's mixed mode: the bill or receipt an SMS links to). A caller without a token, or without the roles, who names every criterion of one set (one value each) gets the answer with the masked fields starred; a caller with the roles gets it whole.
- */
-export interface AnonymousLookUpDefinition {
-  /**
-   * Sets of request criteria (query or body); naming all of one set, each with a single value, opens the look-up.
-   */
-  criteria: string[][];
-  /**
-   * The personal data in the answer, starred for anonymous callers (a value that is not text is withheld as null).
-   */
-  mask: MaskRule[];
-}
-export interface MaskRule {
-  /**
-   * Dotted path in the answer; arrays on the way are walked item by item (Bill.payerName).
-   */
-  path: string;
-  /**
-   * Characters shown at the start (default 0).
-   */
-  keepFirst?: number;
-  /**
-   * Characters shown at the end (default 0): 4 shows a mobile number as ******8888.
-   */
-  keepLast?: number;
 }
