@@ -7,9 +7,6 @@ if (!Number.isInteger(propertyRuns) || propertyRuns < 1) throw new Error(`SEVA_P
 export default defineConfig({
   test: {
     include: ['engine/**/*.test.ts', 'tests/**/*.test.ts'],
-    // The mGramSeva app's working day (issue 13) joins the suite once every step passes; until then
-    // `npm run test:app-contract` runs it and shows which steps still fail.
-    exclude: ['**/node_modules/**', ...(process.env.SEVA_APP_CONTRACT === '1' ? [] : ['tests/app-contract/**'])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each integration file clones a database; two cores, so keep the pool small.

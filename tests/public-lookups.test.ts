@@ -163,4 +163,41 @@ describe.each(backends())('public bill and receipt look-ups, and feedback (%s)',
     const refused = await anonymous(`/ws-services/wc/_getfeedback?tenantId=${GP}`);
     expect(refused.status).toBe(401);
   });
+
+  it("the collect-payment screen: one consumer's bill, demands and penalty preview without a token, the payer starred", async () => {
+    const consumer = `tenantId=${GP}&consumerCode=${encodeURIComponent(connectionNo)}`;
+    const fetched = await anonymous(`/billing-service/bill/v2/_fetchbill?${consumer}&businessService=WS&connectionType=Non_Metered`);
+    expect(fetched.status, JSON.stringify(fetched.body)).toBe(200);
+    expect(fetched.body.Bill[0]).toMatchObject({ consumerCode: connectionNo, payerName: 'G******* *****', mobileNumber: '******8888' });
+    const demands = await anonymous(`/billing-service/demand/_search?${consumer}&businessService=WS`);
+    expect(demands.status, JSON.stringify(demands.body)).toBe(200);
+    expect(demands.body.Demands.map((d: any) => [d.consumerCode, d.payer.name, d.payer.mobileNumber])).toEqual([[connectionNo, 'G******* *****', '******8888']]);
+    const preview = await anonymous(`/ws-calculator/waterCalculator/_getPenaltyDetails?tenantId=${GP}&consumerCodes=${encodeURIComponent(connectionNo)}&isGetPenaltyEstimate=true`, { GetBillCriteria: { tenantId: GP, billId: null, isGetPenaltyEstimate: true, consumerCodes: [connectionNo] } });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    // Opening arrears only: the penalty applies to monthly demands, so none is estimated.
+    expect(preview.body).toMatchObject({ totalApplicablePenalty: 0, Demands: [expect.objectContaining({ consumerType: 'waterConnection-arrears', payer: expect.objectContaining({ mobileNumber: '******8888' }) })] });
+    // Signed in, the same calls are whole; without naming one consumer they are refused.
+    expect((await post(`/billing-service/demand/_search?${consumer}&businessService=WS`)).body.Demands[0].payer.mobileNumber).toBe('9800008888');
+    for (const path of [`/billing-service/bill/v2/_fetchbill?tenantId=${GP}&businessService=WS`, `/billing-service/demand/_search?tenantId=${GP}`, `/ws-calculator/waterCalculator/_getPenaltyDetails?tenantId=${GP}`]) {
+      const res = await anonymous(path);
+      expect([res.status, res.body.Errors?.[0]?.code], path).toEqual([401, 'UNAUTHENTICATED']);
+    }
+  });
+
+  it("a payment that echoes the starred payer of such a bill is taken as the bill's payer; other starred text is refused", async () => {
+    const fetched = await anonymous(`/billing-service/bill/v2/_fetchbill?tenantId=${GP}&consumerCode=${encodeURIComponent(connectionNo)}&businessService=WS`);
+    const shown = fetched.body.Bill[0];
+    const pay = (payer: Record<string, string>) =>
+      post('/collection-services/payments/_create', { Payment: { tenantId: GP, paymentMode: 'CASH', ...payer, totalAmountPaid: '20', paymentDetails: [{ businessService: 'WS', billId: shown.id, totalAmountPaid: '20' }] } });
+    for (const [payer, field] of [
+      [{ paidBy: shown.payerName, mobileNumber: '******9999' }, 'mobileNumber'],
+      [{ paidBy: 'S******* *****', mobileNumber: shown.mobileNumber }, 'paidBy'],
+    ] as const) {
+      const refused = await pay(payer);
+      expect([refused.status, refused.body.Errors?.[0]?.code, refused.body.Errors?.[0]?.params], JSON.stringify(payer)).toEqual([400, 'INVALID_PAYER', [`$.Payment.${field}`]]);
+    }
+    const paid = await pay({ paidBy: shown.payerName, mobileNumber: shown.mobileNumber });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body.Payments[0]).toMatchObject({ paidBy: 'Gurpreet Singh', mobileNumber: '9800008888', totalAmountPaid: 20 });
+  });
 });

@@ -26,6 +26,11 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body;
   };
+  const estimate = async (c: any) => {
+    const res = await post(`/ws-calculator/waterCalculator/_getPenaltyDetails?tenantId=${GP}&consumerCodes=${encodeURIComponent(c.connectionNo)}&isGetPenaltyEstimate=true`, {}, collector);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
   const ledger = async (c: any, status = 'ACTIVE') =>
     ((await post(`/billing-service/demand/_search?tenantId=${GP}&businessService=WS&consumerCode=${encodeURIComponent(c.connectionNo)}&status=${status}`, {})).body.Demands as any[]).map((d) => [
       d.consumerType,
@@ -117,6 +122,15 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     clock.set(ist(2026, 12, 5, 3));
     const early = await server.seva.jobs.run('ws-penalty');
     expect(early.counts).toMatchObject({ adjusted: 0 });
+    // The household screen's preview (ws-calculator _getPenaltyDetails) does not wait for the days:
+    // the 40 October's demand will take, on it unsaved (no id), and in the total.
+    const before = await estimate(consumers.arrears);
+    expect(before.Demands.map((d: any) => [d.consumerType, d.demandDetails.map((x: any) => [x.taxHeadMasterCode, x.taxAmount, x.id === null ? 'estimated' : 'saved'])])).toEqual([
+      ['waterConnection-arrears', [['10102', 450, 'saved'], ['10201', 50, 'saved']]],
+      ['waterConnection', [['10101', 100, 'saved'], ['WS_TIME_PENALTY', 40, 'estimated']]],
+    ]);
+    expect(before.totalApplicablePenalty).toBe(40);
+    expect((await ledger(consumers.arrears))[1]).toEqual(['waterConnection', [['10101', 100, 0]]]);
     clock.set(ist(2026, 12, 7, 3));
     // A fortnight on, the morning's tokens have expired: sign in again.
     admin = await server.token('lodhipur-admin', 'pass-word-1', 'pb');
@@ -132,6 +146,11 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
     expect(await ledger(consumers.metered)).toEqual([['waterConnection', [['10101', 160, 0], ['WS_TIME_PENALTY', 20, 0]]]]);
     // Paid by its advance: no penalty.
     expect((await ledger(consumers.advance))[1]).toEqual(['waterConnection', [['10101', 100, 100]]]);
+    // Once added, the preview shows the saved penalty and estimates no more.
+    const after = await estimate(consumers.arrears);
+    expect(after.Demands[1].demandDetails.map((x: any) => [x.taxHeadMasterCode, x.id === null])).toEqual([['10101', false], ['WS_TIME_PENALTY', false]]);
+    expect(after.totalApplicablePenalty).toBe(40);
+    expect((await estimate(consumers.advance)).totalApplicablePenalty).toBe(0);
   });
 
   it('aggregate dues equal the figures worked out by hand', async () => {

@@ -1,9 +1,9 @@
 import { forbidden, unauthenticated } from '../errors/index.ts';
 import { isWithinTenant } from '../tenancy/index.ts';
 import type { User } from '../users/index.ts';
-import type { MaskRule } from './mask.ts';
+import type { MaskRule } from '../masking/index.ts';
 
-export { maskAnswer, maskValue, type MaskRule } from './mask.ts';
+export { maskAnswer, maskValue, type MaskRule } from '../masking/index.ts';
 
 /**
  * A narrow look-up open to callers without the roles (DIGIT's "mixed mode": the bill or receipt an

@@ -1,1 +1,1 @@
-export { AdjustmentRunner, type AdjustmentDeps, type AdjustmentReport } from './runner.ts';
+export { AdjustmentRunner, type AdjustmentDeps, type EstimateResult, type AdjustmentReport, type EstimatedLine } from './runner.ts';

@@ -16,9 +16,11 @@ export interface AdjustableCriteria {
   withoutHead: string;
   /** Only each consumer's latest demand (by period) of these types. */
   latestOnly: boolean;
+  /** Lock them, to adjust them (an estimate only reads). */
+  lock: boolean;
 }
 
-/** ACTIVE demands not fully paid that an adjustment may still apply to, locked, oldest first. */
+/** ACTIVE demands not fully paid that an adjustment may still apply to, oldest first. */
 export async function adjustableDemands(trx: Db, c: AdjustableCriteria): Promise<Demand[]> {
   let q = trx
     .selectFrom('seva_demand as d')
@@ -35,19 +37,24 @@ export async function adjustableDemands(trx: Db, c: AdjustableCriteria): Promise
     q = q.where(sql<boolean>`not exists (select 1 from seva_demand l where l.tenant_id = d.tenant_id and l.consumer_code = d.consumer_code and l.business_service = d.business_service and l.status = 'ACTIVE' ${types} and l.tax_period_from > d.tax_period_from)`);
   }
   const rows = await q.orderBy('d.tax_period_from').orderBy('d.id').execute();
-  return (await loadDemands(trx, rows.map((r) => r.id), true)).filter((d) => outstandingOf(d).greaterThan(0));
+  return (await loadDemands(trx, rows.map((r) => r.id), c.lock)).filter((d) => outstandingOf(d).greaterThan(0));
 }
 
-/** Adds one detail to a demand as a new version of it, with the reason in its history. */
-export async function addDemandDetail(w: WriteScope, demand: Demand, detail: { taxHeadMasterCode: string; taxAmount: unknown }, reason: string, actor: string, now: number): Promise<Demand> {
+/** The demand as it would be with one more detail (nothing saved). */
+export function withDemandDetail(demand: Demand, detail: { taxHeadMasterCode: string; taxAmount: unknown }, actor: string, now: number): Demand {
   const taxAmount = parseAmount(detail.taxAmount, `${detail.taxHeadMasterCode}.taxAmount`);
   const auditDetails = { createdBy: actor, createdTime: now, lastModifiedBy: actor, lastModifiedTime: now };
-  const updated: Demand = {
+  return {
     ...demand,
     version: demand.version + 1,
     demandDetails: [...demand.demandDetails, { id: randomUUID(), demandId: demand.id, tenantId: demand.tenantId, taxHeadMasterCode: detail.taxHeadMasterCode, taxAmount, collectionAmount: ZERO, additionalDetails: null, auditDetails }],
     auditDetails: { ...demand.auditDetails, lastModifiedBy: actor, lastModifiedTime: Math.max(now, demand.auditDetails.lastModifiedTime + 1) },
   };
+}
+
+/** Adds one detail to a demand as a new version of it, with the reason in its history. */
+export async function addDemandDetail(w: WriteScope, demand: Demand, detail: { taxHeadMasterCode: string; taxAmount: unknown }, reason: string, actor: string, now: number): Promise<Demand> {
+  const updated = withDemandDetail(demand, detail, actor, now);
   await saveDemand(w, updated, reason, false);
   return updated;
 }

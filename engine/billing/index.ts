@@ -13,7 +13,7 @@ export { signCallback } from './gateway.ts';
 export type { GatewayTransaction } from './transactions.ts';
 export { activeDemandExistsSql, CONSUMER_FIGURES, consumerFigureSql, consumerFigureText, consumersWithDemand, type ConsumerFigure, type FigureWindow } from './figures.ts';
 export type { BulkDemandOutcome, PreparedDemands } from './bulk.ts';
-export { addDemandDetail, adjustableDemands, consumerOutstanding, type AdjustableCriteria } from './adjust.ts';
+export { addDemandDetail, adjustableDemands, withDemandDetail, consumerOutstanding, type AdjustableCriteria } from './adjust.ts';
 export { consumerBuckets, sumBuckets, type BucketSpec, type ConsumerSummary, type SummaryOptions } from './summary.ts';
 export { activeDemandsOf } from './demands.ts';
 export type { Settlement } from './settle.ts';

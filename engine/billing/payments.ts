@@ -7,6 +7,7 @@ import type { IdGenerator } from '../idgen/index.ts';
 import { Money, moneyToColumn, moneyToJson, parseAmount, sum } from '../money/index.ts';
 import { exactFilters, findRecord, inFilters, insertRecord, searchRecords, updateRecord } from '../persister/index.ts';
 import type { Db } from '../store/index.ts';
+import { isMaskOf } from '../masking/index.ts';
 import { compilePayloadValidator, withoutNulls } from '../validation/index.ts';
 import { apportion, type Collection } from './apportion.ts';
 import { billJson, findBill, saveBill, isStale, openDemandsOf, type Bill } from './bills.ts';
@@ -71,7 +72,8 @@ export const PAYMENT_INPUT_SCHEMA = {
     totalAmountPaid: { type: ['number', 'string'] },
     paidBy: { type: 'string' },
     payerName: { type: 'string' },
-    mobileNumber: { type: 'string', pattern: '^[0-9]{10}$', 'x-error-code': 'INVALID_MOBILE_NUMBER', 'x-error-message': 'must be a 10-digit mobile number' },
+    // Starred: the bill's own, echoed as an anonymous look-up showed it (restoreMaskedPayer).
+    mobileNumber: { type: 'string', pattern: '^[0-9*]{10}$', 'x-error-code': 'INVALID_MOBILE_NUMBER', 'x-error-message': "must be a 10-digit mobile number (or the bill's, as shown masked)" },
     payerAddress: { type: 'string' },
     payerEmail: { type: 'string' },
     payerId: { type: 'string' },
@@ -157,6 +159,7 @@ export async function createPayment(w: WriteScope, raw: unknown, deps: PaymentDe
 
   const id = randomUUID();
   const details: StoredDetail[] = [];
+  const bills: Bill[] = [];
   let totalDue = new Money(0);
   // Lock bills in one order so two payments over the same bills cannot deadlock.
   const order = (p.paymentDetails as Raw[]).map((d, i) => ({ d, i })).sort((a, b) => String(a.d.billId).localeCompare(String(b.d.billId)));
@@ -165,6 +168,7 @@ export async function createPayment(w: WriteScope, raw: unknown, deps: PaymentDe
     const amount = amounts[i]!;
     const bill = await findBill(trx, d.billId, true);
     if (!bill || bill.tenantId !== p.tenantId) throw notFound('BILL_NOT_FOUND', `no bill ${d.billId} at ${p.tenantId} (${where}.billId)`);
+    bills.push(bill);
     if (bill.businessService !== d.businessService) throw invalid('INVALID_BUSINESS_SERVICE', `bill ${bill.billNumber} is for ${bill.businessService}, not ${d.businessService}`, `${where}.businessService`);
     const stale = (why: string) => conflict('STALE_BILL', `bill ${bill.billNumber} ${why}: fetch the bill again and pay against the new one`, `${where}.billId`);
     if (bill.status !== 'ACTIVE') throw stale(`is ${bill.status}`);
@@ -207,6 +211,7 @@ export async function createPayment(w: WriteScope, raw: unknown, deps: PaymentDe
       advance: advance ? { ...advance, amount: moneyToColumn(advance.amount) } : null,
     });
   }
+  restoreMaskedPayer(p, bills, path);
   details.sort((a, b) => (p.paymentDetails as Raw[]).findIndex((x) => x.billId === a.billId) - (p.paymentDetails as Raw[]).findIndex((x) => x.billId === b.billId));
   const payment: Payment = {
     id,
@@ -227,6 +232,22 @@ export async function createPayment(w: WriteScope, raw: unknown, deps: PaymentDe
   await savePayment(trx, payment, true);
   w.emit(paymentEvent(BILLING_TOPICS.paymentCreated, payment));
   return payment;
+}
+
+/**
+ * The app fills the payer from a bill fetched without a token, so masked (`G*******`,
+ * `******0001`): such a starred value stands for the bill's own payer. Starred text that is no
+ * bill's payer is refused.
+ */
+function restoreMaskedPayer(p: Raw, bills: Bill[], path: string): void {
+  const own = { paidBy: (b: Bill) => b.payer?.name, payerName: (b: Bill) => b.payer?.name, mobileNumber: (b: Bill) => b.payer?.mobileNumber };
+  for (const [field, of] of Object.entries(own)) {
+    const sent = p[field];
+    if (typeof sent !== 'string' || !sent.includes('*')) continue;
+    const value = bills.map(of).find((v) => v !== undefined && isMaskOf(sent, v));
+    if (value === undefined) throw invalid('INVALID_PAYER', `${path}.${field} is starred but is not the payer of the bill paid, as shown masked`, `${path}.${field}`);
+    p[field] = value;
+  }
 }
 
 /** The bill as paid: what the payment applied to each head, and its status. */

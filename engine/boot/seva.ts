@@ -7,7 +7,7 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, clockRoutes, createHttpApp, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import type { Route } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
@@ -105,7 +105,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const deps = { db, lifecycle, clock, mdms: mdmsOf, idgen, workflow, billing, rules, timeZone, service };
     const runtimes = registry.services.map((svc) => new ServiceRuntime(svc, registry.persisters.find((p) => p.persister === svc.persister)!, deps));
     for (const runtime of runtimes) byName.set(runtime.name, runtime);
-    const adjustments = new AdjustmentRunner(registry.adjustments, { lifecycle, mdms: mdmsOf, timeZone, rules, systemUuid: () => systemUser?.uuid ?? 'system' });
+    const adjustments = new AdjustmentRunner(registry.adjustments, { db, lifecycle, mdms: mdmsOf, now: () => clock.now(), timeZone, rules, systemUuid: () => systemUser?.uuid ?? 'system' });
     for (const participant of entityParticipants(runtimes, idgen)) lifecycle.use(participant);
     lifecycle.use(adjustments.billParticipant);
     const takeStep = serviceStepTaker(runtimes, workflow);
@@ -133,6 +133,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...runtimes.flatMap(serviceRoutes),
       ...batchRoutes(batches, grant),
       ...summaryRoutes(registry.summaries, { db, rules, mdms: mdmsOf, now: () => clock.now(), timeZone }),
+      ...estimateRoutes(registry.adjustments, adjustments),
       ...aggregateRoutes(aggregates),
       // Only a clock that can be moved (SEVA_CLOCK, refused in production; a test's) is served.
       ...(isMovable(clock) ? clockRoutes(clock, grant('clock.move'), () => [stateTenant(mdms) ?? '']) : []),

@@ -10,6 +10,7 @@ export { workflowRoutes, WORKFLOW_PATHS, type WorkflowRouteDeps } from './routes
 export { billingRoutes, BILLING_EXTRA_ROUTES, BILLING_PATHS } from './routes/billing.ts';
 export { batchRoutes, BATCH_PATHS } from './routes/batches.ts';
 export { summaryRoutes, type SummaryRouteDeps } from './routes/summaries.ts';
+export { estimateRoutes } from './routes/estimates.ts';
 export { aggregateRoutes } from './routes/aggregates.ts';
 export { clockRoutes, CLOCK_PATHS } from './routes/clock.ts';
 export { openApiDocument, type OpenApiDocument } from './openapi/document.ts';

@@ -34,6 +34,13 @@ export interface Route {
   doc?: RouteDoc;
 }
 
+/**
+ * Who writes through a public endpoint or an anonymous look-up without a token: nobody in
+ * particular. Its writes are recorded as made by `anonymous`, and it holds no role, so rules that
+ * read the caller see none.
+ */
+export const ANONYMOUS: User = { id: 0, uuid: 'anonymous', userName: 'anonymous', type: 'CITIZEN', tenantId: '', roles: [], active: true };
+
 /** An answer sent as plain text, not JSON (DIGIT answers a few calls with a bare sentence). */
 export class TextAnswer {
   constructor(readonly text: string) {}

@@ -54,6 +54,18 @@ describe.each(backends())('the app bills and collects (%s)', (backend) => {
     expect(res.body.WaterConnection.map((c: any) => c.connectionNo).sort()).toEqual([consumers.arrears!.connectionNo, consumers.advance!.connectionNo].sort());
   });
 
+  it('household screen before the month is billed: an opening advance shown with its sign (billing_service_repo.dart fetchAggregateDemand)', async () => {
+    expect(octoberBilled, 'runs before the October bulk demand').toBe(false);
+    const res = await day.app.post('billing-service/demand/_getAggregateDemandDetails', {
+      query: { tenantId: GP, consumerCode: consumers.advance!.connectionNo, businessService: 'WS' },
+      body: { RequestInfo: day.ri('_search', true) },
+    });
+    expectOk(res);
+    expectModel(res.body, M.AggregateDemandDetails);
+    // billing-service DemandService: the advance is a negative WS_ADVANCE_CARRYFORWARD amount; the app prints "-" from the sign.
+    expect(res.body).toMatchObject({ advanceAvailable: -200, advanceAdjusted: 0, remainingAdvance: -200, netdue: -200 });
+  });
+
   const meterSearch = () =>
     day.app.post('ws-calculator/meterConnection/_search', { query: { tenantId: GP, connectionNos: consumers.metered!.connectionNo }, body: {}, requestInfo: day.ri('create') });
 
@@ -145,7 +157,21 @@ describe.each(backends())('the app bills and collects (%s)', (backend) => {
     const res = await penaltyDetails(consumers.arrears!.connectionNo);
     expectOk(res);
     expectModel(res.body, M.UpdateDemandList);
-    expect(res.body.Demands.length).toBeGreaterThan(0);
+    // The demands as they stand, and on the latest (October's 100) the penalty it would take now,
+    // not saved: Lodhipur's FLAT 20 for each of the two demands still owing a charge.
+    const october = res.body.Demands.find((d: any) => d.consumerType === 'waterConnection');
+    expect(october.demandDetails.filter((x: any) => x.taxHeadMasterCode === 'WS_TIME_PENALTY')).toEqual([expect.objectContaining({ id: null, taxAmount: 40, collectionAmount: 0 })]);
+    // ws-calculator totals WS_TIME_PENALTY only: the opening penalty of 50 is legacy head 10201.
+    expect(res.body.totalApplicablePenalty).toBe(40);
+    // The app sorts them on the first line's createdTime (household_details_provider.dart).
+    for (const d of res.body.Demands) expect(d.demandDetails[0].auditDetails.createdTime).toEqual(expect.any(Number));
+    // The payer is masked for a caller without a token.
+    expect(october.payer?.mobileNumber).not.toBe(CONSUMERS.arrears.mobileNumber);
+    // Nothing was saved: the demand search still shows no penalty on October's demand.
+    const demands = await day.app.post('billing-service/demand/_search', { query: { tenantId: GP, consumerCode: consumers.arrears!.connectionNo, businessService: 'WS' }, body: {}, requestInfo: day.ri('_search', true) });
+    expectOk(demands);
+    const saved = demands.body.Demands.find((d: any) => d.consumerType === 'waterConnection');
+    expect(saved.demandDetails.map((x: any) => x.taxHeadMasterCode)).not.toContain('WS_TIME_PENALTY');
   });
 
   it("household screen: the consumer's demands, billing-service/demand/_search with RequestInfo {} (billing_service_repo.dart fetchdDemand)", async () => {
@@ -223,7 +249,7 @@ describe.each(backends())('the app bills and collects (%s)', (backend) => {
     expect(res.body.Bill[0].mobileNumber, 'a public answer masks the mobile number').not.toBe(CONSUMERS.advance.mobileNumber);
   });
 
-  it('the figures the household screen shows: aggregate dues after 250 paid of 600, and an advance shown with its sign', async () => {
+  it('the figures the household screen shows: aggregate dues after 250 paid of 600, and the advance used up by October', async () => {
     await ensurePayment();
     const dues = await aggregate(consumers.arrears!.connectionNo);
     expectOk(dues);
@@ -231,7 +257,8 @@ describe.each(backends())('the app bills and collects (%s)', (backend) => {
     expect(dues.body).toMatchObject({ currentmonthBill: 100, totalAreas: 250, netdue: 350 });
     const advance = await aggregate(consumers.advance!.connectionNo);
     expectOk(advance);
-    // billing-service DemandService: the advance is a negative WS_ADVANCE_CARRYFORWARD amount; the app prints "-" from the sign.
-    expect(advance.body.advanceAvailable).toBe(-200);
+    // October's commercial 300 took all 200 of the advance: billing-service DemandService reads only
+    // lines still open, and the settled advance line is not, so no advance is left to show.
+    expect(advance.body).toMatchObject({ currentmonthBill: 100, advanceAvailable: 0, advanceAdjusted: 0, remainingAdvance: 0, netdue: 100 });
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../harness.ts';
 import { expectModel, expectOk } from './app-client.ts';
 import { connectionBody, connectionRoundTrip, propertyBody, propertyRoundTrip } from './bodies.ts';
-import { nonEmptyList, obj } from './expect-model.ts';
+import { list, nonEmptyList, obj, opt } from './expect-model.ts';
 import { CONSUMERS, GP, GP_NAME, NOW, openDay, seedConsumer, type Day } from './day.ts';
 import * as M from './models.ts';
 
@@ -83,8 +83,10 @@ describe.each(backends())('the app registers and finds consumers (%s)', (backend
     const { connectionNo } = await consumer('arrears');
     const res = await day.app.post('ws-services/wc/fuzzy/_search', { query: { tenantId: GP, name: 'gurp' }, body: {}, requestInfo: day.ri('_search', true) });
     expectOk(res);
-    expectModel(res.body, M.WaterConnections);
-    expect(res.body.WaterConnection.map((c: any) => c.connectionNo)).toContain(connectionNo);
+    // ws-services getWCListFuzzySearch answers the matches as waterConnectionData (WaterConnection
+    // absent); the app takes either list (search_connection_provider.dart) and parses each as a WaterConnection.
+    expectModel(res.body, obj({ waterConnectionData: nonEmptyList(M.WaterConnection), WaterConnection: opt(list(M.WaterConnection)), totalCount: 'int?' }));
+    expect(res.body.waterConnectionData.map((c: any) => c.connectionNo)).toContain(connectionNo);
   });
 
   it('household register, first page with totalCount and paid/pending counts (household_register_provider.dart fetchHouseholdDetails)', async () => {

@@ -432,7 +432,8 @@ export const UpdateDemandList = obj({
           taxHeadMasterCode: 'string?',
           taxAmount: 'num?',
           collectionAmount: 'num?',
-          auditDetails: obj({ createdBy: 'string?', lastModifiedBy: 'string?', createdTime: 'int', lastModifiedTime: 'int?' }),
+          // update_demand_list.g.dart reads it when present; the estimated line has none (not saved).
+          auditDetails: opt(obj({ createdBy: 'string?', lastModifiedBy: 'string?', createdTime: 'int', lastModifiedTime: 'int?' })),
           tenantId: 'string?',
         }),
       ),

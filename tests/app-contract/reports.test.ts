@@ -3,7 +3,7 @@ import { backends } from '../harness.ts';
 import { expectModel, expectOk } from './app-client.ts';
 import { istMidnight } from './bodies.ts';
 import { entries, nonEmptyList, obj } from './expect-model.ts';
-import { CONSUMERS, GP, openDay, seedBulkDemand, seedConsumer, seedDeactivation, seedExpense, seedPayment, seedVendor, type Day } from './day.ts';
+import { CONSUMERS, GP, SECRETARY, openDay, seedBulkDemand, seedConsumer, seedDeactivation, seedExpense, seedPayment, seedVendor, type Day } from './day.ts';
 import * as M from './models.ts';
 
 /**
@@ -65,7 +65,9 @@ describe.each(backends())('the app reads its reports (%s)', (backend) => {
     const res = await report('ws-services/wc/_inactiveConsumerReport', { monthStartDate: '01/11/2026', monthEndDate: '30/11/2026', ...page });
     expectOk(res);
     expectModel(res.body, obj({ InactiveConsumerReport: nonEmptyList(M.InactiveConsumerReportData) }));
-    expect(res.body.InactiveConsumerReport.map((r: any) => r.connectionno)).toContain(consumers.advance!.connectionNo);
+    const row = res.body.InactiveConsumerReport.find((r: any) => r.connectionno === consumers.advance!.connectionNo);
+    // reports_provider.dart shows who made the consumer inactive by name.
+    expect(row).toMatchObject({ status: 'Inactive', inactivatedByName: SECRETARY.name, inactivatedByUuid: expect.any(String) });
   });
 
   it('expense bill report: echallan-services/eChallan/v1/_expenseBillReport {monthstartDate, monthendDate} (getExpenseBillReport)', async () => {

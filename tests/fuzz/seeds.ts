@@ -213,6 +213,9 @@ export function definitionSeeds(registry: Registry, w: World, made: Map<string, 
     seeds.set(batch.path, valuesOf(batch.params as Record<string, unknown>, overlay).map((p) => ({ body: p as Record<string, unknown> })));
   }
   for (const summary of registry.summaries) seeds.set(summary.path, fc.constant({ body: {}, query: [['tenantId', w.gp], ['consumerCode', w.connectionNo]] }));
+  for (const { estimate } of registry.adjustments) {
+    if (estimate) seeds.set(estimate.path, fc.constant({ body: { GetBillCriteria: { tenantId: w.gp, consumerCodes: [w.connectionNo] } }, query: [['tenantId', w.gp], ['consumerCodes', w.connectionNo]] }));
+  }
   for (const aggregate of registry.aggregates) {
     const overlay = overlays[aggregate.aggregate]?.(w) ?? {};
     const params = Object.entries(aggregate.params ?? {}).map(([name, def]) =>

@@ -2,7 +2,7 @@ import type { EndpointAccess } from '../../access/index.ts';
 import { billJson, demandJson, paymentJson, type Bill, type BillingEngine } from '../../billing/index.ts';
 import { invalid } from '../../errors/index.ts';
 import { listCriterion } from '../../validation/index.ts';
-import { criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { ANONYMOUS, criteriaOf, requireTenant, type HttpRequest, type Route } from '../route.ts';
 import { billingDocs } from './billing-docs.ts';
 
 export const BILLING_PATHS = {
@@ -101,7 +101,8 @@ export function billingRoutes(billing: BillingEngine, grant: (id: keyof typeof B
         const codes = listCriterion(c.consumerCode, 'consumerCode') ?? [];
         if (codes.length === 0) throw invalid('REQUIRED_FIELD_MISSING', 'consumerCode is required', '$.consumerCode');
         if (typeof c.businessService !== 'string' || c.businessService === '') throw invalid('REQUIRED_FIELD_MISSING', 'businessService is required', '$.businessService');
-        const bills = await billing.fetchBills(String(c.tenantId), codes, c.businessService, req.caller!.uuid);
+        // Without a token (the app's collect-payment screen), a bill made now is made by `anonymous`.
+        const bills = await billing.fetchBills(String(c.tenantId), codes, c.businessService, (req.caller ?? ANONYMOUS).uuid);
         return req.respond({ Bill: bills.map(present) });
       },
     },

@@ -1,15 +1,8 @@
 import { defaultEndpointPaths } from '../../definitions/index.ts';
 import type { EndpointAccess } from '../../access/index.ts';
 import { namedSearchView, type ServiceRuntime } from '../../runtime/index.ts';
-import type { User } from '../../users/index.ts';
-import { criteriaOf, paginationOf, requireTenant, TextAnswer, type HttpRequest, type Route } from '../route.ts';
+import { ANONYMOUS, criteriaOf, paginationOf, requireTenant, TextAnswer, type HttpRequest, type Route } from '../route.ts';
 import { namedSearchDoc, serviceDocs } from './service-docs.ts';
-
-/**
- * Who writes through a public endpoint without a token: nobody in particular. Its writes are
- * recorded as made by `anonymous`, and it holds no role, so rules that read the caller see none.
- */
-const ANONYMOUS: User = { id: 0, uuid: 'anonymous', userName: 'anonymous', type: 'CITIZEN', tenantId: '', roles: [], active: true };
 
 /**
  * `_create`, `_update` and `_search` of one service, and its named searches, at the paths and for

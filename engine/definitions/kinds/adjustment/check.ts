@@ -13,6 +13,7 @@ export function checkAdjustments(adjustments: Sourced<AdjustmentDefinition>[], r
     seen.set(a.adjustment, source.file);
     if (ruleSets && !ruleSets.has(a.details.rules)) problems.push(problemAt(source, ['details', 'rules'], `unknown rule set '${a.details.rules}' (known: ${[...ruleSets].join(', ') || 'none'})`));
     for (const p of templateProblems(a.details.input ?? {}, ['details', 'input'])) problems.push(problemAt(source, p.path, p.message));
+    for (const p of templateProblems(a.estimate?.input ?? {}, ['estimate', 'input'])) problems.push(problemAt(source, p.path, p.message));
     if (a.beforeBill) {
       const other = beforeBill.get(a.businessService);
       if (other) problems.push(problemAt(source, ['beforeBill'], `adjustment '${other}' already runs before ${a.businessService} bills; one may`));

@@ -4,7 +4,8 @@ import { checkAdjustments } from './check.ts';
 import { adjustmentSchema } from './schema.ts';
 import type { AdjustmentDefinition } from './types.generated.ts';
 
-export type * from './types.generated.ts';
+// The look-up and mask types are the access kind's too (schema-parts.ts): exported from there.
+export type { AdjustmentDefinition, AdjustmentEstimate } from './types.generated.ts';
 
 /** A head added once to unpaid demands, its amount from a rule set (a penalty). */
 export const adjustmentKind: Kind<'adjustments', AdjustmentDefinition, AdjustmentDefinition[]> = {

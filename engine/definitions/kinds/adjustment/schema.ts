@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../kind.ts';
-import { buckets } from '../schema-parts.ts';
+import { anonymousLookup, buckets, roles } from '../schema-parts.ts';
 
 export const adjustmentSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -28,5 +28,21 @@ export const adjustmentSchema: JsonSchema = {
       },
     },
     beforeBill: { type: 'boolean', description: "Also run for a consumer each time its bill is made (it joins the business service's bill writes before the bill is made)." },
+    estimate: {
+      title: 'Adjustment estimate',
+      type: 'object',
+      additionalProperties: false,
+      required: ['path', 'roles', 'total'],
+      description:
+        "Served at path: what the adjustment would add now for the consumers named (tenantId and consumerCodes, or consumerCode), nothing saved. The answer is their ACTIVE demands with the estimated line added to each demand it would adjust, and `total`: the head's amount still owed over them, estimate included (a late-payment penalty's preview, say).",
+      properties: {
+        path: { type: 'string', pattern: '^(/[A-Za-z0-9_.-]+)+$' },
+        roles,
+        // The access kind's type, not a second copy of it.
+        anonymous: { ...anonymousLookup, tsType: "import('../access/index.ts').AnonymousLookUpDefinition" },
+        input: { type: 'object', description: "Added to details.input for the estimate (e.g. {estimate: true}, for a rule set that then does not wait)." },
+        total: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Name of the answer field holding the total.' },
+      },
+    },
   },
 };

@@ -41,3 +41,13 @@ function apply(at: unknown, path: string[], rule: MaskRule): void {
     apply(record[head], rest, rule);
   }
 }
+
+/**
+ * True when `shown` is `value` as a mask shows it: as long, every character the same or starred,
+ * at least one starred (a client echoing back what an anonymous look-up showed it).
+ */
+export function isMaskOf(shown: string, value: string): boolean {
+  const s = [...shown];
+  const v = [...value];
+  return s.length === v.length && s.includes('*') && s.every((c, i) => c === '*' || c === v[i]);
+}

@@ -1,0 +1,1 @@
+export { isMaskOf, maskAnswer, maskValue, type MaskRule } from './mask.ts';
