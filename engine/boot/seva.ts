@@ -7,7 +7,7 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import type { Route } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
@@ -17,7 +17,8 @@ import { appendEvents } from '../events/index.ts';
 import { WriteLifecycle } from '../lifecycle/index.ts';
 import { entityParticipants, serviceStepTaker, ServiceRuntime } from '../runtime/index.ts';
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, warmUpDatabase, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
-import { createUser, findUserByUuid, searchUsers, sessionUser, USER_SOURCES, type User, type UserChecks } from '../users/index.ts';
+import { createUser, DEFAULT_LOCKOUT, DEFAULT_ROLE_GRANTS, findUserByUuid, searchUsers, sessionUser, USER_SOURCES, type User, type UserChecks } from '../users/index.ts';
+import { RateLimiter } from '../limits/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
 import { tableSpecsOf } from './tables.ts';
 import { checkDefinitionsForStart, definitionsError, SYSTEM_ROLE } from './validate.ts';
@@ -123,9 +124,22 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       if (g.public) return { mode: 'public' };
       return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}), ...(g.anonymous ? { anonymous: g.anonymous } : {}) };
     };
+    const security = registry.security;
+    const limits = new CallLimits(new RateLimiter(db), security.rateLimits ?? {}, () => clock.now());
     const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
     const routes = [
-      ...userRoutes({ timeZone, db, clock, checks, grant, sessions, clients: new Set(options.oauthClients ?? ['egov-user-client:']) }),
+      ...userRoutes({
+        timeZone,
+        db,
+        clock,
+        checks,
+        grant,
+        sessions,
+        clients: new Set(options.oauthClients ?? ['egov-user-client:']),
+        lockout: security.lockout ?? DEFAULT_LOCKOUT,
+        roleGrants: security.roleGrants ?? DEFAULT_ROLE_GRANTS,
+        limits,
+      }),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),
@@ -143,6 +157,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       logger,
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       maxBodyDepth: options.maxBodyDepth ?? 32,
+      trustForwardedFor: security.trustForwardedFor === true,
       auth: {
         userForToken: async (token) => {
           const uuid = await sessionUser(db, token, clock.now());

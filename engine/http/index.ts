@@ -1,5 +1,6 @@
 export { createHttpApp, type HttpAppOptions } from './app.ts';
 export { routeCaller } from './route-caller.ts';
+export { CallLimits, type CallLimit } from './call-limits.ts';
 export { criteriaOf, mount, requireTenant, TextAnswer, type Authenticator, type HttpRequest, type Route } from './route.ts';
 export { errorBody, responseInfo } from './envelope.ts';
 export { serviceRoutes } from './routes/services.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { conflict, invalid, invalidFields, notFound } from '../errors/index.ts';
 import { nextSequenceValue } from '../idgen/index.ts';
 import { exactFilters, findRecord, inFilters, insertRecord, searchRecords, updateMatching, type FieldValues, type Matching } from '../persister/index.ts';
@@ -35,6 +36,9 @@ export interface User {
   locale?: string;
   /** DIGIT's other profile details (salutation, addresses, PAN, photo, ...), kept as sent. */
   profile?: Record<string, unknown>;
+  /** Locked by too many failed logins (DIGIT's egov-user), since accountLockedDate. */
+  accountLocked?: boolean;
+  accountLockedDate?: number;
   auditDetails?: { createdBy?: string; createdTime?: number; lastModifiedBy?: string; lastModifiedTime?: number };
 }
 
@@ -195,6 +199,8 @@ export interface UserCriteria {
   roleCodes?: string[];
   userType?: UserType;
   active?: boolean;
+  /** Only users holding a role at this tenant or below it (a user search never lists anyone working elsewhere). */
+  rolesWithin?: string;
   offset?: number;
   limit?: number;
 }
@@ -202,8 +208,12 @@ export interface UserCriteria {
 export async function searchUsers(db: Db, c: UserCriteria): Promise<User[]> {
   // A GP's users with its state's; a state's with those of its GPs.
   const scope: Matching = c.tenantId.includes('.') ? { filters: inFilters({ tenantId: [c.tenantId, stateOf(c.tenantId)] }) } : { tenant: { id: c.tenantId, scope: 'within' }, filters: [] };
+  const within = c.rolesWithin;
   const users = await searchRecords(db, userTable, {
     ...scope,
+    ...(within
+      ? { also: () => sql<boolean>`exists (select 1 from jsonb_array_elements(roles) as r where r->>'tenantId' = ${within} or starts_with(r->>'tenantId', ${`${within}.`}))` }
+      : {}),
     filters: [
       ...scope.filters,
       ...inFilters({ uuid: c.uuid?.length ? c.uuid : undefined, id: c.id?.length ? c.id : undefined }),

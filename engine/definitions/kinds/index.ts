@@ -8,6 +8,7 @@ import { masterDataKind } from './mdms-data/index.ts';
 import { masterSchemaKind } from './mdms-schema/index.ts';
 import { persisterKind } from './persister/index.ts';
 import { ruleSetKind } from './rule-set/index.ts';
+import { securityKind } from './security/index.ts';
 import { serviceKind } from './service/index.ts';
 import { summaryKind } from './summary/index.ts';
 import { workflowKind } from './workflow/index.ts';
@@ -22,6 +23,7 @@ export type * from './mdms-data/index.ts';
 export type * from './mdms-schema/index.ts';
 export type * from './persister/index.ts';
 export type * from './rule-set/index.ts';
+export type * from './security/index.ts';
 export type * from './service/index.ts';
 export type * from './summary/index.ts';
 export type * from './workflow/index.ts';
@@ -45,4 +47,5 @@ export const kinds = [
   masterSchemaKind,
   masterDataKind,
   accessKind,
+  securityKind,
 ] as const;
