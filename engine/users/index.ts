@@ -4,3 +4,8 @@ export { USER_INPUT_SCHEMA, createUser, findLoginUser, PROFILE_FIELDS, findUserB
 export { userView } from './view.ts';
 export { consumeRefreshToken, openSession, revokeSession, sessionUser, type SessionPolicy, type SessionTokens } from './sessions.ts';
 export { USER_SOURCES } from './sources.ts';
+export { otpTable, consumeOtp, issueOtp, OTP_PURPOSES, type OtpPolicy, type OtpPurpose } from './otp.ts';
+export { otpSettings, sendOtp, type OtpRequest, type OtpSendDeps, type OtpSettings } from './otp-send.ts';
+export { changeOwnPassword, PROFILE_UPDATE_SCHEMA, resetPasswordWithOtp, updateOwnProfile, type PasswordReset } from './profile.ts';
+export { citizenOtpLogin, CITIZEN_ROLE, registerCitizen } from './citizen.ts';
+export { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.ts';

@@ -9,7 +9,6 @@ import {
   createUser,
   findLoginUser,
   findUserByUuid,
-  openSession,
   revokeSession,
   searchUsers,
   updateUser,
@@ -24,6 +23,7 @@ import {
 } from '../../users/index.ts';
 import { requireTenant, type HttpRequest, type Route } from '../route.ts';
 import { userDocs } from './users-docs.ts';
+import { tokenAnswer } from './token-answer.ts';
 
 export interface UserRouteDeps {
   db: Db;
@@ -35,6 +35,8 @@ export interface UserRouteDeps {
   grant: (endpointId: string) => EndpointAccess;
   /** The zone DIGIT's date texts (createdDate, ...) are written in. */
   timeZone: string;
+  /** Signs a citizen in with the OTP sent for login (routes/user-flows.ts); without it citizens use passwords. */
+  otpLogin?: (userName: string, tenantId: string, otp: string) => Promise<User>;
 }
 
 export const USER_ENDPOINTS = {
@@ -114,18 +116,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     if (!ids && !uuids) return false;
     return (ids ?? []).every((id) => id === String(caller.id)) && (uuids ?? []).every((uuid) => uuid === caller.uuid);
   };
-  const tokenResponse = async (user: User) => {
-    const tokens = await openSession(db, user.uuid, clock.now(), deps.sessions);
-    return {
-      access_token: tokens.accessToken,
-      token_type: 'bearer',
-      refresh_token: tokens.refreshToken,
-      expires_in: tokens.expiresIn,
-      scope: 'read',
-      ResponseInfo: { api: 'oauth/token', status: 'successful' },
-      UserRequest: userView(user, deps.timeZone),
-    };
-  };
+  const tokenResponse = (user: User) => tokenAnswer(deps, user);
   const checkClient = (header: string | undefined) => {
     const basic = header?.toLowerCase().startsWith('basic ') ? Buffer.from(header.slice(6).trim(), 'base64').toString('utf8') : undefined;
     if (!basic || !deps.clients.has(basic)) throw unauthenticated('INVALID_CLIENT', 'the token endpoint needs a known client in an Authorization: Basic header');
@@ -153,6 +144,8 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
         const tenantId = String(req.body.tenantId ?? '');
         if (!username || !tenantId || !req.body.password) throw invalid('INVALID_REQUEST', 'username, password and tenantId are required', '$.username');
         const userType = req.body.userType ? (String(req.body.userType).toUpperCase() as UserType) : undefined;
+        // A citizen signs in with an OTP in place of the password, as DIGIT's OTP-based citizen login.
+        if (userType === 'CITIZEN' && deps.otpLogin) return tokenResponse(await deps.otpLogin(username, tenantId, String(req.body.password)));
         const found = await findLoginUser(db, username, tenantId, userType);
         if (!found || !found.passwordHash || !(await verifyPassword(String(req.body.password), found.passwordHash))) throw loginFailed();
         if (!found.active) throw unauthenticated('USER_INACTIVE', `user ${found.userName} is not active`);
