@@ -2,7 +2,7 @@ import { invalid, SevaError, unauthenticated } from '../errors/index.ts';
 import type { Db } from '../store/index.ts';
 import { stateTenantOf } from '../tenancy/index.ts';
 import { consumeOtp, type OtpPolicy } from './otp.ts';
-import { createUser, findLoginUser, withoutPassword, type User, type UserChecks, type UserInput } from './user.ts';
+import { checkInput, createUser, findLoginUser, withoutPassword, type User, type UserChecks, type UserInput } from './user.ts';
 
 /** The role a self-registered citizen holds (DIGIT's setRoleToCitizen). */
 export const CITIZEN_ROLE = 'CITIZEN';
@@ -20,12 +20,12 @@ export async function registerCitizen(db: Db, policy: OtpPolicy, input: UserInpu
   const tenantId = stateTenantOf(input.tenantId);
   const { otpReference, password: _none, roles: _given, id: _id, uuid: _uuid, ...details } = input as UserInput & { otpReference: string; id?: unknown };
   const citizen: UserInput = { ...details, userName, mobileNumber: userName, tenantId, type: 'CITIZEN', roles: [{ code: CITIZEN_ROLE, tenantId }], active: true, defaultPwdChgd: true };
-  // The details are checked (and a taken name refused) before the OTP is spent.
+  // The details are checked (and a taken name refused) before the OTP is spent; the OTP is used
+  // outside any transaction, so a wrong guess counts even though the request fails.
+  checkInput(citizen, '$.user', checks);
   if (await findLoginUser(db, userName, tenantId, undefined)) throw invalid('OTP.MOBILENUMBER', 'this mobile number is registered already', '$.user.userName');
-  return db.transaction().execute(async (trx) => {
-    await consumeOtp(trx, policy, { tenantId, mobileNumber: userName, purpose: 'register' }, otpReference, now);
-    return createUser(trx, citizen, undefined, now, checks);
-  });
+  await consumeOtp(db, policy, { tenantId, mobileNumber: userName, purpose: 'register' }, otpReference, now);
+  return createUser(db, citizen, undefined, now, checks);
 }
 
 /**

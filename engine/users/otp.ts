@@ -100,7 +100,8 @@ const matches = (policy: OtpPolicy, otp: OtpRecord, code: string) => {
  * Uses an OTP: the one sent to the number for the purpose (at the tenant's state, for the user
  * when one is named) whose code this is. A code used before, one past its time, and one that matches nothing are each refused with
  * their own code; a wrong guess counts against every live OTP of the number, which is spent after
- * `maxAttempts` of them.
+ * `maxAttempts` of them. Call it outside a transaction that a refusal rolls back, or the guesses
+ * are not counted.
  */
 export async function consumeOtp(db: Db, policy: OtpPolicy, target: OtpTarget, code: string, now: number): Promise<OtpRecord> {
   const path = '$.otpReference';

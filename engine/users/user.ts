@@ -106,7 +106,7 @@ export interface UserChecks {
   roleExists(code: string): boolean;
 }
 
-function checkInput(input: UserInput, basePath: string, checks: UserChecks): void {
+export function checkInput(input: UserInput, basePath: string, checks: UserChecks): void {
   const details = validateUser(input, basePath);
   if (details.length === 0) {
     if (!checks.tenantExists(input.tenantId!)) details.push({ code: 'INVALID_TENANT_ID', message: `${basePath}.tenantId '${input.tenantId}' is not a known tenant`, path: `${basePath}.tenantId` });

@@ -70,7 +70,8 @@ export function userFlowRoutes(deps: UserFlowDeps): Route[] {
       return passwordChanged(req);
     }),
     route('user.password.nologin', async (req) => {
-      await db.transaction().execute((trx) => resetPasswordWithOtp(trx, deps.otp, req.body, clock.now()));
+      // Not in a transaction: a wrong guess must count even though the request fails.
+      await resetPasswordWithOtp(db, deps.otp, req.body, clock.now());
       return passwordChanged(req);
     }),
     route('otp.send', async (req) => {
