@@ -17,3 +17,4 @@ export { clockRoutes, CLOCK_PATHS } from './routes/clock.ts';
 export { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
 export { routeRequestSchemas, type RouteRequestSchema } from './openapi/request-schemas.ts';
 export type { QueryParam, RouteDoc } from './openapi/route-doc.ts';
+export { userFlowRoutes, smsRoutes, USER_FLOW_PATHS, SMS_PATHS, type UserFlowDeps } from './routes/user-flows.ts';

@@ -103,14 +103,14 @@ export interface StoredUser extends User {
   passwordHash?: string;
 }
 
-const withoutPassword = ({ passwordHash: _hidden, ...user }: StoredUser): User => user;
+export const withoutPassword = ({ passwordHash: _hidden, ...user }: StoredUser): User => user;
 
 export interface UserChecks {
   tenantExists(tenantId: string): boolean;
   roleExists(code: string): boolean;
 }
 
-function checkInput(input: UserInput, basePath: string, checks: UserChecks): void {
+export function checkInput(input: UserInput, basePath: string, checks: UserChecks): void {
   const details = validateUser(input, basePath);
   if (details.length === 0) {
     if (!checks.tenantExists(input.tenantId!)) details.push({ code: 'INVALID_TENANT_ID', message: `${basePath}.tenantId '${input.tenantId}' is not a known tenant`, path: `${basePath}.tenantId` });
@@ -123,12 +123,12 @@ function checkInput(input: UserInput, basePath: string, checks: UserChecks): voi
 }
 
 /** yyyy-MM-dd of a date of birth sent as that or as epoch milliseconds (the day in UTC, as DIGIT stores a date). */
-function dateOfBirth(dob: unknown): string | undefined {
+export function dateOfBirth(dob: unknown): string | undefined {
   if (dob === undefined || dob === null) return undefined;
   return typeof dob === 'number' ? new Date(dob).toISOString().slice(0, 10) : String(dob);
 }
 
-function profileDetailsOf(input: UserInput): Record<string, unknown> | undefined {
+export function profileDetailsOf(input: UserInput): Record<string, unknown> | undefined {
   const details = Object.fromEntries(PROFILE_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null).map((f) => [f, input[f]]));
   return Object.keys(details).length > 0 ? details : undefined;
 }

@@ -13,7 +13,6 @@ import {
   findUserByUuid,
   loginFailed,
   loginSucceeded,
-  openSession,
   recordAuthEvent,
   revokeSession,
   searchUsers,
@@ -33,6 +32,7 @@ import {
 import type { CallLimits } from '../call-limits.ts';
 import { requireTenant, type HttpRequest, type Route } from '../route.ts';
 import { userDocs } from './users-docs.ts';
+import { tokenAnswer } from './token-answer.ts';
 
 export interface UserRouteDeps {
   db: Db;
@@ -49,6 +49,8 @@ export interface UserRouteDeps {
   grant: (endpointId: string) => EndpointAccess;
   /** The zone DIGIT's date texts (createdDate, ...) are written in. */
   timeZone: string;
+  /** Signs a citizen in with the OTP sent for login (routes/user-flows.ts); without it citizens use passwords. */
+  otpLogin?: (userName: string, tenantId: string, otp: string) => Promise<User>;
 }
 
 export const USER_ENDPOINTS = {
@@ -139,18 +141,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     if (!ids && !uuids) return false;
     return (ids ?? []).every((id) => id === String(caller.id)) && (uuids ?? []).every((uuid) => uuid === caller.uuid);
   };
-  const tokenResponse = async (user: User) => {
-    const tokens = await openSession(db, user.uuid, clock.now(), deps.sessions);
-    return {
-      access_token: tokens.accessToken,
-      token_type: 'bearer',
-      refresh_token: tokens.refreshToken,
-      expires_in: tokens.expiresIn,
-      scope: 'read',
-      ResponseInfo: { api: 'oauth/token', status: 'successful' },
-      UserRequest: userView(user, deps.timeZone),
-    };
-  };
+  const tokenResponse = (user: User) => tokenAnswer(deps, user);
   const checkClient = (header: string | undefined) => {
     const basic = header?.toLowerCase().startsWith('basic ') ? Buffer.from(header.slice(6).trim(), 'base64').toString('utf8') : undefined;
     if (!basic || !deps.clients.has(basic)) throw unauthenticated('INVALID_CLIENT', 'the token endpoint needs a known client in an Authorization: Basic header');
@@ -180,6 +171,9 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
         // Counted before the password is hashed: a flood is refused cheaply.
         await deps.limits.hit('login', req, `${tenantId}/${username}`);
         const userType = req.body.userType ? (String(req.body.userType).toUpperCase() as UserType) : undefined;
+        // A citizen signs in with an OTP in place of the password, as DIGIT's OTP-based citizen login
+        // (the OTP has its own limit of guesses).
+        if (userType === 'CITIZEN' && deps.otpLogin) return tokenResponse(await deps.otpLogin(username, tenantId, String(req.body.password)));
         const attempt = { userName: username, tenantId, clientAddress: req.clientAddress, now: clock.now() };
         const stored = await findLoginUser(db, username, tenantId, userType);
         const found = stored && (await admitLogin(db, stored, deps.lockout, attempt));
