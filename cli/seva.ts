@@ -17,7 +17,8 @@ program
   .command('validate')
   .description('check every definition; print each problem as file:line:col: message')
   .option('-d, --definitions <dir>', 'definitions directory', definitionsDefault)
-  .action(async (opts: { definitions: string }) => (await import('./commands/definitions.ts')).validate(opts.definitions));
+  .option('--strict', 'fail on warnings too (e.g. a localization code missing in a locale)')
+  .action(async (opts: { definitions: string; strict?: boolean }) => (await import('./commands/definitions.ts')).validate(opts.definitions, opts.strict));
 
 program
   .command('test')

@@ -5,7 +5,8 @@ import { definitionsError, testRuleExamples, validateDefinitions } from '../../e
 import { formatProblem, kinds, registryCounts, schemaFileName } from '../../engine/definitions/index.ts';
 import { optionsFromEnv } from '../config.ts';
 
-export function validate(dir: string): void {
+/** Problems fail it; warnings are printed, and fail it too when `strict`. */
+export function validate(dir: string, strict = false): void {
   const result = validateDefinitions(dir);
   for (const w of result.warnings) console.error(formatProblem(w));
   if (!result.registry) {
@@ -13,7 +14,11 @@ export function validate(dir: string): void {
     console.error(`${result.problems.length} problem(s) found.`);
     process.exit(1);
   }
-  console.log(`definitions OK: ${registryCounts(result.registry)}`);
+  if (strict && result.warnings.length > 0) {
+    console.error(`${result.warnings.length} warning(s) found (--strict).`);
+    process.exit(1);
+  }
+  console.log(`definitions OK: ${registryCounts(result.registry)}${result.warnings.length > 0 ? ` (${result.warnings.length} warning(s))` : ''}`);
 }
 
 export function testRules(dir: string): void {

@@ -7,12 +7,13 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { smsRoutes, userFlowRoutes } from '../http/index.ts';
 import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
+import { Localization } from '../localization/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
 import { Mdms } from '../mdms/index.ts';
 import { appendEvents } from '../events/index.ts';
@@ -157,6 +158,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...userFlowRoutes({ db, clock, checks, sessions, otp, sms, grant, timeZone, limits }),
       ...smsRoutes(db, grant('sms.outbox.search'), () => stateTenant(mdms) ?? ''),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
+      ...localizationRoutes(new Localization(registry.messages, { db, clock }), { grant, tenantExists: checks.tenantExists }),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),
       ...billingRoutes(billing, grant),

@@ -21,6 +21,6 @@ export class CallLimits {
     if (!limit) return;
     const now = this.now();
     if (limit.perAddress && req.clientAddress) await this.limiter.hit(`${name}:address:${req.clientAddress}`, limit.perAddress, now, `${name} calls from ${req.clientAddress}`);
-    if (limit.perAccount && account) await this.limiter.hit(`${name}:account:${account.toLowerCase()}`, limit.perAccount, now, `${name} calls for ${account}`);
+    if (limit.perAccount && account) await this.limiter.hit(`${name}:account:${account.toLowerCase()}`, limit.perAccount, now, `${name} calls for ${account.length > 40 ? `${account.slice(0, 40)}…` : account}`);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { tooMany } from '../errors/index.ts';
 import type { Db } from '../store/index.ts';
@@ -17,7 +18,9 @@ export class RateLimiter {
   constructor(private readonly db: Db) {}
 
   /** Counts a hit on `key`; refuses it (429, with when to retry) once the window's limit is passed. */
-  async hit(key: string, limit: RateLimit, now: number, what: string): Promise<void> {
+  async hit(name: string, limit: RateLimit, now: number, what: string): Promise<void> {
+    // A key holds what a caller sent (a user name): a long one is kept as its hash, to fit an index.
+    const key = name.length > 200 ? `sha256:${createHash('sha256').update(name).digest('base64url')}` : name;
     const span = limit.seconds * 1000;
     const windowStart = Math.floor(now / span) * span;
     const table = sql.table(rateWindowTable.root.table);

@@ -86,6 +86,9 @@ export const TaxHeadMaster = obj({
 /** tax_period.g.dart; the bill-year pickers sort on `fromDate!`. */
 export const TaxPeriod = obj({ name: 'string?', code: 'string?', financialYear: 'string?', periodCycle: 'string?', service: 'string?', fromDate: 'int', toDate: 'int' });
 export const CodeNameActive = obj({ name: 'string?', code: 'string?', isActive: 'bool?' });
+
+/** localization_label.g.dart LocalizationLabel. */
+export const LocalizationLabel = obj({ code: 'string?', message: 'string?', module: 'string?', locale: 'string?' });
 export const CategoryType = obj({ name: 'string?', code: 'string?', taxHeadCode: 'string?', isActive: 'bool?' });
 export const ExpenseType = obj({ name: 'string?', code: 'string?', taxHeadCode: 'string?', isActive: 'bool?' });
 /** wc_billing_slab.g.dart. */

@@ -43,6 +43,24 @@ describe.each(backends())('the app starts its day (%s)', (backend) => {
     for (const url of ['logoUrl', 'bannerUrl']) expect(stateInfo[url], url).toMatch(/^https?:\/\//);
   });
 
+  /** The modules common_provider.dart getLocalizationLabels asks for, in its one request. */
+  const APP_MODULES = 'mgramseva-common,mgramseva-consumer,mgramseva-expenses,mgramseva-water-connection,mgramseva-bill,mgramseva-payments,mgramseva-dashboard,mgramseva-feedback';
+
+  it.each(['en_IN', 'hi_IN', 'pn_IN'])('the labels in %s: localization/messages/v1/_search with the criteria in the query (core_repo.dart getLocilisation)', async (locale) => {
+    const res = await day.app.post('localization/messages/v1/_search', { query: { module: APP_MODULES, locale, tenantId: STATE }, requestInfo: appRequestInfo('_search', '') });
+    expectOk(res);
+    // core_repo.dart: `res['messages'].map(LocalizationLabel.fromJson)`.
+    expectModel(res.body, obj({ messages: nonEmptyList(M.LocalizationLabel) }));
+    const byCode = new Map(res.body.messages.map((m: any) => [m.code, m]));
+    // Labels of the login screen, the home screen and the collect-payment screen, each in the language asked for.
+    for (const code of ['CORE_COMMON_LOGIN', 'CORE_COMMON_HOME', 'COLLECT_PAYMENT', 'CONSUMER_DETAILS_LABEL', 'CORE_EXPENSE_VENDOR_NAME', 'DASHBOARD', 'HELP_US_HELP_YOU']) {
+      expect(byCode.get(code), `${locale} ${code}`).toMatchObject({ locale });
+    }
+    expect(new Set(res.body.messages.map((m: any) => m.module))).toEqual(new Set(APP_MODULES.split(',')));
+    const login = (byCode.get('CORE_COMMON_LOGIN') as any).message;
+    expect(login).toMatch(locale === 'hi_IN' ? /[\u0900-\u097F]/ : locale === 'pn_IN' ? /[\u0A00-\u0A7F]/ : /^[A-Za-z ]+$/);
+  });
+
   let login: any;
   it('login: user/oauth/token form-encoded with the Basic client header (authentication_provider.dart validateLogin)', async () => {
     const res = await day.app.post('user/oauth/token', { form: loginForm(SECRETARY.userName, SECRETARY.password), headers: LOGIN_HEADERS });

@@ -63,6 +63,9 @@ export const engineSeeds: Record<string, SeedOf> = {
     },
   }),
   '/mdms-v2/v1/_search': (w) => ({ body: { MdmsCriteria: { tenantId: w.state, moduleDetails: [{ moduleName: 'common-masters', masterDetails: [{ name: 'IdFormat' }] }] } } }),
+  '/localization/messages/v1/_search': (w) => ({ body: {}, query: [['tenantId', w.state], ['locale', 'hi_IN'], ['module', 'mgramseva-common,seva-errors'], ['codes', 'CORE_COMMON_SAVE']] }),
+  '/localization/messages/v1/_upsert': (w) => ({ body: { tenantId: w.gp, messages: [{ code: 'FUZZ_LABEL', message: 'फ़ज़', module: 'mgramseva-common', locale: 'hi_IN' }] } }),
+  '/localization/messages/v1/_delete': (w) => ({ body: { tenantId: w.gp, messages: [{ code: 'FUZZ_LABEL', module: 'mgramseva-common', locale: 'hi_IN' }] } }),
   '/egov-idgen/id/_generate': (w) => ({ body: { idRequests: [{ tenantId: w.gp, idName: 'waterservice.connection.id', count: 2 }, { tenantId: w.gp, format: 'FZ-[SEQ_FUZZ]' }] } }),
   '/egov-workflow-v2/egov-wf/process/_transition': (w) => ({
     body: { ProcessInstances: [{ tenantId: w.gp, businessService: 'WSDirect', businessId: w.otherConnectionNo, moduleName: 'ws-services', action: 'DEACTIVATE', comment: 'fuzz' }] },

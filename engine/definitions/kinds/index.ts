@@ -4,6 +4,7 @@ import { aggregateKind } from './aggregate/index.ts';
 import { batchKind } from './batch/index.ts';
 import { gatewayKind } from './gateway/index.ts';
 import { jobKind } from './job/index.ts';
+import { localizationKind } from './localization/index.ts';
 import { masterDataKind } from './mdms-data/index.ts';
 import { masterSchemaKind } from './mdms-schema/index.ts';
 import { otpKind } from './otp/index.ts';
@@ -21,6 +22,7 @@ export type * from './aggregate/index.ts';
 export type * from './batch/index.ts';
 export type * from './gateway/index.ts';
 export type * from './job/index.ts';
+export type * from './localization/index.ts';
 export type * from './mdms-data/index.ts';
 export type * from './mdms-schema/index.ts';
 export type * from './otp/index.ts';
@@ -52,6 +54,7 @@ export const kinds = [
   aggregateKind,
   masterSchemaKind,
   masterDataKind,
+  localizationKind,
   accessKind,
   securityKind,
 ] as const;
