@@ -7,8 +7,9 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import type { Route } from '../http/index.ts';
+import { Employees } from '../hrms/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
@@ -127,6 +128,8 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const security = registry.security;
     const limits = new CallLimits(new RateLimiter(db), security.rateLimits ?? {}, () => clock.now());
     const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
+    const roleGrants = security.roleGrants ?? DEFAULT_ROLE_GRANTS;
+    const employees = new Employees({ db, clock, mdms: mdmsOf, idgen, checks, roleGrants, timeZone });
     const routes = [
       ...userRoutes({
         timeZone,
@@ -137,9 +140,10 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
         sessions,
         clients: new Set(options.oauthClients ?? ['egov-user-client:']),
         lockout: security.lockout ?? DEFAULT_LOCKOUT,
-        roleGrants: security.roleGrants ?? DEFAULT_ROLE_GRANTS,
+        roleGrants,
         limits,
       }),
+      ...hrmsRoutes(employees, grant),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),

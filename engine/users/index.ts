@@ -6,4 +6,4 @@ export { consumeRefreshToken, openSession, revokeSession, revokeUserSessions, se
 export { USER_SOURCES } from './sources.ts';
 export { checkRoleChange, changedRoles, DEFAULT_ROLE_GRANTS, mayGrant, type RoleGrantRule } from './grants.ts';
 export { admitLogin, DEFAULT_LOCKOUT, loginFailed, loginSucceeded, type LockoutPolicy, type LoginAttempt } from './lockout.ts';
-export { recordAuthEvent, type AuthEvent, type AuthEventName } from './audit.ts';
+export { recordAuthEvent, recordRoleChange, type AuthEvent, type AuthEventName } from './audit.ts';
