@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../../definitions/index.ts';
 import { EMPLOYEE_INPUT_SCHEMA } from '../../hrms/index.ts';
+import { userSchemas } from './users-docs.ts';
 import { answer, envelope, listCriterion, listOf, pageParams, ref, type RouteDoc } from '../openapi/route-doc.ts';
 
 const text = { type: 'string' };
@@ -33,23 +34,10 @@ const hrmsSchemas: Record<string, JsonSchema> = {
       auditDetails: audit,
       reActivateEmployee: { type: ['boolean', 'null'] },
       user: {
+        ...userSchemas.User,
         type: ['object', 'null'],
         description: "The employee's user as egov-user has it, its dates as epoch milliseconds (as egov-hrms answers them), never its password.",
-        properties: {
-          id: { type: 'integer' },
-          uuid: text,
-          userName: text,
-          name: text,
-          mobileNumber: text,
-          type: text,
-          tenantId: text,
-          active: { type: 'boolean' },
-          roles: listOf({ type: 'object', properties: { code: text, tenantId: text, name: text }, required: ['code', 'tenantId'] }),
-          dob: epoch,
-          createdDate: epoch,
-          lastModifiedDate: epoch,
-        },
-        required: ['id', 'uuid', 'userName', 'roles', 'active'],
+        properties: { ...(userSchemas.User.properties as Record<string, JsonSchema>), dob: epoch, createdDate: epoch, lastModifiedDate: epoch, createdBy: maybeText, lastModifiedBy: maybeText, password: { type: 'null' } },
       },
     },
     required: ['id', 'uuid', 'code', 'employeeType', 'tenantId', 'isActive', 'jurisdictions', 'assignments', 'user'],
