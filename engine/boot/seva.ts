@@ -7,10 +7,11 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { smsRoutes, userFlowRoutes } from '../http/index.ts';
 import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
+import { Employees } from '../hrms/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { Localization } from '../localization/index.ts';
@@ -141,6 +142,8 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const otp = otpSettings(registry.otp, options.otpPepper ?? env.SEVA_OTP_PEPPER ?? randomOtpPepper(logger));
     const sms = smsSender(registry.smsProviders, { db, now: () => clock.now(), env });
     const otpLogin = (userName: string, tenantId: string, code: string) => citizenOtpLogin(db, otp, userName, tenantId, code, clock.now());
+    const roleGrants = security.roleGrants ?? DEFAULT_ROLE_GRANTS;
+    const employees = new Employees({ db, clock, mdms: mdmsOf, idgen, checks, roleGrants, timeZone });
     const routes = [
       ...userRoutes({
         timeZone,
@@ -151,12 +154,13 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
         sessions,
         clients: new Set(options.oauthClients ?? ['egov-user-client:']),
         lockout: security.lockout ?? DEFAULT_LOCKOUT,
-        roleGrants: security.roleGrants ?? DEFAULT_ROLE_GRANTS,
+        roleGrants,
         limits,
         otpLogin,
       }),
       ...userFlowRoutes({ db, clock, checks, sessions, otp, sms, grant, timeZone, limits }),
       ...smsRoutes(db, grant('sms.outbox.search'), () => stateTenant(mdms) ?? ''),
+      ...hrmsRoutes(employees, grant),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...localizationRoutes(new Localization(registry.messages, { db, clock }), { grant, tenantExists: checks.tenantExists }),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),

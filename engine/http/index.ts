@@ -15,6 +15,7 @@ export { estimateRoutes } from './routes/estimates.ts';
 export { aggregateRoutes } from './routes/aggregates.ts';
 export { clockRoutes, CLOCK_PATHS } from './routes/clock.ts';
 export { localizationRoutes, LOCALIZATION_PATHS } from './routes/localization.ts';
+export { hrmsRoutes, HRMS_EXTRA_ROUTES, HRMS_PATHS } from './routes/hrms.ts';
 export { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
 export { routeRequestSchemas, type RouteRequestSchema } from './openapi/request-schemas.ts';
 export type { QueryParam, RouteDoc } from './openapi/route-doc.ts';

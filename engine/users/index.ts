@@ -6,7 +6,7 @@ export { consumeRefreshToken, openSession, revokeSession, revokeUserSessions, se
 export { USER_SOURCES } from './sources.ts';
 export { checkRoleChange, changedRoles, DEFAULT_ROLE_GRANTS, mayGrant, type RoleGrantRule } from './grants.ts';
 export { admitLogin, DEFAULT_LOCKOUT, loginFailed, loginSucceeded, type LockoutPolicy, type LoginAttempt } from './lockout.ts';
-export { recordAuthEvent, type AuthEvent, type AuthEventName } from './audit.ts';
+export { recordAuthEvent, recordRoleChange, type AuthEvent, type AuthEventName } from './audit.ts';
 export { otpTable, consumeOtp, issueOtp, OTP_PURPOSES, type OtpPolicy, type OtpPurpose } from './otp.ts';
 export { otpSettings, sendOtp, type OtpRequest, type OtpSendDeps, type OtpSettings } from './otp-send.ts';
 export { changeOwnPassword, PROFILE_UPDATE_SCHEMA, resetPasswordWithOtp, updateOwnProfile, type PasswordReset } from './profile.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Registry } from '../../engine/definitions/index.ts';
 import { valuesOf, type Overlay } from './schema-values.ts';
 import { Late, type FuzzRequest, type TokenChoice } from './request.ts';
-import type { World } from './world.ts';
+import { hrmsEmployee, type World } from './world.ts';
 
 /** A valid request for a route, before mutation. */
 export interface Seed {
@@ -51,6 +51,12 @@ export const engineSeeds: Record<string, SeedOf> = {
   '/user/citizen/_create': (w) => ({ token: 'none', body: { user: { userName: '9888000012', name: 'Fuzz Citizen', otpReference: new Late('registerOtp'), tenantId: w.gp, gender: 'MALE' } } }),
   '/seva/sms/v1/_search': (w) => ({ token: 'admin', body: { recipient: '9888000011', tenantId: w.state, limit: 5 } }),
   '/user/_search': (w) => ({ body: { tenantId: w.state, userName: 'fuzz-editable', pageSize: 10, pageNumber: 0, roleCodes: ['COLLECTION_OPERATOR'] } }),
+  '/egov-hrms/employees/_create': (w) =>
+    fc.integer({ min: 1, max: 1e9 }).map((n) => ({ body: { Employees: [hrmsEmployee(w.gp, `7${String(n).padStart(9, '0')}`, Date.now(), `FUZZ-${n}`)] } })),
+  '/egov-hrms/employees/_update': (w) => ({ body: { Employees: [{ ...w.editableEmployee, employeeStatus: 'EMPLOYED' }] } }),
+  '/egov-hrms/employees/_search': (w) => inQuery(w, { codes: String(w.editableEmployee.code), phone: '9888000010', roles: 'COLLECTION_OPERATOR', departments: 'DEPT_WATER_SUPPLY', isActive: 'true', offset: '0', limit: '10' }),
+  '/egov-hrms/employees/_count': (w) => inQuery(w, {}),
+  '/egov-hrms/employees/v1/_count': (w) => inQuery(w, { roles: 'COLLECTION_OPERATOR', isStateLevelSearch: 'false' }),
   '/egov-mdms-service/v1/_search': (w) => ({
     body: {
       MdmsCriteria: {

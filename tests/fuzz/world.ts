@@ -37,6 +37,8 @@ export interface World {
   passwordUserToken: string;
   /** Sends an OTP and reads it from the development outbox: for a password reset of fuzz-reset, or to register a citizen. */
   otpFor: (purpose: 'passwordreset' | 'register') => Promise<string>;
+  /** An employee (egov-hrms) the fuzz may edit, as a search answers it. */
+  editableEmployee: Record<string, unknown>;
   /** Epoch ms of the start of last month, and of its end: a month demands and readings may name. */
   lastMonth: { from: number; to: number; text: string };
   /** The financial year last month is in, as DIGIT names it: 2026-27. */
@@ -49,6 +51,18 @@ const check = (what: string, res: { status: number; body: any }) => {
 };
 
 const ddmmyyyy = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+
+/** An employee as egov-hrms takes it: a collection operator at a GP. */
+export const hrmsEmployee = (gp: string, mobileNumber: string, now: number, code?: string) => ({
+  ...(code ? { code } : {}),
+  tenantId: gp,
+  employeeStatus: 'EMPLOYED',
+  employeeType: 'PERMANENT',
+  dateOfAppointment: now - 86_400_000,
+  jurisdictions: [{ hierarchy: 'REVENUE', boundaryType: 'City', boundary: gp, tenantId: gp }],
+  assignments: [{ fromDate: now, isCurrentAssignment: true, department: 'DEPT_WATER_SUPPLY', designation: 'DESIG_OPERATOR' }],
+  user: { name: 'Fuzz Employee', mobileNumber, gender: 'MALE', roles: [{ code: 'COLLECTION_OPERATOR', tenantId: gp }] },
+});
 
 export async function makeWorld(server: TestServer, adminPassword: string): Promise<World> {
   const gp = 'pb.lodhipur';
@@ -121,6 +135,10 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     const outbox = check('outbox', await post('/seva/sms/v1/_search', { recipient, limit: 1 }));
     return /\b([0-9]{6})\b/.exec(outbox.messages[0].text)![1]!;
   };
+  const editableEmployee = check(
+    'employee',
+    await post('/egov-hrms/employees/_create', { Employees: [hrmsEmployee(gp, '9888000020', now)] }),
+  ).Employees[0];
   const today = new Date(now + 5.5 * 3600_000);
   const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
   const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
@@ -145,6 +163,7 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     editableUser: editable,
     passwordUserToken,
     otpFor,
+    editableEmployee,
     financialYear: first.getUTCMonth() >= 3 ? `${first.getUTCFullYear()}-${String((first.getUTCFullYear() + 1) % 100).padStart(2, '0')}` : `${first.getUTCFullYear() - 1}-${String(first.getUTCFullYear() % 100).padStart(2, '0')}`,
     lastMonth: { from: first.getTime() - 5.5 * 3600_000, to: last.getTime() - 5.5 * 3600_000 + 86_399_999, text: `${ddmmyyyy(first)} - ${ddmmyyyy(last)}` },
   };

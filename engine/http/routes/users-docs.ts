@@ -5,7 +5,8 @@ import { envelope, listCriterion, listOf, ref, wholeNumber, type RouteDoc } from
 const text = { type: 'string' };
 const userTypes = { enum: ['EMPLOYEE', 'CITIZEN', 'SYSTEM'] };
 
-const userSchemas: Record<string, JsonSchema> = {
+/** egov-user's user and user input, which other answers (an employee's user) build on. */
+export const userSchemas: Record<'User' | 'UserInput', JsonSchema> = {
   User: {
     type: 'object',
     description: "A user as egov-user answers it (never with its password): profile details at the top level, dates as text, absent details left out or null.",

@@ -13,7 +13,7 @@ import {
   findUserByUuid,
   loginFailed,
   loginSucceeded,
-  recordAuthEvent,
+  recordRoleChange,
   revokeSession,
   searchUsers,
   updateUser,
@@ -87,13 +87,6 @@ function userInputOf(req: HttpRequest): UserInput {
 /** The roles a create or update request gives (their shape is checked before access is). */
 const rolesOf = (input: UserInput): RoleGrant[] =>
   Array.isArray(input.roles) ? input.roles.filter((r) => typeof r?.code === 'string' && typeof r?.tenantId === 'string').map((r) => ({ code: r.code, tenantId: r.tenantId })) : [];
-
-/** A change of roles goes into the sign-in audit, with who made it. */
-async function recordRoleChange(db: Db, req: HttpRequest, user: User, change: { added: RoleGrant[]; removed: RoleGrant[] }): Promise<void> {
-  if (change.added.length === 0 && change.removed.length === 0) return;
-  const at = user.auditDetails?.lastModifiedTime ?? 0;
-  await recordAuthEvent(db, { at, event: 'ROLES_CHANGED', userUuid: user.uuid, userName: user.userName, tenantId: user.tenantId, clientAddress: req.clientAddress, actor: req.caller?.uuid, detail: change });
-}
 
 const list = (v: unknown) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]);
 
@@ -217,7 +210,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
         const change = checkRoleChange(req.caller!, [], rolesOf(input), deps.roleGrants);
         const user = await db.transaction().execute(async (trx) => {
           const created = await createUser(trx, input, req.caller!.uuid, clock.now(), deps.checks);
-          await recordRoleChange(trx, req, created, change);
+          await recordRoleChange(trx, created, change, req.caller?.uuid, req.clientAddress);
           return created;
         });
         return { responseInfo: req.respond({}).ResponseInfo, user: [userView(user, deps.timeZone)] };
@@ -237,7 +230,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
         const change = checkRoleChange(req.caller!, existing?.roles ?? [], rolesOf(input), deps.roleGrants);
         const user = await db.transaction().execute(async (trx) => {
           const updated = await updateUser(trx, input, req.caller!.uuid, clock.now(), deps.checks);
-          await recordRoleChange(trx, req, updated, change);
+          await recordRoleChange(trx, updated, change, req.caller?.uuid, req.clientAddress);
           return updated;
         });
         return { responseInfo: req.respond({}).ResponseInfo, user: [userView(user, deps.timeZone)] };
