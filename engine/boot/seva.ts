@@ -7,7 +7,7 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, boundaryRoutes, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import type { Route } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
@@ -127,6 +127,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const routes = [
       ...userRoutes({ timeZone, db, clock, checks, grant, sessions, clients: new Set(options.oauthClients ?? ['egov-user-client:']) }),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
+      ...boundaryRoutes(mdmsOf, grant),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),
       ...billingRoutes(billing, grant),
