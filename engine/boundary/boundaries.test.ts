@@ -27,7 +27,7 @@ const town: HierarchyTree = {
 };
 const admin: HierarchyTree = { hierarchyType: { code: 'ADMIN' }, boundary: { code: 'pb.town', label: 'City', children: [{ code: 'W9', label: 'Locality' }] } };
 const mdms = new Mdms(new Map([['pb.town', new Map([[BOUNDARY_MASTER, [town, admin] as unknown as Record<string, unknown>[]]])]]));
-const codes = (list: { code: unknown }[]) => list.map((b) => b.code);
+const codes = (list: object[]) => list.map((b) => (b as { code?: unknown }).code);
 
 describe('egov-location search', () => {
   const search = (c: Partial<Parameters<typeof searchLocations>[1]>) => searchLocations(mdms, { tenantId: 'pb.town', hierarchyTypeCodes: [], codes: [], ...c });
