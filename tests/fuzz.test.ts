@@ -66,6 +66,8 @@ describe.each(backends())('fuzz: no input gets a 5xx or a dropped connection (%s
   });
 
   let currentBill: Promise<string> | undefined;
+  let resetOtp: Promise<string> | undefined;
+  let registerOtp: Promise<string> | undefined;
   const tokens = (): Tokens => ({
     async get(choice: TokenChoice, fresh: boolean) {
       if (choice === 'none') return undefined;
@@ -76,6 +78,9 @@ describe.each(backends())('fuzz: no input gets a 5xx or a dropped connection (%s
       return session.accessToken;
     },
     late: async (name) => {
+      // One OTP each, sent when first asked for: after its first use it is refused as used.
+      if (name === 'resetOtp') return (resetOtp ??= world.otpFor('passwordreset'));
+      if (name === 'registerOtp') return (registerOtp ??= world.otpFor('register'));
       if (name !== 'currentBillId') throw new Error(`no late value ${name}`);
       // Fetched again only once a payment found it stale: fetching is a write, and the fuzz pays often.
       currentBill ??= world.currentBillId();

@@ -23,6 +23,15 @@ describe('authorize', () => {
     const inactive = { ...user([{ code: 'EXPENSE_PROCESSING', tenantId: 'pb' }]), active: false };
     expect(() => authorize('POST /x', vendorCreate, inactive, ['pb'])).toThrow(expect.objectContaining({ code: 'USER_INACTIVE' }));
   });
+  it('refuses a request that names no tenant to check the roles at, unless it is about the caller itself where the grant allows that', () => {
+    const u = user([{ code: 'SUPERUSER', tenantId: 'pb' }]);
+    expect(() => authorize('POST /x', vendorCreate, u, [])).toThrow(expect.objectContaining({ kind: 'forbidden', code: 'ACCESS_DENIED' }));
+    const search: EndpointAccess = { mode: 'roles', roles: ['GP_ADMIN'], self: true };
+    const anyone = user([{ code: 'COLLECTION_OPERATOR', tenantId: 'pb.lodhipur' }]);
+    expect(() => authorize('user.search', search, anyone, [], true)).not.toThrow();
+    expect(() => authorize('user.search', search, anyone, ['pb'], false)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
+    expect(() => authorize('POST /x', vendorCreate, anyone, [], true)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
+  });
   it('closes an endpoint granted to no role', () => {
     expect(() => authorize('POST /x', { mode: 'roles', roles: [] }, user([{ code: 'SUPERUSER', tenantId: 'pb' }]), ['pb'])).toThrow(expect.objectContaining({ kind: 'forbidden' }));
   });

@@ -30,14 +30,18 @@ export function holdsRoleAt(user: User, roles: readonly string[], tenantId: stri
 
 /**
  * Lets the call through or throws: 401 without a (live) user, 403 when a role is missing at any of
- * the tenants the request touches.
+ * the tenants the request touches, or when it names none to check them at. `self`: the request is
+ * about the caller's own record, which a grant with `self` lets anyone signed in make.
  */
-export function authorize(endpoint: string, access: EndpointAccess, caller: User | undefined, tenants: readonly string[]): void {
+export function authorize(endpoint: string, access: EndpointAccess, caller: User | undefined, tenants: readonly string[], self = false): void {
   if (access.mode === 'public') return;
   if (!caller) throw unauthenticated('UNAUTHENTICATED', `${endpoint} needs a valid access token (RequestInfo.authToken or an Authorization: Bearer header)`);
   if (!caller.active) throw unauthenticated('USER_INACTIVE', `user ${caller.userName} is not active`);
   if (access.mode === 'authenticated') return;
+  if (access.self && self) return;
   if (access.roles.length === 0) throw forbidden('ACCESS_DENIED', `${endpoint} is not granted to any role`);
+  // Roles are held at tenants: a request that names none cannot be checked, so it is refused.
+  if (tenants.length === 0) throw forbidden('ACCESS_DENIED', `${endpoint}: the request names no tenant to check the caller's roles at`);
   for (const tenantId of tenants) {
     if (!holdsRoleAt(caller, access.roles, tenantId)) {
       throw forbidden('ACCESS_DENIED', `user ${caller.userName} may not call ${endpoint} at tenant ${tenantId}: it needs one of the roles ${access.roles.join(', ')} there`);
@@ -53,14 +57,14 @@ export type Admission = { masked: false } | { masked: true; rules: MaskRule[] };
  * token) who names one of the endpoint's criteria sets gets the masked answer instead of a refusal.
  * `criteria` are the request's search criteria (query and body).
  */
-export function admit(endpoint: string, access: EndpointAccess, caller: User | undefined, tenants: readonly string[], criteria: Record<string, unknown>): Admission {
+export function admit(endpoint: string, access: EndpointAccess, caller: User | undefined, tenants: readonly string[], criteria: Record<string, unknown>, self = false): Admission {
   const anonymous = access.mode === 'roles' ? access.anonymous : undefined;
   if (!anonymous) {
-    authorize(endpoint, access, caller, tenants);
+    authorize(endpoint, access, caller, tenants, self);
     return { masked: false };
   }
   try {
-    authorize(endpoint, access, caller, tenants);
+    authorize(endpoint, access, caller, tenants, self);
     return { masked: false };
   } catch (refusal) {
     if (anonymous.criteria.some((set) => set.every((name) => singleValue(criteria[name])))) return { masked: true, rules: anonymous.mask };

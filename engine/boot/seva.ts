@@ -7,7 +7,9 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, boundaryRoutes, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, boundaryRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, idgenRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { smsRoutes, userFlowRoutes } from '../http/index.ts';
+import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
 import { IdGenerator } from '../idgen/index.ts';
 import { JobRunner } from '../jobs/index.ts';
@@ -17,7 +19,8 @@ import { appendEvents } from '../events/index.ts';
 import { WriteLifecycle } from '../lifecycle/index.ts';
 import { entityParticipants, serviceStepTaker, ServiceRuntime } from '../runtime/index.ts';
 import { applyMigration, ensureMigrationsTable, openDatabase, planMigration, warmUpDatabase, type Database, type DatabaseConfig, type MigrationResult } from '../store/index.ts';
-import { createUser, findUserByUuid, searchUsers, sessionUser, USER_SOURCES, type User, type UserChecks } from '../users/index.ts';
+import { citizenOtpLogin, createUser, DEFAULT_LOCKOUT, DEFAULT_ROLE_GRANTS, findUserByUuid, otpSettings, searchUsers, sessionUser, USER_SOURCES, type User, type UserChecks } from '../users/index.ts';
+import { RateLimiter } from '../limits/index.ts';
 import { WorkflowEngine } from '../workflow/index.ts';
 import { tableSpecsOf } from './tables.ts';
 import { checkDefinitionsForStart, definitionsError, SYSTEM_ROLE } from './validate.ts';
@@ -44,6 +47,13 @@ export interface SevaOptions {
   oauthClients?: string[];
   /** Put the jobs on their cron schedules (the server does; tests and one-off commands run them by hand). */
   scheduleJobs?: boolean;
+  /**
+   * Key of the OTP hashes (SEVA_OTP_PEPPER), the same for every process of one deployment; without
+   * one a random key is made, and OTPs sent before a restart no longer verify.
+   */
+  otpPepper?: string;
+  /** Where an SMS provider's secrets are read from (the process environment by default). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface Seva {
@@ -123,9 +133,29 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       if (g.public) return { mode: 'public' };
       return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}), ...(g.anonymous ? { anonymous: g.anonymous } : {}) };
     };
+    const security = registry.security;
+    const limits = new CallLimits(new RateLimiter(db), security.rateLimits ?? {}, () => clock.now());
     const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
+    const env = options.env ?? process.env;
+    const otp = otpSettings(registry.otp, options.otpPepper ?? env.SEVA_OTP_PEPPER ?? randomOtpPepper(logger));
+    const sms = smsSender(registry.smsProviders, { db, now: () => clock.now(), env });
+    const otpLogin = (userName: string, tenantId: string, code: string) => citizenOtpLogin(db, otp, userName, tenantId, code, clock.now());
     const routes = [
-      ...userRoutes({ timeZone, db, clock, checks, grant, sessions, clients: new Set(options.oauthClients ?? ['egov-user-client:']) }),
+      ...userRoutes({
+        timeZone,
+        db,
+        clock,
+        checks,
+        grant,
+        sessions,
+        clients: new Set(options.oauthClients ?? ['egov-user-client:']),
+        lockout: security.lockout ?? DEFAULT_LOCKOUT,
+        roleGrants: security.roleGrants ?? DEFAULT_ROLE_GRANTS,
+        limits,
+        otpLogin,
+      }),
+      ...userFlowRoutes({ db, clock, checks, sessions, otp, sms, grant, timeZone, limits }),
+      ...smsRoutes(db, grant('sms.outbox.search'), () => stateTenant(mdms) ?? ''),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...boundaryRoutes(mdmsOf, grant),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
@@ -144,6 +174,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       logger,
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       maxBodyDepth: options.maxBodyDepth ?? 32,
+      trustForwardedFor: security.trustForwardedFor === true,
       auth: {
         userForToken: async (token) => {
           const uuid = await sessionUser(db, token, clock.now());
@@ -192,6 +223,11 @@ function systemCall(call: ReturnType<typeof routeCaller>, systemUser: User | und
     if (!systemUser) throw new Error('there is no system user (the tenant or SYSTEM role master is missing)');
     return call(path, { RequestInfo: { apiId: 'seva-jobs', ver: '1.0', msgId: 'job|en_IN' }, ...body }, systemUser);
   };
+}
+
+function randomOtpPepper(logger: Logger): string {
+  logger.warn('SEVA_OTP_PEPPER is not set: OTPs are keyed for this process only (a restart or a second process will not verify them)');
+  return randomBytes(32).toString('base64url');
 }
 
 function stateTenant(mdms: Mdms): string | undefined {

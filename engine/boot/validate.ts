@@ -4,14 +4,15 @@ import { formatProblem, loadDefinitions, loadDefinitionsRemembered, type Definit
 import { SevaError } from '../errors/index.ts';
 import { RuleSets, runExamples, type ExampleOutcome } from '../rules/index.ts';
 import { BATCH_PATHS, BILLING_EXTRA_ROUTES, BILLING_PATHS, BOUNDARY_PATHS, CLOCK_PATHS, IDGEN_PATH, MDMS_PATHS, SESSION_PATHS, USER_ENDPOINTS, WORKFLOW_PATHS } from '../http/index.ts';
+import { SMS_PATHS, USER_FLOW_PATHS } from '../http/index.ts';
 
 /** The role scheduled jobs act with. */
 export const SYSTEM_ROLE = 'SYSTEM';
 
 /** Engine endpoints an access policy may grant. */
-export const engineEndpoints = new Set([...Object.keys(USER_ENDPOINTS), 'mdms.search', ...Object.keys(BOUNDARY_PATHS), 'idgen.generate', ...Object.keys(WORKFLOW_PATHS), ...Object.keys(BILLING_PATHS), ...Object.keys(BATCH_PATHS), ...Object.keys(CLOCK_PATHS)]);
+export const engineEndpoints = new Set([...Object.keys(USER_ENDPOINTS), 'mdms.search', ...Object.keys(BOUNDARY_PATHS), 'idgen.generate', ...Object.keys(WORKFLOW_PATHS), ...Object.keys(BILLING_PATHS), ...Object.keys(BATCH_PATHS), ...Object.keys(CLOCK_PATHS), ...Object.keys(USER_FLOW_PATHS), ...Object.keys(SMS_PATHS)]);
 /** Routes the engine serves itself; a service may not take them. */
-export const engineRoutes = new Set([...Object.values(USER_ENDPOINTS), ...SESSION_PATHS, ...MDMS_PATHS, ...Object.values(BOUNDARY_PATHS), IDGEN_PATH, ...Object.values(WORKFLOW_PATHS), ...Object.values(BILLING_PATHS), ...BILLING_EXTRA_ROUTES, ...Object.values(BATCH_PATHS), ...Object.values(CLOCK_PATHS)]);
+export const engineRoutes = new Set([...Object.values(USER_ENDPOINTS), ...SESSION_PATHS, ...MDMS_PATHS, ...Object.values(BOUNDARY_PATHS), IDGEN_PATH, ...Object.values(WORKFLOW_PATHS), ...Object.values(BILLING_PATHS), ...BILLING_EXTRA_ROUTES, ...Object.values(BATCH_PATHS), ...Object.values(CLOCK_PATHS), ...Object.values(USER_FLOW_PATHS), ...Object.values(SMS_PATHS)]);
 
 /** What the engine itself serves and provides, which the definitions are checked against. */
 export const engineFacts = () => ({

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not-found'
   | 'conflict'
   | 'too-large'
+  | 'too-many'
   | 'internal';
 
 export interface ErrorDetail {
@@ -24,13 +25,16 @@ export class SevaError extends Error {
   /** Further errors reported together with this one (e.g. every failed field of a payload). */
   readonly details: ErrorDetail[];
   readonly path?: string;
+  /** For `too-many`: when the caller may try again (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(kind: ErrorKind, code: string, message: string, options: { path?: string; details?: ErrorDetail[]; cause?: unknown } = {}) {
+  constructor(kind: ErrorKind, code: string, message: string, options: { path?: string; details?: ErrorDetail[]; cause?: unknown; retryAfterSeconds?: number } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SevaError';
     this.kind = kind;
     this.code = code;
     this.path = options.path;
+    this.retryAfterSeconds = options.retryAfterSeconds;
     this.details = options.details ?? [{ code, message, ...(options.path ? { path: options.path } : {}) }];
   }
 }
@@ -40,6 +44,8 @@ export const notFound = (code: string, message: string) => new SevaError('not-fo
 export const conflict = (code: string, message: string, path?: string) => new SevaError('conflict', code, message, { path });
 export const forbidden = (code: string, message: string) => new SevaError('forbidden', code, message);
 export const unauthenticated = (code: string, message: string) => new SevaError('unauthenticated', code, message);
+
+export const tooMany = (code: string, message: string, retryAfterSeconds: number) => new SevaError('too-many', code, message, { retryAfterSeconds });
 
 /** Several field errors at once, reported as one invalid request. */
 export function invalidFields(details: ErrorDetail[]): SevaError {
@@ -54,5 +60,6 @@ export const httpStatusOf: Record<ErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   'too-large': 413,
+  'too-many': 429,
   internal: 500,
 };

@@ -14,6 +14,8 @@ export interface HttpAppOptions {
   maxBodyBytes: number;
   /** Deepest nesting of objects and lists a JSON body may have; deeper is refused before it is parsed. */
   maxBodyDepth: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustForwardedFor?: boolean;
 }
 
 /** The Hono app: every route mounted, and every failure turned into the DIGIT error envelope here. */
@@ -34,14 +36,17 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   );
   // `/`, `/health`, and the published contract with its docs page (GET routes of the server itself).
   for (const route of siteRoutes(options.routes)) app.get(route.doc.path, route.handle);
-  for (const route of options.routes) mount(app, route, options.auth, { maxBodyDepth: options.maxBodyDepth });
+  for (const route of options.routes) mount(app, route, options.auth, { maxBodyDepth: options.maxBodyDepth, trustForwardedFor: options.trustForwardedFor === true });
 
   app.notFound((c) => {
     const err = notFound('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`);
     return c.json(errorBody(err), 404);
   });
   app.onError((err, c) => {
-    if (err instanceof SevaError) return c.json(errorBody(err), statusOf(err) as 400);
+    if (err instanceof SevaError) {
+      if (err.retryAfterSeconds !== undefined) c.header('retry-after', String(err.retryAfterSeconds));
+      return c.json(errorBody(err), statusOf(err) as 400);
+    }
     const correlationId = c.req.header('x-correlation-id') ?? randomUUID();
     options.logger.error({ err, correlationId, method: c.req.method, path: c.req.path }, 'unexpected failure');
     const internal = new SevaError('internal', 'INTERNAL_SERVER_ERROR', `an unexpected error occurred; quote correlation id ${correlationId} when reporting it`);

@@ -1,5 +1,6 @@
 export { createHttpApp, type HttpAppOptions } from './app.ts';
 export { routeCaller } from './route-caller.ts';
+export { CallLimits, type CallLimit } from './call-limits.ts';
 export { criteriaOf, mount, requireTenant, TextAnswer, type Authenticator, type HttpRequest, type Route } from './route.ts';
 export { errorBody, responseInfo } from './envelope.ts';
 export { serviceRoutes } from './routes/services.ts';
@@ -17,3 +18,4 @@ export { clockRoutes, CLOCK_PATHS } from './routes/clock.ts';
 export { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
 export { routeRequestSchemas, type RouteRequestSchema } from './openapi/request-schemas.ts';
 export type { QueryParam, RouteDoc } from './openapi/route-doc.ts';
+export { userFlowRoutes, smsRoutes, USER_FLOW_PATHS, SMS_PATHS, type UserFlowDeps } from './routes/user-flows.ts';

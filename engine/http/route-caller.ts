@@ -1,8 +1,8 @@
-import { admit, maskAnswer } from '../access/index.ts';
+import { maskAnswer } from '../access/index.ts';
 import { notFound, SevaError } from '../errors/index.ts';
 import type { User } from '../users/index.ts';
 import { errorBody, responseInfo, statusOf, type RequestInfo } from './envelope.ts';
-import { criteriaOf, TextAnswer, type Route } from './route.ts';
+import { admitted, TextAnswer, type Route } from './route.ts';
 
 /**
  * Calls a route in the process, as `caller`: the same access check and handler an HTTP request
@@ -32,10 +32,12 @@ export function routeCaller(routes: Route[]) {
         requestInfo,
         caller,
         token: undefined,
+        // A call made inside the server (a job's) comes from no client.
+        clientAddress: undefined,
         header: () => undefined,
         respond: (extra: Record<string, unknown>) => ({ ResponseInfo: responseInfo(requestInfo, true), ...extra }),
       };
-      const admission = admit(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : [], criteriaOf(req));
+      const admission = admitted(route, req);
       const answer = await route.handle(req);
       if (answer instanceof TextAnswer) return { status: 200, body: answer.text };
       return { status: 200, body: admission.masked ? maskAnswer(answer, admission.rules) : answer };

@@ -1,5 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context, Hono } from 'hono';
-import { admit, maskAnswer, type EndpointAccess } from '../access/index.ts';
+import { admit, maskAnswer, type Admission, type EndpointAccess } from '../access/index.ts';
 import { invalid } from '../errors/index.ts';
 import { toJsonText } from '../money/index.ts';
 import type { User } from '../users/index.ts';
@@ -16,6 +17,8 @@ export interface HttpRequest {
   /** The authenticated user, when a valid token came with the request. */
   caller: User | undefined;
   token: string | undefined;
+  /** The client's address: the connection's, or X-Forwarded-For's first hop when trusted. */
+  clientAddress: string | undefined;
   header: (name: string) => string | undefined;
   respond: (extra: Record<string, unknown>) => Record<string, unknown>;
 }
@@ -27,6 +30,8 @@ export interface Route {
   access: EndpointAccess;
   /** The tenants the request acts in; the caller must be granted the endpoint at each. */
   tenants: (req: HttpRequest) => string[];
+  /** The request is about the caller's own record (a grant with `self` lets anyone signed in make it). */
+  self?: (req: HttpRequest) => boolean;
   /** How the body arrives: DIGIT's login is form-encoded, everything else JSON. */
   bodyType?: 'json' | 'form';
   handle: (req: HttpRequest) => Promise<unknown>;
@@ -59,8 +64,19 @@ function tokenOf(c: Context, body: Record<string, unknown>, query: Record<string
   return typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : undefined;
 }
 
+export interface MountOptions extends InputLimits {
+  /** Behind a proxy that sets it: the client address is X-Forwarded-For's first hop. */
+  trustForwardedFor: boolean;
+}
+
+function clientAddressOf(c: Context, trustForwardedFor: boolean): string | undefined {
+  const forwarded = trustForwardedFor ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
+}
+
 /** Mounts a route: read the body, find the caller, check access for the tenants touched, then handle. */
-export function mount(app: Hono, route: Route, auth: Authenticator, limits: InputLimits): void {
+export function mount(app: Hono, route: Route, auth: Authenticator, limits: MountOptions): void {
   app.post(route.path, async (c) => {
     const query = readQuery(c);
     const body = await readBody(c, route.bodyType ?? 'json', limits);
@@ -76,15 +92,22 @@ export function mount(app: Hono, route: Route, auth: Authenticator, limits: Inpu
       requestInfo,
       caller,
       token,
+      clientAddress: clientAddressOf(c, limits.trustForwardedFor),
       header: (name) => c.req.header(name),
       respond: (extra) => ({ ResponseInfo: responseInfo(requestInfo, true), ...extra }),
     };
-    const admission = admit(route.endpoint, route.access, caller, route.access.mode === 'roles' ? route.tenants(req) : [], criteriaOf(req));
+    const admission = admitted(route, req);
     const answer = await route.handle(req);
     if (answer instanceof TextAnswer) return c.text(answer.text);
     // As c.json, with numbers an answer fixes to their decimals written so (money/fixed.ts).
     return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), 200, { 'content-type': 'application/json' });
   });
+}
+
+/** Who may make the request and see what (access/), for a mounted route or one called inside the server. */
+export function admitted(route: Route, req: HttpRequest): Admission {
+  const self = route.self?.(req) === true;
+  return admit(route.endpoint, route.access, req.caller, route.access.mode === 'roles' && !self ? route.tenants(req) : [], criteriaOf(req), self);
 }
 
 /** The tenant a request names, or a 400 saying where it was expected. */

@@ -1,6 +1,14 @@
 export { hashPassword, verifyPassword } from './passwords.ts';
-export { sessionTable, userTable } from './tables.ts';
+export { authAuditTable, sessionTable, userTable } from './tables.ts';
 export { USER_INPUT_SCHEMA, createUser, findLoginUser, PROFILE_FIELDS, findUserByUuid, searchUsers, updateUser, usersByUuid, type RoleGrant, type User, type UserChecks, type UserCriteria, type UserInput, type UserType } from './user.ts';
 export { userView } from './view.ts';
-export { consumeRefreshToken, openSession, revokeSession, sessionUser, type SessionPolicy, type SessionTokens } from './sessions.ts';
+export { consumeRefreshToken, openSession, revokeSession, revokeUserSessions, sessionUser, type SessionPolicy, type SessionTokens } from './sessions.ts';
 export { USER_SOURCES } from './sources.ts';
+export { checkRoleChange, changedRoles, DEFAULT_ROLE_GRANTS, mayGrant, type RoleGrantRule } from './grants.ts';
+export { admitLogin, DEFAULT_LOCKOUT, loginFailed, loginSucceeded, type LockoutPolicy, type LoginAttempt } from './lockout.ts';
+export { recordAuthEvent, type AuthEvent, type AuthEventName } from './audit.ts';
+export { otpTable, consumeOtp, issueOtp, OTP_PURPOSES, type OtpPolicy, type OtpPurpose } from './otp.ts';
+export { otpSettings, sendOtp, type OtpRequest, type OtpSendDeps, type OtpSettings } from './otp-send.ts';
+export { changeOwnPassword, PROFILE_UPDATE_SCHEMA, resetPasswordWithOtp, updateOwnProfile, type PasswordReset } from './profile.ts';
+export { citizenOtpLogin, CITIZEN_ROLE, registerCitizen } from './citizen.ts';
+export { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.ts';

@@ -61,3 +61,9 @@ export async function revokeSession(db: Db, accessToken: string): Promise<boolea
   const revoked = await updateMatching(db, sessionTable, { filters: exactFilters({ accessHash: hashOf(accessToken), revoked: false }) }, { revoked: true });
   return revoked.length > 0;
 }
+
+/** Ends every live session of a user (deactivated, or its password changed elsewhere). */
+export async function revokeUserSessions(db: Db, userUuid: string): Promise<number> {
+  const revoked = await updateMatching(db, sessionTable, { filters: exactFilters({ userUuid, revoked: false }) }, { revoked: true });
+  return revoked.length;
+}

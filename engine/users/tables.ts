@@ -1,5 +1,6 @@
 import { engineTable } from '../persister/index.ts';
 import type { Session } from './sessions.ts';
+import type { AuthEvent } from './audit.ts';
 import type { StoredUser } from './user.ts';
 
 /** Users as DIGIT's egov-user keeps them; a user name is unique (case-insensitively) per tenant. */
@@ -26,6 +27,9 @@ export const userTable = engineTable<StoredUser>({
     locale: { path: 'locale', type: 'text' },
     profile: { path: 'profile', type: 'json' },
     password_hash: { path: 'passwordHash', type: 'text' },
+    // DIGIT's lockout: set by too many failed logins, lifted lazily at a login after the cool-down.
+    account_locked: { path: 'accountLocked', type: 'boolean' },
+    account_locked_date: { path: 'accountLockedDate', type: 'bigint' },
     created_by: { path: 'auditDetails.createdBy', type: 'text' },
     created_time: { path: 'auditDetails.createdTime', type: 'bigint' },
     last_modified_by: { path: 'auditDetails.lastModifiedBy', type: 'text' },
@@ -54,4 +58,22 @@ export const sessionTable = engineTable<Session>({
     { name: 'seva_session_refresh_hash_ukey', expressions: ['refresh_hash'], unique: true },
     { name: 'seva_session_user_uuid_idx', expressions: ['user_uuid'] },
   ],
+});
+
+/** Sign-in events (logins, lockouts) and changes of roles, for the record and for the lockout count. */
+export const authAuditTable = engineTable<AuthEvent>({
+  table: 'seva_auth_audit',
+  primaryKey: 'id',
+  columns: {
+    id: { path: 'id', type: 'text', notNull: true },
+    at: { path: 'at', type: 'bigint', notNull: true },
+    event: { path: 'event', type: 'text', notNull: true },
+    user_uuid: { path: 'userUuid', type: 'text' },
+    user_name: { path: 'userName', type: 'text' },
+    tenant_id: { path: 'tenantId', type: 'text' },
+    client_address: { path: 'clientAddress', type: 'text' },
+    actor: { path: 'actor', type: 'text' },
+    detail: { path: 'detail', type: 'json' },
+  },
+  indexes: [{ name: 'seva_auth_audit_user_uuid_at_idx', expressions: ['user_uuid', 'at'] }],
 });

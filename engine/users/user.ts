@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { conflict, invalid, invalidFields, notFound } from '../errors/index.ts';
 import { nextSequenceValue } from '../idgen/index.ts';
 import { exactFilters, findRecord, inFilters, insertRecord, searchRecords, updateMatching, type FieldValues, type Matching } from '../persister/index.ts';
@@ -35,6 +36,9 @@ export interface User {
   locale?: string;
   /** DIGIT's other profile details (salutation, addresses, PAN, photo, ...), kept as sent. */
   profile?: Record<string, unknown>;
+  /** Locked by too many failed logins (DIGIT's egov-user), since accountLockedDate. */
+  accountLocked?: boolean;
+  accountLockedDate?: number;
   auditDetails?: { createdBy?: string; createdTime?: number; lastModifiedBy?: string; lastModifiedTime?: number };
 }
 
@@ -99,14 +103,14 @@ export interface StoredUser extends User {
   passwordHash?: string;
 }
 
-const withoutPassword = ({ passwordHash: _hidden, ...user }: StoredUser): User => user;
+export const withoutPassword = ({ passwordHash: _hidden, ...user }: StoredUser): User => user;
 
 export interface UserChecks {
   tenantExists(tenantId: string): boolean;
   roleExists(code: string): boolean;
 }
 
-function checkInput(input: UserInput, basePath: string, checks: UserChecks): void {
+export function checkInput(input: UserInput, basePath: string, checks: UserChecks): void {
   const details = validateUser(input, basePath);
   if (details.length === 0) {
     if (!checks.tenantExists(input.tenantId!)) details.push({ code: 'INVALID_TENANT_ID', message: `${basePath}.tenantId '${input.tenantId}' is not a known tenant`, path: `${basePath}.tenantId` });
@@ -119,12 +123,12 @@ function checkInput(input: UserInput, basePath: string, checks: UserChecks): voi
 }
 
 /** yyyy-MM-dd of a date of birth sent as that or as epoch milliseconds (the day in UTC, as DIGIT stores a date). */
-function dateOfBirth(dob: unknown): string | undefined {
+export function dateOfBirth(dob: unknown): string | undefined {
   if (dob === undefined || dob === null) return undefined;
   return typeof dob === 'number' ? new Date(dob).toISOString().slice(0, 10) : String(dob);
 }
 
-function profileDetailsOf(input: UserInput): Record<string, unknown> | undefined {
+export function profileDetailsOf(input: UserInput): Record<string, unknown> | undefined {
   const details = Object.fromEntries(PROFILE_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null).map((f) => [f, input[f]]));
   return Object.keys(details).length > 0 ? details : undefined;
 }
@@ -195,6 +199,8 @@ export interface UserCriteria {
   roleCodes?: string[];
   userType?: UserType;
   active?: boolean;
+  /** Only users holding a role at this tenant or below it (a user search never lists anyone working elsewhere). */
+  rolesWithin?: string;
   offset?: number;
   limit?: number;
 }
@@ -202,8 +208,12 @@ export interface UserCriteria {
 export async function searchUsers(db: Db, c: UserCriteria): Promise<User[]> {
   // A GP's users with its state's; a state's with those of its GPs.
   const scope: Matching = c.tenantId.includes('.') ? { filters: inFilters({ tenantId: [c.tenantId, stateOf(c.tenantId)] }) } : { tenant: { id: c.tenantId, scope: 'within' }, filters: [] };
+  const within = c.rolesWithin;
   const users = await searchRecords(db, userTable, {
     ...scope,
+    ...(within
+      ? { also: () => sql<boolean>`exists (select 1 from jsonb_array_elements(roles) as r where r->>'tenantId' = ${within} or starts_with(r->>'tenantId', ${`${within}.`}))` }
+      : {}),
     filters: [
       ...scope.filters,
       ...inFilters({ uuid: c.uuid?.length ? c.uuid : undefined, id: c.id?.length ? c.id : undefined }),

@@ -1,10 +1,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../errors/index.ts';
-import { createDataAjv } from './ajv.ts';
+import { compileDataSchema } from './ajv.ts';
 
 export type PayloadValidator = (value: unknown, basePath: string) => ErrorDetail[];
 
-const ajv = createDataAjv();
 
 const codeByKeyword: Record<string, string> = {
   required: 'REQUIRED_FIELD_MISSING',
@@ -23,11 +22,11 @@ const codeByKeyword: Record<string, string> = {
 };
 
 /**
- * Compiles a payload schema once. Each error names the field by JSON path (`$.asset.owner.mobileNumber`);
+ * Compiles a payload schema (once per distinct schema in the process). Each error names the field by JSON path (`$.asset.owner.mobileNumber`);
  * a schema may set `x-error-code` / `x-error-message` on a field to say it in the domain's words.
  */
 export function compilePayloadValidator(schema: Record<string, unknown>): PayloadValidator {
-  const validate: ValidateFunction = ajv.compile(schema);
+  const validate: ValidateFunction = compileDataSchema(schema);
   return (value, basePath) => {
     if (validate(value)) return [];
     return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => detailOf(e, basePath));

@@ -43,6 +43,13 @@ export const engineSeeds: Record<string, SeedOf> = {
       body: { user: { userName: `fuzz-${n}`, name: 'Fuzz User', mobileNumber: '9888000001', type: 'EMPLOYEE', tenantId: w.state, password: 'pass-word-1', gender: 'FEMALE', roles: [{ code: role, tenantId: w.gp }] } },
     })),
   '/user/users/_updatenovalidate': (w) => ({ body: { user: { ...w.editableUser, name: 'Edited Name' } } }),
+  '/user/profile/_update': () => ({ body: { user: { name: 'Fuzz Profile', emailId: 'fuzz@example.org', gender: 'FEMALE', dob: '1990-04-01', photo: 'file-1' } } }),
+  // The same password again: the seed stays good for every sample (a changed one would not be).
+  '/user/password/_update': (w) => ({ token: 'none', headers: { authorization: `Bearer ${w.passwordUserToken}` }, body: { existingPassword: 'Fuzz@Pass1', newPassword: 'Fuzz@Pass1', tenantId: 'pb', type: 'EMPLOYEE' } }),
+  '/user/password/nologin/_update': () => ({ token: 'none', body: { otpReference: new Late('resetOtp'), userName: 'fuzz-reset', newPassword: 'Reset@Pass1', tenantId: 'pb', type: 'EMPLOYEE' } }),
+  '/user-otp/v1/_send': (w) => fc.integer({ min: 6000000000, max: 6999999999 }).map((n) => ({ token: 'none', body: { otp: { mobileNumber: String(n), tenantId: w.state, type: 'register', userType: 'CITIZEN', locale: 'en_IN' } } })),
+  '/user/citizen/_create': (w) => ({ token: 'none', body: { user: { userName: '9888000012', name: 'Fuzz Citizen', otpReference: new Late('registerOtp'), tenantId: w.gp, gender: 'MALE' } } }),
+  '/seva/sms/v1/_search': (w) => ({ token: 'admin', body: { recipient: '9888000011', tenantId: w.state, limit: 5 } }),
   '/user/_search': (w) => ({ body: { tenantId: w.state, userName: 'fuzz-editable', pageSize: 10, pageNumber: 0, roleCodes: ['COLLECTION_OPERATOR'] } }),
   '/egov-mdms-service/v1/_search': (w) => ({
     body: {

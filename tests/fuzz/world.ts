@@ -33,6 +33,10 @@ export interface World {
   challanNo: string;
   /** A user the fuzz may edit (never one whose token it uses). */
   editableUser: Record<string, unknown>;
+  /** A token of a user whose password meets the policy (Fuzz@Pass1), for the password change seed. */
+  passwordUserToken: string;
+  /** Sends an OTP and reads it from the development outbox: for a password reset of fuzz-reset, or to register a citizen. */
+  otpFor: (purpose: 'passwordreset' | 'register') => Promise<string>;
   /** Epoch ms of the start of last month, and of its end: a month demands and readings may name. */
   lastMonth: { from: number; to: number; text: string };
   /** The financial year last month is in, as DIGIT names it: 2026-27. */
@@ -106,6 +110,17 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
       user: { userName: 'fuzz-editable', name: 'Editable', mobileNumber: '9888000009', type: 'EMPLOYEE', tenantId: 'pb', password: 'pass-word-1', roles: [{ code: 'COLLECTION_OPERATOR', tenantId: gp }] },
     }),
   ).user[0];
+  // Users of the password flows (users/profile.ts, users/otp.ts): one changes its password, one resets it with an OTP.
+  for (const [userName, mobileNumber, password] of [['fuzz-password', '9888000010', 'Fuzz@Pass1'], ['fuzz-reset', '9888000011', 'pass-word-1']]) {
+    check('user', await post('/user/users/_createnovalidate', { user: { userName, name: userName, mobileNumber, type: 'EMPLOYEE', tenantId: 'pb', password, roles: [{ code: 'COLLECTION_OPERATOR', tenantId: gp }] } }));
+  }
+  const passwordUserToken = await server.token('fuzz-password', 'Fuzz@Pass1', 'pb');
+  const otpFor = async (purpose: 'passwordreset' | 'register') => {
+    const [mobileNumber, recipient] = purpose === 'register' ? ['9888000012', '9888000012'] : ['fuzz-reset', '9888000011'];
+    check('otp', await server.post('/user-otp/v1/_send', { otp: { mobileNumber, tenantId: 'pb', type: purpose, userType: purpose === 'register' ? 'CITIZEN' : 'EMPLOYEE' } }));
+    const outbox = check('outbox', await post('/seva/sms/v1/_search', { recipient, limit: 1 }));
+    return /\b([0-9]{6})\b/.exec(outbox.messages[0].text)![1]!;
+  };
   const today = new Date(now + 5.5 * 3600_000);
   const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
   const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
@@ -128,6 +143,8 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     callback: signedCallback(server, txn.txnId, '20.00'),
     challanNo: challan.challanNo,
     editableUser: editable,
+    passwordUserToken,
+    otpFor,
     financialYear: first.getUTCMonth() >= 3 ? `${first.getUTCFullYear()}-${String((first.getUTCFullYear() + 1) % 100).padStart(2, '0')}` : `${first.getUTCFullYear() - 1}-${String(first.getUTCFullYear() % 100).padStart(2, '0')}`,
     lastMonth: { from: first.getTime() - 5.5 * 3600_000, to: last.getTime() - 5.5 * 3600_000 + 86_399_999, text: `${ddmmyyyy(first)} - ${ddmmyyyy(last)}` },
   };

@@ -6,9 +6,12 @@ import { gatewayKind } from './gateway/index.ts';
 import { jobKind } from './job/index.ts';
 import { masterDataKind } from './mdms-data/index.ts';
 import { masterSchemaKind } from './mdms-schema/index.ts';
+import { otpKind } from './otp/index.ts';
 import { persisterKind } from './persister/index.ts';
 import { ruleSetKind } from './rule-set/index.ts';
+import { securityKind } from './security/index.ts';
 import { serviceKind } from './service/index.ts';
+import { smsKind } from './sms/index.ts';
 import { summaryKind } from './summary/index.ts';
 import { workflowKind } from './workflow/index.ts';
 
@@ -20,9 +23,12 @@ export type * from './gateway/index.ts';
 export type * from './job/index.ts';
 export type * from './mdms-data/index.ts';
 export type * from './mdms-schema/index.ts';
+export type * from './otp/index.ts';
 export type * from './persister/index.ts';
 export type * from './rule-set/index.ts';
+export type * from './security/index.ts';
 export type * from './service/index.ts';
+export type * from './sms/index.ts';
 export type * from './summary/index.ts';
 export type * from './workflow/index.ts';
 
@@ -37,6 +43,8 @@ export const kinds = [
   workflowKind,
   jobKind,
   gatewayKind,
+  smsKind,
+  otpKind,
   ruleSetKind,
   batchKind,
   adjustmentKind,
@@ -45,4 +53,5 @@ export const kinds = [
   masterSchemaKind,
   masterDataKind,
   accessKind,
+  securityKind,
 ] as const;

@@ -5,16 +5,23 @@ import { invalid, invalidFields, unauthenticated, type ErrorDetail } from '../..
 import { listCriterion, wholeNumberCriterion } from '../../validation/index.ts';
 import type { Db } from '../../store/index.ts';
 import {
+  admitLogin,
+  checkRoleChange,
   consumeRefreshToken,
   createUser,
   findLoginUser,
   findUserByUuid,
-  openSession,
+  loginFailed,
+  loginSucceeded,
+  recordAuthEvent,
   revokeSession,
   searchUsers,
   updateUser,
   userView,
   verifyPassword,
+  type LockoutPolicy,
+  type RoleGrant,
+  type RoleGrantRule,
   type SessionPolicy,
   type User,
   type UserChecks,
@@ -22,19 +29,28 @@ import {
   type UserInput,
   type UserType,
 } from '../../users/index.ts';
+import type { CallLimits } from '../call-limits.ts';
 import { requireTenant, type HttpRequest, type Route } from '../route.ts';
 import { userDocs } from './users-docs.ts';
+import { tokenAnswer } from './token-answer.ts';
 
 export interface UserRouteDeps {
   db: Db;
   clock: Clock;
   checks: UserChecks;
   sessions: SessionPolicy;
+  /** Failed logins lock an account; these say how many, and for how long. */
+  lockout: LockoutPolicy;
+  /** Who may grant which roles where (users/grants.ts). */
+  roleGrants: readonly RoleGrantRule[];
+  limits: CallLimits;
   /** OAuth clients accepted in the Basic header of the token endpoint: `client:secret`. */
   clients: Set<string>;
   grant: (endpointId: string) => EndpointAccess;
   /** The zone DIGIT's date texts (createdDate, ...) are written in. */
   timeZone: string;
+  /** Signs a citizen in with the OTP sent for login (routes/user-flows.ts); without it citizens use passwords. */
+  otpLogin?: (userName: string, tenantId: string, otp: string) => Promise<User>;
 }
 
 export const USER_ENDPOINTS = {
@@ -45,7 +61,7 @@ export const USER_ENDPOINTS = {
 } as const;
 export const SESSION_PATHS = ['/user/_details', '/user/_logout'];
 
-const loginFailed = () => unauthenticated('INVALID_CREDENTIALS', 'the user name, password or tenant is wrong');
+const wrongCredentials = () => unauthenticated('INVALID_CREDENTIALS', 'the user name, password or tenant is wrong');
 
 /** Tenants a user record acts in: where its roles are, and its own tenant when that is a GP. */
 function tenantsOfUser(user: UserInput | User): string[] {
@@ -66,6 +82,17 @@ function userInputOf(req: HttpRequest): UserInput {
     });
   }
   return user as UserInput;
+}
+
+/** The roles a create or update request gives (their shape is checked before access is). */
+const rolesOf = (input: UserInput): RoleGrant[] =>
+  Array.isArray(input.roles) ? input.roles.filter((r) => typeof r?.code === 'string' && typeof r?.tenantId === 'string').map((r) => ({ code: r.code, tenantId: r.tenantId })) : [];
+
+/** A change of roles goes into the sign-in audit, with who made it. */
+async function recordRoleChange(db: Db, req: HttpRequest, user: User, change: { added: RoleGrant[]; removed: RoleGrant[] }): Promise<void> {
+  if (change.added.length === 0 && change.removed.length === 0) return;
+  const at = user.auditDetails?.lastModifiedTime ?? 0;
+  await recordAuthEvent(db, { at, event: 'ROLES_CHANGED', userUuid: user.uuid, userName: user.userName, tenantId: user.tenantId, clientAddress: req.clientAddress, actor: req.caller?.uuid, detail: change });
 }
 
 const list = (v: unknown) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]);
@@ -114,18 +141,7 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
     if (!ids && !uuids) return false;
     return (ids ?? []).every((id) => id === String(caller.id)) && (uuids ?? []).every((uuid) => uuid === caller.uuid);
   };
-  const tokenResponse = async (user: User) => {
-    const tokens = await openSession(db, user.uuid, clock.now(), deps.sessions);
-    return {
-      access_token: tokens.accessToken,
-      token_type: 'bearer',
-      refresh_token: tokens.refreshToken,
-      expires_in: tokens.expiresIn,
-      scope: 'read',
-      ResponseInfo: { api: 'oauth/token', status: 'successful' },
-      UserRequest: userView(user, deps.timeZone),
-    };
-  };
+  const tokenResponse = (user: User) => tokenAnswer(deps, user);
   const checkClient = (header: string | undefined) => {
     const basic = header?.toLowerCase().startsWith('basic ') ? Buffer.from(header.slice(6).trim(), 'base64').toString('utf8') : undefined;
     if (!basic || !deps.clients.has(basic)) throw unauthenticated('INVALID_CLIENT', 'the token endpoint needs a known client in an Authorization: Basic header');
@@ -152,10 +168,21 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
         const username = String(req.body.username ?? '');
         const tenantId = String(req.body.tenantId ?? '');
         if (!username || !tenantId || !req.body.password) throw invalid('INVALID_REQUEST', 'username, password and tenantId are required', '$.username');
+        // Counted before the password is hashed: a flood is refused cheaply.
+        await deps.limits.hit('login', req, `${tenantId}/${username}`);
         const userType = req.body.userType ? (String(req.body.userType).toUpperCase() as UserType) : undefined;
-        const found = await findLoginUser(db, username, tenantId, userType);
-        if (!found || !found.passwordHash || !(await verifyPassword(String(req.body.password), found.passwordHash))) throw loginFailed();
+        // A citizen signs in with an OTP in place of the password, as DIGIT's OTP-based citizen login
+        // (the OTP has its own limit of guesses).
+        if (userType === 'CITIZEN' && deps.otpLogin) return tokenResponse(await deps.otpLogin(username, tenantId, String(req.body.password)));
+        const attempt = { userName: username, tenantId, clientAddress: req.clientAddress, now: clock.now() };
+        const stored = await findLoginUser(db, username, tenantId, userType);
+        const found = stored && (await admitLogin(db, stored, deps.lockout, attempt));
+        if (!found || !found.passwordHash || !(await verifyPassword(String(req.body.password), found.passwordHash))) {
+          await loginFailed(db, found, deps.lockout, attempt, found ? 'WRONG_PASSWORD' : 'UNKNOWN_USER');
+          throw wrongCredentials();
+        }
         if (!found.active) throw unauthenticated('USER_INACTIVE', `user ${found.userName} is not active`);
+        await loginSucceeded(db, found, attempt);
         const { passwordHash: _hidden, ...user } = found;
         return tokenResponse(user);
       },
@@ -186,7 +213,13 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
       access: deps.grant('user.create'),
       tenants: (req) => tenantsOfUser(userInputOf(req)),
       handle: async (req) => {
-        const user = await db.transaction().execute((trx) => createUser(trx, userInputOf(req), req.caller!.uuid, clock.now(), deps.checks));
+        const input = userInputOf(req);
+        const change = checkRoleChange(req.caller!, [], rolesOf(input), deps.roleGrants);
+        const user = await db.transaction().execute(async (trx) => {
+          const created = await createUser(trx, input, req.caller!.uuid, clock.now(), deps.checks);
+          await recordRoleChange(trx, req, created, change);
+          return created;
+        });
         return { responseInfo: req.respond({}).ResponseInfo, user: [userView(user, deps.timeZone)] };
       },
     },
@@ -201,7 +234,12 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
         const existing = typeof input.uuid === 'string' && input.uuid !== '' ? await findUserByUuid(db, input.uuid) : undefined;
         // Changing a user needs the grant where that user works now, not only where it will.
         if (existing) authorize('user.update', deps.grant('user.update'), req.caller, tenantsOfUser(existing));
-        const user = await db.transaction().execute((trx) => updateUser(trx, input, req.caller!.uuid, clock.now(), deps.checks));
+        const change = checkRoleChange(req.caller!, existing?.roles ?? [], rolesOf(input), deps.roleGrants);
+        const user = await db.transaction().execute(async (trx) => {
+          const updated = await updateUser(trx, input, req.caller!.uuid, clock.now(), deps.checks);
+          await recordRoleChange(trx, req, updated, change);
+          return updated;
+        });
         return { responseInfo: req.respond({}).ResponseInfo, user: [userView(user, deps.timeZone)] };
       },
     },
@@ -210,12 +248,15 @@ export function userRoutes(deps: UserRouteDeps): Route[] {
       endpoint: 'user.search',
       doc: userDocs['user.search'],
       access: searchAccess,
+      tenants: (req) => [requireTenant(req.body.tenantId ?? req.query.tenantId, '$.tenantId')],
       // Asking for one's own record needs no role anywhere (the app does it right after login).
-      tenants: (req) => (isOwnRecordSearch(req) ? [] : [requireTenant(req.body.tenantId ?? req.query.tenantId, '$.tenantId')]),
+      self: isOwnRecordSearch,
       handle: async (req) => {
         const criteria = userCriteriaOf(req);
-        // An own-record search finds the caller and no one else, whatever else it names.
+        // An own-record search finds the caller and no one else, whatever else it names; any other
+        // lists only users holding a role at the tenant searched (or below it).
         if (isOwnRecordSearch(req)) criteria.uuid = [req.caller!.uuid];
+        else criteria.rolesWithin = criteria.tenantId;
         const users = await searchUsers(db, criteria);
         return { responseInfo: req.respond({}).ResponseInfo, user: users.map((u) => userView(u, deps.timeZone)) };
       },

@@ -1,4 +1,4 @@
-import { createDataAjv } from '../../../validation/index.ts';
+import { compileDataSchema } from '../../../validation/index.ts';
 import { Mdms, TENANT_MASTER } from '../../../mdms/index.ts';
 import { tenantChain } from '../../../tenancy/index.ts';
 import type { DefinitionProblem } from '../../problem.ts';
@@ -11,8 +11,7 @@ import type { MasterDataFile } from './types.generated.ts';
 /** Every record meets its master's schema, names a known tenant, and its unique keys and references hold. */
 export function checkMasterData(files: Sourced<MasterDataFile>[], schemas: Map<string, MasterSchemaDefinition>): { masters: MasterSet; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
-  const ajv = createDataAjv();
-  const validators = new Map([...schemas].map(([code, schema]) => [code, ajv.compile(schema.definition)]));
+  const validators = new Map([...schemas].map(([code, schema]) => [code, compileDataSchema(schema.definition)]));
 
   // Gather records per tenant and master, validating each against its master's schema.
   const masters: MasterSet = new Map();

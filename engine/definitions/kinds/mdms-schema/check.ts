@@ -1,4 +1,4 @@
-import { createDataAjv } from '../../../validation/index.ts';
+import { compileDataSchema } from '../../../validation/index.ts';
 import type { Checked } from '../../kind.ts';
 import type { DefinitionProblem } from '../../problem.ts';
 import { problemAt, type SourceFile, type Sourced } from '../../source.ts';
@@ -7,7 +7,6 @@ import type { MasterSchemaDefinition } from './types.generated.ts';
 /** Master schemas by code: each code once, each a JSON Schema that compiles, whose unique fields and references exist. */
 export function checkMasterSchemas(files: Sourced<MasterSchemaDefinition>[]): Checked<Map<string, MasterSchemaDefinition>> {
   const problems: DefinitionProblem[] = [];
-  const ajv = createDataAjv();
   const schemas = new Map<string, MasterSchemaDefinition>();
   const schemaSources = new Map<string, SourceFile>();
 
@@ -17,7 +16,7 @@ export function checkMasterSchemas(files: Sourced<MasterSchemaDefinition>[]): Ch
       continue;
     }
     try {
-      ajv.compile(value.definition);
+      compileDataSchema(value.definition);
     } catch (err) {
       problems.push(problemAt(source, ['definition'], `the schema of master '${value.code}' is not a valid JSON Schema: ${(err as Error).message}`));
       continue;

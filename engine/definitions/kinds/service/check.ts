@@ -1,4 +1,4 @@
-import { createDataAjv } from '../../../validation/index.ts';
+import { compileDataSchema } from '../../../validation/index.ts';
 import { schemaAt, schemaTypeOf, withStandardFields } from '../../entity-schema.ts';
 import type { JsonSchema } from '../../kind.ts';
 import type { DefinitionProblem } from '../../problem.ts';
@@ -29,7 +29,6 @@ export interface ServiceCheckContext {
 
 export function checkServices(services: Sourced<ServiceDefinition>[], persisters: Sourced<PersisterDefinition>[], ctx: ServiceCheckContext): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  const ajv = createDataAjv();
   const seenNames = new Map<string, string>();
   const routes = new Map<string, string>();
   for (const route of ctx.reservedRoutes) routes.set(route, 'the engine');
@@ -51,7 +50,7 @@ export function checkServices(services: Sourced<ServiceDefinition>[], persisters
 
     const schema = withStandardFields(svc.entity.schema);
     try {
-      ajv.compile(schema);
+      compileDataSchema(schema);
     } catch (err) {
       at(['entity', 'schema'], `the entity schema is not a valid JSON Schema: ${(err as Error).message}`);
       continue;

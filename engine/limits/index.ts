@@ -1,0 +1,2 @@
+export { RateLimiter, type RateLimit } from './limiter.ts';
+export { rateWindowTable } from './table.ts';
