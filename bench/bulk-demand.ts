@@ -36,7 +36,7 @@ try {
     await db.query(
       `insert into eg_ws_connection (id, tenantid, connectionno, status, connectiontype, propertytype, additionaldetails, locality, ownername, createdby, createdtime, lastmodifiedby, lastmodifiedtime)
        select 'c-' || lpad(i::text, 7, '0'), $1, 'WS/1013/2026-27/' || lpad(i::text, 7, '0'), 'ACTIVE', 'Non_Metered', case when i % 10 = 0 then 'COMMERCIAL' else 'RESIDENTIAL' end,
-              '{"locality":"WARD-1"}', 'WARD-1', 'Consumer ' || i, 'bench', $2, 'bench', $2
+              '{"locality":"WARD1"}', 'WARD1', 'Consumer ' || i, 'bench', $2, 'bench', $2
        from generate_series(1, $3) as i`,
       [GP, clock.now(), N],
     );

@@ -40,7 +40,7 @@ async function seed(db: pg.Client, gp: string, code: string, consumers: number, 
   await db.query(
     `insert into eg_ws_connection (id, tenantid, connectionno, oldconnectionno, status, connectiontype, propertytype, additionaldetails, locality, ownername, createdby, createdtime, lastmodifiedby, lastmodifiedtime)
      select $1 || '-c-' || i, $1, 'WS/' || $2 || '/2023-24/' || lpad(i::text, 6, '0'), 'OLD-' || i, case when i % 50 = 0 then 'INACTIVE' else 'ACTIVE' end, 'Non_Metered',
-            case when i % 10 = 0 then 'COMMERCIAL' else 'RESIDENTIAL' end, json_build_object('ownerName', 'Consumer ' || i), 'WARD-1', 'Consumer ' || i, 'bench', $4::bigint, 'bench', $4::bigint - (i % 300)::bigint * 86400000
+            case when i % 10 = 0 then 'COMMERCIAL' else 'RESIDENTIAL' end, json_build_object('ownerName', 'Consumer ' || i), 'WARD1', 'Consumer ' || i, 'bench', $4::bigint, 'bench', $4::bigint - (i % 300)::bigint * 86400000
      from generate_series(1, $3) as i`,
     [gp, code, consumers, now],
   );

@@ -42,7 +42,7 @@ describe('definitions are checked before anything runs', () => {
     const root = materialize(c);
     const bad = cli(['validate', '-d', root]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain(`/services/vendor.yaml:89:21: unknown role 'EXPENSE_PROCESING'`);
+    expect(bad.stderr).toContain(`/services/vendor.yaml:102:21: unknown role 'EXPENSE_PROCESING'`);
     expect(bad.stderr).not.toMatch(/^\s+at /m);
   });
 

@@ -55,7 +55,7 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
       propertyType: 'RESIDENTIAL',
       connectionHolders: [{ name, mobileNumber: mobile }],
       previousReadingDate: ist(2026, 10, 1),
-      additionalDetails: { locality: 'WARD-3' },
+      additionalDetails: { locality: 'WARD3' },
       processInstance: { action: 'SUBMIT' },
       ...extra,
     });
@@ -63,7 +63,7 @@ describe.each(backends())('rural water billing, end to end (%s)', (backend) => {
       WaterConnection: [
         base('Gurpreet Singh', '9800000001', { paymentType: 'arrears', arrears: 450, penalty: 50 }),
         base('Manjit Kaur', '9800000002', { paymentType: 'advance', advance: 150 }),
-        base('Baldev Raj', '9800000003', { connectionType: 'Metered', meterId: 'MTR-9', additionalDetails: { initialMeterReading: 100, locality: 'WARD-3' } }),
+        base('Baldev Raj', '9800000003', { connectionType: 'Metered', meterId: 'MTR-9', additionalDetails: { initialMeterReading: 100, locality: 'WARD3' } }),
       ],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

@@ -12,7 +12,7 @@ const connection = (extra: Record<string, unknown>) => ({
   connectionType: 'Non_Metered',
   propertyType: 'RESIDENTIAL',
   connectionHolders: [{ name: 'Harjit Kaur', mobileNumber: '9876543210' }],
-  additionalDetails: { locality: 'WARD-1', doorNo: '12' },
+  additionalDetails: { locality: 'WARD1', doorNo: '12' },
   processInstance: { action: 'SUBMIT' },
   ...extra,
 });
@@ -40,7 +40,7 @@ describe.each(backends())('water connections and meter readings (%s)', (backend)
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const wc = res.body.WaterConnection[0];
     expect(wc.connectionNo).toMatch(/^WS\/1013\/2026-27\/\d{6}$/);
-    expect(wc).toMatchObject({ status: 'Active', additionalDetails: { ownerName: 'Harjit Kaur', locality: 'WARD-1' }, processInstance: { action: 'SUBMIT', state: { state: 'ACTIVE' } } });
+    expect(wc).toMatchObject({ status: 'Active', additionalDetails: { ownerName: 'Harjit Kaur', locality: 'WARD1' }, processInstance: { action: 'SUBMIT', state: { state: 'ACTIVE' } } });
     const demands = await demandsOf(wc.connectionNo);
     expect(demands).toHaveLength(1);
     expect(demands[0]).toMatchObject({ consumerType: 'waterConnection-arrears', taxPeriodFrom: ist(2026, 9, 1), taxPeriodTo: ist(2026, 10, 1) - 1, payer: { name: 'Harjit Kaur', mobileNumber: '9876543210' } });
@@ -64,7 +64,7 @@ describe.each(backends())('water connections and meter readings (%s)', (backend)
   });
 
   it('takes a metered connection with its initial reading, and a reading makes the demand in the same transaction', async () => {
-    const created = await post('/ws-services/wc/_create', { WaterConnection: connection({ connectionType: 'Metered', meterId: 'M-77', additionalDetails: { initialMeterReading: 120, locality: 'WARD-2' } }) });
+    const created = await post('/ws-services/wc/_create', { WaterConnection: connection({ connectionType: 'Metered', meterId: 'M-77', additionalDetails: { initialMeterReading: 120, locality: 'WARD2' } }) });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const connectionNo = created.body.WaterConnection[0].connectionNo;
     expect(await demandsOf(connectionNo)).toEqual([]);
@@ -125,7 +125,7 @@ describe.each(backends())('water connections and meter readings (%s)', (backend)
     const demands = (await post(`/billing-service/demand/_search?tenantId=${GP}&businessService=WS&consumerCode=${encodeURIComponent(all.WaterConnection[0].connectionNo)}`, {})).body.Demands as any[];
     expect(all.WaterConnection[0].additionalDetails.lastDemandGeneratedDate).toBe(String(Math.max(...demands.map((d) => d.taxPeriodTo))));
     expect((await search('sortBy=collectionPendingAmount&sortOrder=ASC')).WaterConnection.map((w: any) => w.additionalDetails.collectionPendingAmount)).toEqual(['160', '500']);
-    expect((await search('locality=WARD-2')).WaterConnection.map((w: any) => w.connectionType)).toEqual(['Metered']);
+    expect((await search('locality=WARD2')).WaterConnection.map((w: any) => w.connectionType)).toEqual(['Metered']);
     expect((await search('connectionType=Non_Metered&status=Active&propertyType=RESIDENTIAL')).totalCount).toBe(1);
     expect((await search('mobileNumber=9876543210&oldConnectionNumber=OLD-1')).totalCount).toBe(1);
     expect((await search('name=nobody')).totalCount).toBe(0);

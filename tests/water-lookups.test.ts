@@ -24,7 +24,7 @@ describe.each(backends())('water look-ups the app makes (%s)', (backend) => {
         connectionType: 'Non_Metered',
         propertyType: 'RESIDENTIAL',
         connectionHolders: [holder],
-        additionalDetails: { locality: 'WARD-1', street: 'Gurdwara Road', doorNo: '7' },
+        additionalDetails: { locality: 'WARD1', street: 'Gurdwara Road', doorNo: '7' },
         processInstance: { action: 'SUBMIT' },
         ...extra,
       },
@@ -89,7 +89,7 @@ describe.each(backends())('water look-ups the app makes (%s)', (backend) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.WaterConnection.map((w: any) => w.connectionNo)).toEqual([consumers.late]);
     expect(res.body.totalCount).toBe(1);
-    expect(res.body.WaterConnection[0]).toMatchObject({ status: 'Active', connectionType: 'Non_Metered', connectionHolders: [{ name: 'Manpreet Gill', mobileNumber: '9800000006' }], additionalDetails: { locality: 'WARD-1', collectionPendingAmount: '0', lastChargePeriodTo: null } });
+    expect(res.body.WaterConnection[0]).toMatchObject({ status: 'Active', connectionType: 'Non_Metered', connectionHolders: [{ name: 'Manpreet Gill', mobileNumber: '9800000006' }], additionalDetails: { locality: 'WARD1', collectionPendingAmount: '0', lastChargePeriodTo: null } });
     expect((await notGenerated(ist(2026, 9, 1))).body.WaterConnection).toEqual([]);
     const missing = await post(`/ws-services/wc/consumers/demand-not-generated?tenantId=${GP}`);
     expect([missing.status, missing.body.Errors[0].code, missing.body.Errors[0].params]).toEqual([400, 'REQUIRED_FIELD_MISSING', ['$.previousMeterReading']]);
@@ -116,7 +116,7 @@ describe.each(backends())('water look-ups the app makes (%s)', (backend) => {
     expect([none.waterConnectionData, none.WaterConnection, none.totalCount]).toEqual([[], [], 0]);
     // Every field the app's result card reads.
     const one = (await fuzzy('name=gurpreet')).waterConnectionData[0];
-    expect(one).toMatchObject({ connectionNo: consumers.gurpreet, oldConnectionNo: 'OLD-17', status: 'Active', connectionHolders: [{ name: 'Gurpreet Singh', mobileNumber: '9800000001' }], additionalDetails: { doorNo: '7', street: 'Gurdwara Road', locality: 'WARD-1' } });
+    expect(one).toMatchObject({ connectionNo: consumers.gurpreet, oldConnectionNo: 'OLD-17', status: 'Active', connectionHolders: [{ name: 'Gurpreet Singh', mobileNumber: '9800000001' }], additionalDetails: { doorNo: '7', street: 'Gurdwara Road', locality: 'WARD1' } });
     const refused = await post(`/ws-services/wc/fuzzy/_search?tenantId=${GP}`);
     expect([refused.status, refused.body.Errors[0].code]).toEqual([400, 'INVALID_SEARCH_CRITERIA']);
   });

@@ -40,7 +40,7 @@ describe.each(backends())('the facts a water walk-through records (%s)', (backen
         connectionType: 'Non_Metered',
         propertyType: 'RESIDENTIAL',
         connectionHolders: [{ name: 'Gurpreet Singh', mobileNumber: '9800000001' }],
-        additionalDetails: { locality: 'WARD-3' },
+        additionalDetails: { locality: 'WARD3' },
         paymentType: 'arrears',
         arrears: 450,
         penalty: 50,

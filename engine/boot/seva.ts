@@ -7,7 +7,7 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, boundaryRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { smsRoutes, userFlowRoutes } from '../http/index.ts';
 import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
@@ -163,6 +163,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...hrmsRoutes(employees, grant),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...localizationRoutes(new Localization(registry.messages, { db, clock }), { grant, tenantExists: checks.tenantExists }),
+      ...boundaryRoutes(mdmsOf, grant),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),
       ...billingRoutes(billing, grant),

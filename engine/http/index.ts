@@ -5,6 +5,7 @@ export { criteriaOf, mount, requireTenant, TextAnswer, type Authenticator, type 
 export { errorBody, responseInfo } from './envelope.ts';
 export { serviceRoutes } from './routes/services.ts';
 export { mdmsRoutes, MDMS_PATHS } from './routes/mdms.ts';
+export { boundaryRoutes, BOUNDARY_PATHS } from './routes/boundary.ts';
 export { idgenRoutes, IDGEN_PATH } from './routes/idgen.ts';
 export { userRoutes, USER_ENDPOINTS, SESSION_PATHS, type UserRouteDeps } from './routes/users.ts';
 export { workflowRoutes, WORKFLOW_PATHS, type WorkflowRouteDeps } from './routes/workflow.ts';

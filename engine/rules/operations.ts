@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addMonths, differenceInCalendarDays, endOfMonth, format, isValid, parse, startOfMonth } from 'date-fns';
+import { boundariesOfType } from '../boundary/index.ts';
 import { invalid } from '../errors/index.ts';
 import { Money } from '../money/index.ts';
 import { arithmeticOperations } from './arithmetic.ts';
@@ -46,6 +47,19 @@ export const engineOperations: Record<string, (...args: any[]) => unknown> = {
   /** `{"mdms_find": [tenantId, "module.master", [[key, value], ...]]}`: the first record whose keys equal those values, or null. */
   mdms_find(tenantId: unknown, code: unknown, pairs: unknown = []) {
     return matching(tenantId, code, pairs, 'mdms_find').matches[0] ?? null;
+  },
+  /**
+   * `{"boundaries": [tenantId, hierarchyType, boundaryType]}`: the tenant's boundaries of that type
+   * (e.g. its REVENUE Localities), from every level of its egov-location.TenantBoundary tree, each
+   * with its code, name, label, ...; none when the tenant has no such tree.
+   */
+  boundaries(tenantId: unknown, hierarchyType: unknown, boundaryType: unknown) {
+    const { mdms } = currentContext('boundaries');
+    if (!mdms) throw new Error("master data is not available to this rule ('boundaries')");
+    if (typeof hierarchyType !== 'string' || typeof boundaryType !== 'string') {
+      throw invalid('RULE_INVALID_ARGUMENT', `'boundaries' needs a hierarchy type and a boundary type as text, got ${JSON.stringify([hierarchyType, boundaryType])}`);
+    }
+    return boundariesOfType(mdms, String(tenantId), hierarchyType, boundaryType);
   },
   /**
    * `{"subset": [list, of]}`: whether every item of the first list is in the second (as text, so

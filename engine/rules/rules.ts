@@ -1,4 +1,5 @@
 import jsonLogic from 'json-logic-js';
+import { BOUNDARY_MASTER } from '../boundary/index.ts';
 import { withContext, type RuleContext } from './context.ts';
 import { engineOperations } from './operations.ts';
 
@@ -66,6 +67,8 @@ export function referencedMasters(rule: Rule, path: (string | number)[] = []): {
   if (entries.length === 1) {
     const [op, args] = entries[0]!;
     if (MASTER_OPERATIONS.has(op) && Array.isArray(args) && typeof args[1] === 'string') own.push({ path: [...path, op, 1], code: args[1] });
+    // `boundaries` reads one master, named by the operation itself.
+    if (op === 'boundaries') own.push({ path: [...path, op], code: BOUNDARY_MASTER });
   }
   return [...own, ...entries.flatMap(([k, v]) => referencedMasters(v, [...path, k]))];
 }

@@ -96,9 +96,8 @@ describe.each(backends())('the app starts its day (%s)', (backend) => {
     expect(gp?.city?.code, 'the GP with its city code').toEqual(expect.any(String));
   });
 
-  // Localities are served by the identity, localization and localities issue (egov-location as
-  // master data); until it lands this call answers 404, and this step is left out.
-  it.skip('localities of the GP: egov-location boundarys/_search (consumer_details_repo.dart getLocations)', async () => {
+  // egov-location.TenantBoundary master data; the app sends its RequestInfo bare as the body.
+  it('localities of the GP: egov-location boundarys/_search (consumer_details_repo.dart getLocations)', async () => {
     const res = await day.app.post('egov-location/location/v11/boundarys/_search', {
       query: { hierarchyTypeCode: 'REVENUE', boundaryType: 'Locality', tenantId: GP },
       requestInfo: day.ri('_search'),
@@ -117,6 +116,8 @@ describe.each(backends())('the app starts its day (%s)', (backend) => {
         ),
       }),
     );
+    // consumer_details_provider.dart fetchBoundary reads `TenantBoundary[0].boundary`: the GP's wards.
+    expect(res.body.TenantBoundary[0].boundary.map((b: any) => b.code)).toEqual(['WARD1', 'WARD2', 'WARD3']);
   });
 
   it('consumer form masters: connection types, categories, property types, tax heads and WS periods (getConnectionTypePropertyTypeTaxPeriodMDMS)', async () => {

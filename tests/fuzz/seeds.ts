@@ -72,6 +72,17 @@ export const engineSeeds: Record<string, SeedOf> = {
   '/localization/messages/v1/_search': (w) => ({ body: {}, query: [['tenantId', w.state], ['locale', 'hi_IN'], ['module', 'mgramseva-common,seva-errors'], ['codes', 'CORE_COMMON_SAVE']] }),
   '/localization/messages/v1/_upsert': (w) => ({ body: { tenantId: w.gp, messages: [{ code: 'FUZZ_LABEL', message: 'फ़ज़', module: 'mgramseva-common', locale: 'hi_IN' }] } }),
   '/localization/messages/v1/_delete': (w) => ({ body: { tenantId: w.gp, messages: [{ code: 'FUZZ_LABEL', module: 'mgramseva-common', locale: 'hi_IN' }] } }),
+  // The app's body here is a bare RequestInfo; the criteria are in the query.
+  '/egov-location/location/v11/boundarys/_search': (w) =>
+    fc.constantFrom<[string, string][]>([['hierarchyTypeCode', 'REVENUE'], ['boundaryType', 'Locality']], [['boundaryType', 'locality'], ['codes', 'WARD1,WARD3']], [['codes', 'WARD2']], []).map((extra) => ({
+      body: { apiId: 'mgramseva', ver: 1, action: '_search', msgId: '20170310130900|en_IN', authToken: null, userInfo: null },
+      query: [['tenantId', w.gp], ...extra],
+    })),
+  '/boundary-service/boundary-relationships/_search': (w) =>
+    fc.constantFrom<[string, string][]>([], [['boundaryType', 'Locality']], [['codes', 'WARD2'], ['includeParents', 'true']], [['includeChildren', 'true']]).map((extra) => ({
+      body: {},
+      query: [['tenantId', w.gp], ['hierarchyType', 'REVENUE'], ...extra],
+    })),
   '/egov-idgen/id/_generate': (w) => ({ body: { idRequests: [{ tenantId: w.gp, idName: 'waterservice.connection.id', count: 2 }, { tenantId: w.gp, format: 'FZ-[SEQ_FUZZ]' }] } }),
   '/egov-workflow-v2/egov-wf/process/_transition': (w) => ({
     body: { ProcessInstances: [{ tenantId: w.gp, businessService: 'WSDirect', businessId: w.otherConnectionNo, moduleName: 'ws-services', action: 'DEACTIVATE', comment: 'fuzz' }] },
@@ -121,10 +132,10 @@ export const engineSeeds: Record<string, SeedOf> = {
  * before the fuzz gets deeper.
  */
 const overlays: Record<string, (w: World) => Overlay> = {
-  property: (w) => ({ tenantId: w.gp, propertyType: 'RESIDENTIAL' }),
-  'water-connection': (w) => ({ tenantId: w.gp, processInstance: { action: 'SUBMIT' }, propertyType: 'RESIDENTIAL', connectionType: 'Non_Metered', propertyId: undefined, paymentType: undefined, arrears: undefined, penalty: undefined, advance: undefined, previousReadingDate: undefined, meterId: undefined, oldConnectionNo: undefined }),
+  property: (w) => ({ tenantId: w.gp, propertyType: 'RESIDENTIAL', 'address.locality.code': 'WARD1' }),
+  'water-connection': (w) => ({ tenantId: w.gp, processInstance: { action: 'SUBMIT' }, propertyType: 'RESIDENTIAL', connectionType: 'Non_Metered', 'additionalDetails.locality': 'WARD2', propertyId: undefined, paymentType: undefined, arrears: undefined, penalty: undefined, advance: undefined, previousReadingDate: undefined, meterId: undefined, oldConnectionNo: undefined }),
   'meter-reading': (w) => ({ tenantId: w.gp, connectionNo: w.meteredConnectionNo, billingPeriod: w.lastMonth.text, currentReadingDate: w.lastMonth.to, lastReadingDate: undefined }),
-  vendor: (w) => ({ tenantId: w.gp }),
+  vendor: (w) => ({ tenantId: w.gp, 'address.locality.code': 'WARD1' }),
   echallan: (w) => ({
     tenantId: w.gp,
     typeOfExpense: 'ELECTRICITY_BILL',
@@ -172,7 +183,7 @@ function paramValue(type: string, w: World): fc.Arbitrary<string> {
     case 'boolean':
       return fc.constantFrom('true', 'false');
     default:
-      return fc.constantFrom(w.connectionNo, 'ACTIVE', 'ELECTRICITY_BILL', 'WARD-3');
+      return fc.constantFrom(w.connectionNo, 'ACTIVE', 'ELECTRICITY_BILL', 'WARD3');
   }
 }
 

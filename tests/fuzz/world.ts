@@ -80,10 +80,10 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
       await post('/ws-services/wc/_create', {
         WaterConnection: {
           tenantId: gp,
-          ...(metered ? { connectionType: 'Metered', meterId: `M-${mobileNumber}`, additionalDetails: { locality: 'WARD-3', initialMeterReading: 10 } } : { connectionType: 'Non_Metered' }),
+          ...(metered ? { connectionType: 'Metered', meterId: `M-${mobileNumber}`, additionalDetails: { locality: 'WARD3', initialMeterReading: 10 } } : { connectionType: 'Non_Metered' }),
           propertyType: 'RESIDENTIAL',
           connectionHolders: [{ name, mobileNumber }],
-          ...(metered ? {} : { additionalDetails: { locality: 'WARD-3' } }),
+          ...(metered ? {} : { additionalDetails: { locality: 'WARD3' } }),
           paymentType: 'arrears',
           arrears: 450,
           penalty: 50,
