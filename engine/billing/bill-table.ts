@@ -1,6 +1,5 @@
 import { Money, moneyToColumn } from '../money/index.ts';
-import { engineTable, type ValueCodec } from '../persister/index.ts';
-import { auditColumns } from './audit-columns.ts';
+import { auditColumns, engineTable, type ValueCodec } from '../persister/index.ts';
 import type { Bill, BillDetail } from './bills.ts';
 
 type Json = Record<string, any>;

@@ -1,5 +1,4 @@
-import { engineChild, engineTable } from '../persister/index.ts';
-import { auditColumns } from './audit-columns.ts';
+import { auditColumns, engineChild, engineTable } from '../persister/index.ts';
 import type { Demand, DemandDetail, DemandVersion } from './demand.ts';
 
 /** What a consumer owes for a period under a business service, with a row per head (its details). */

@@ -1,5 +1,4 @@
-import { engineChild, engineTable } from '../persister/index.ts';
-import { auditColumns } from './audit-columns.ts';
+import { auditColumns, engineChild, engineTable } from '../persister/index.ts';
 import type { Payment, StoredDetail } from './payments.ts';
 
 /**

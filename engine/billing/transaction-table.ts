@@ -1,5 +1,4 @@
-import { engineTable } from '../persister/index.ts';
-import { auditColumns } from './audit-columns.ts';
+import { auditColumns, engineTable } from '../persister/index.ts';
 import type { GatewayTransaction } from './transactions.ts';
 
 /** An online payment through a gateway (DIGIT pg-service): pending until its signed callback. */

@@ -1,4 +1,4 @@
-import { engineTable } from '../persister/index.ts';
+import { auditColumns, engineTable } from '../persister/index.ts';
 
 /** A message stored over the shipped ones, as `_upsert` writes it: one per tenant, locale, module and code. */
 export interface StoredMessage {
@@ -23,10 +23,7 @@ export const messageTable = engineTable<StoredMessage>({
     module: { path: 'module', type: 'text', notNull: true },
     code: { path: 'code', type: 'text', notNull: true },
     message: { path: 'message', type: 'text', notNull: true },
-    created_by: { path: 'auditDetails.createdBy', type: 'text', notNull: true },
-    created_time: { path: 'auditDetails.createdTime', type: 'bigint', notNull: true },
-    last_modified_by: { path: 'auditDetails.lastModifiedBy', type: 'text', notNull: true },
-    last_modified_time: { path: 'auditDetails.lastModifiedTime', type: 'bigint', notNull: true },
+    ...auditColumns,
   },
   indexes: [{ name: 'seva_localization_message_locale_tenant_idx', expressions: ['locale', 'tenant_id'] }],
 });

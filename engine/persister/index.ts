@@ -9,3 +9,4 @@ export { exactFilters, inFilters, whereOf, type Criteria, type Filter, type Matc
 export { countRecords, searchRecords, updateMatching, type Matching, type Page, type RecordQuery, type SortKey } from './search.ts';
 export { insertRowsUnnested, rowsOf, type RecordRows } from './bulk.ts';
 export { fromColumnValue, getPath, setPath, toColumnValue } from './values.ts';
+export { auditColumns } from './audit-columns.ts';
