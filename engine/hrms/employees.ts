@@ -114,7 +114,7 @@ export class Employees {
         const code = input.code || (await this.deps.idgen.generate(trx, { tenantId: input.tenantId, idName: EMPLOYEE_CODE_ID }))[0]!;
         const userTenant = stateTenantOf(input.tenantId);
         await this.refuseDuplicates(trx, at(i), code, input.user.mobileNumber, userTenant);
-        // mGramSeva's egov-user keeps every user at the state, where the app signs in.
+        // DIGIT's state-level user accounts: the user lives at the state, where clients sign in.
         const user = await createUser(trx, this.userInputOf(input, code, userTenant, true, input.user.password ?? randomBytes(18).toString('base64url')), actor.caller.uuid, now, this.deps.checks);
         await recordRoleChange(trx, user, changes[i]!, actor.caller.uuid, actor.clientAddress);
         const audit = { createdBy: actor.caller.uuid, createdDate: now };

@@ -38,7 +38,7 @@ const locationsDoc: RouteDoc = {
   summary: "Search a tenant's boundaries (DIGIT egov-location)",
   description:
     `From the ${BOUNDARY_MASTER} master, one answer per hierarchy type: the whole tree; with boundaryType, the boundaries of that type (any case) from every level below the tenant, each with its subtree; with codes, the boundaries that are or hold one of them. ` +
-    'The body is a RequestInfo, bare (as the mGramSeva app sends it) or as {RequestInfo}; the criteria are query parameters. Open to everyone, as master data is.',
+    'The body is a RequestInfo, bare (as DIGIT clients send it) or as {RequestInfo}; the criteria are query parameters. Open to everyone, as master data is.',
   ...criteria(
     { tenantId: text, hierarchyTypeCode: { type: 'string', description: 'REVENUE, ADMIN, ... (any case; several comma-separated)' }, boundaryType: text, codes: listCriterion() },
     ['tenantId'],
