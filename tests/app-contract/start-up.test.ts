@@ -224,6 +224,38 @@ describe.each(backends())('the app starts its day (%s)', (backend) => {
     expectModel(res.body, obj({ MdmsRes: obj({ BillingService: obj({ TaxHeadMaster: nonEmptyList(M.TaxHeadMaster), TaxPeriod: nonEmptyList(M.TaxPeriod) }) }) }));
   });
 
+  /** user_profile.g.dart _$UserToJson: the keys the app sends back from the record it loaded. */
+  const PROFILE_KEYS = ['id', 'userName', 'salutation', 'name', 'gender', 'mobileNumber', 'emailId', 'altContactNumber', 'pan', 'aadhaarNumber', 'permanentAddress', 'permanentCity', 'permanentPinCode', 'correspondenceAddress', 'correspondenceCity', 'correspondencePinCode', 'active', 'locale', 'type', 'defaultPwdChgd', 'accountLocked', 'accountLockedDate', 'fatherOrHusbandName', 'relationship', 'signature', 'bloodGroup', 'photo', 'identificationMark', 'createdBy', 'lastModifiedBy', 'tenantId', 'roles', 'uuid', 'createdDate', 'lastModifiedDate', 'dob', 'pwdExpiryDate'];
+
+  it('edit profile: user/profile/_update with the loaded record sent back, name and e-mail changed (edit_profile.dart saveInputandedit)', async () => {
+    // edit_profile.dart `query`: the signed-in user's own record, by id and mobile number.
+    const me = (await day.app.post('user/_details', { query: { access_token: day.token }, body: {} })).body;
+    const found = await day.app.post('user/_search', { body: { tenantId: me.tenantId, id: [me.id], mobileNumber: me.mobileNumber }, requestInfo: appRequestInfo('POST', day.token) });
+    expectOk(found);
+    const record = found.body.user[0];
+    const user: Record<string, unknown> = Object.fromEntries(PROFILE_KEYS.map((k) => [k, record[k] ?? null]));
+    Object.assign(user, { name: 'Kuldeep Kaur Sandhu', emailId: 'kuldeep@example.in' });
+    const res = await day.app.post('user/profile/_update', { body: { user }, requestInfo: appRequestInfo('create', day.token) });
+    expectOk(res);
+    // user_edit_profile_repo.dart: UserProfile.fromJson, then `user![0].setText()`.
+    expectModel(res.body, obj({ user: nonEmptyList(M.ProfileUser) }));
+    expect(res.body.user[0]).toMatchObject({ name: 'Kuldeep Kaur Sandhu', emailId: 'kuldeep@example.in', userName: SECRETARY.userName, mobileNumber: SECRETARY.mobileNumber });
+  });
+
+  it('change password: user/password/_update {userName, existingPassword, newPassword, tenantId, type} (change_password.dart saveInputandchangepass)', async () => {
+    const change = (existingPassword: string, newPassword: string) =>
+      day.app.post('user/password/_update', { body: { userName: SECRETARY.userName, existingPassword, newPassword, tenantId: GP, type: 'EMPLOYEE' }, requestInfo: appRequestInfo('create', day.token) });
+    const wrong = await change('Not-the-password1', 'Changed@2026');
+    expect(wrong.status).toBe(400);
+    const res = await change(SECRETARY.password, 'Changed@2026');
+    expectOk(res);
+    const login2 = await day.app.post('user/oauth/token', { form: loginForm(SECRETARY.userName, 'Changed@2026'), headers: LOGIN_HEADERS });
+    expectOk(login2);
+    expect(login2.body.UserRequest.defaultPwdChgd).toBe(true);
+    // And back, for the rest of the day.
+    expectOk(await change('Changed@2026', SECRETARY.password));
+  });
+
   it('logout at the end of the day: user/_logout with the token in the query and the body (authentication_repo.dart logoutUser)', async () => {
     const login2 = await day.app.post('user/oauth/token', { form: loginForm(SECRETARY.userName, SECRETARY.password), headers: LOGIN_HEADERS });
     expectOk(login2);
