@@ -14,9 +14,28 @@ export interface SourceFile {
 
 export type ParseResult = { source: SourceFile; problems: [] } | { source?: undefined; problems: DefinitionProblem[] };
 
+/**
+ * Parsed documents by their text: definitions are checked again and again in one process (every
+ * start, `validate`, a test's fixtures), and most files have not changed in between. Documents are
+ * only read after parsing; each parse still gets its own data.
+ */
+const parseYaml = (text: string, lines: LineCounter) => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+const parsedByText = new Map<string, { doc: ReturnType<typeof parseYaml>; lines: LineCounter }>();
+const PARSED_MAX = 1024;
+
+function parseCached(text: string) {
+  let parsed = parsedByText.get(text);
+  if (!parsed) {
+    const lines = new LineCounter();
+    parsed = { doc: parseYaml(text, lines), lines };
+    if (parsedByText.size >= PARSED_MAX) parsedByText.delete(parsedByText.keys().next().value!);
+    parsedByText.set(text, parsed);
+  }
+  return parsed;
+}
+
 export function parseSource(file: string, text: string): ParseResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const { doc, lines } = parseCached(text);
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) => {
