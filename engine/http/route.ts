@@ -11,6 +11,8 @@ import type { RouteDoc } from './openapi/route-doc.ts';
 export interface HttpRequest {
   body: Record<string, unknown>;
   query: Record<string, string | string[]>;
+  /** Files of a multipart body (its other fields are in `body`, as text). */
+  files: { field: string; name: string; type: string; bytes: Uint8Array }[];
   /** Path parameters (`:name` segments of the route's path). */
   params: Record<string, string>;
   requestInfo: RequestInfo | undefined;
@@ -32,8 +34,12 @@ export interface Route {
   tenants: (req: HttpRequest) => string[];
   /** The request is about the caller's own record (a grant with `self` lets anyone signed in make it). */
   self?: (req: HttpRequest) => boolean;
-  /** How the body arrives: DIGIT's login is form-encoded, everything else JSON. */
-  bodyType?: 'json' | 'form';
+  /** GET routes read only the query; POST (the default) a body too. */
+  method?: 'get' | 'post';
+  /** How the body arrives: DIGIT's login is form-encoded, file uploads multipart, everything else JSON. */
+  bodyType?: 'json' | 'form' | 'multipart';
+  /** The status of a successful answer (200 unless said; DIGIT's file upload answers 201). */
+  status?: 200 | 201;
   handle: (req: HttpRequest) => Promise<unknown>;
   /** What the published contract (/openapi.json) says of the route: its request and answer. */
   doc?: RouteDoc;
@@ -45,6 +51,15 @@ export interface Route {
  * read the caller see none.
  */
 export const ANONYMOUS: User = { id: 0, uuid: 'anonymous', userName: 'anonymous', type: 'CITIZEN', tenantId: '', roles: [], active: true };
+
+/** An answer sent as bytes with their media type (a stored file), `inline` or as an `attachment` named so. */
+export class BytesAnswer {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly contentType: string,
+    readonly fileName: string,
+  ) {}
+}
 
 /** An answer sent as plain text, not JSON (DIGIT answers a few calls with a bare sentence). */
 export class TextAnswer {
@@ -77,9 +92,9 @@ function clientAddressOf(c: Context, trustForwardedFor: boolean): string | undef
 
 /** Mounts a route: read the body, find the caller, check access for the tenants touched, then handle. */
 export function mount(app: Hono, route: Route, auth: Authenticator, limits: MountOptions): void {
-  app.post(route.path, async (c) => {
+  app.on(route.method === 'get' ? 'GET' : 'POST', route.path, async (c) => {
     const query = readQuery(c);
-    const body = await readBody(c, route.bodyType ?? 'json', limits);
+    const { body, files } = route.method === 'get' ? { body: {}, files: [] } : await readBody(c, route.bodyType ?? 'json', limits);
     const token = tokenOf(c, body, query);
     const caller = token ? await auth.userForToken(token) : undefined;
     const requestInfo = body.RequestInfo as RequestInfo | undefined;
@@ -87,6 +102,7 @@ export function mount(app: Hono, route: Route, auth: Authenticator, limits: Moun
     if (requestInfo && typeof requestInfo === 'object') requestInfo.userInfo = caller ?? null;
     const req: HttpRequest = {
       body,
+      files,
       query,
       params: c.req.param() as Record<string, string>,
       requestInfo,
@@ -99,9 +115,16 @@ export function mount(app: Hono, route: Route, auth: Authenticator, limits: Moun
     const admission = admitted(route, req);
     const answer = await route.handle(req);
     if (answer instanceof TextAnswer) return c.text(answer.text);
+    if (answer instanceof BytesAnswer) return c.body(new Uint8Array(answer.bytes), 200, { 'content-type': answer.contentType, 'content-disposition': contentDisposition(answer.fileName) });
     // As c.json, with numbers an answer fixes to their decimals written so (money/fixed.ts).
-    return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), 200, { 'content-type': 'application/json' });
+    return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), route.status ?? 200, { 'content-type': 'application/json' });
   });
+}
+
+/** `inline`, with the name as plain ASCII and in full (RFC 6266's filename*), so no name can break the header. */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** Who may make the request and see what (access/), for a mounted route or one called inside the server. */

@@ -62,7 +62,7 @@ function parameter(where: 'query' | 'header' | 'path', p: QueryParam): Record<st
 function operation(route: Route): { path: string; operation: Record<string, unknown>; schemas: Record<string, JsonSchema> } {
   const doc = route.doc ?? undeclared(route);
   const { path, params } = openApiPath(route.path);
-  const mediaType = route.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+  const mediaType = { form: 'application/x-www-form-urlencoded', multipart: 'multipart/form-data', json: 'application/json' }[route.bodyType ?? 'json'];
   const required = (doc.body?.required as string[] | undefined) ?? [];
   const op: Record<string, unknown> = {
     operationId: route.path.replace(/^\//, ''),
@@ -77,7 +77,7 @@ function operation(route: Route): { path: string; operation: Record<string, unkn
       ...(doc.headers ?? []).map((p) => parameter('header', p)),
     ],
     ...(doc.body ? { requestBody: { required: required.length > 0, content: { [mediaType]: { schema: doc.body } } } } : {}),
-    responses: { '200': { description: 'Done.', content: { [doc.responseType ?? 'application/json']: { schema: doc.response } } }, ...errorResponses() },
+    responses: { [String(route.status ?? 200)]: { description: 'Done.', content: { [doc.responseType ?? 'application/json']: { schema: doc.response } } }, ...errorResponses() },
     // An anonymous look-up may come with a token or without one.
     security: doc.security ?? (route.access.mode === 'public' ? [] : route.access.mode === 'roles' && route.access.anonymous ? [...tokenSecurity, {}] : tokenSecurity),
   };
@@ -123,7 +123,7 @@ export function openApiDocument(routes: Route[], plain: PlainRouteDoc[], info: {
   for (const route of plain) paths[openApiPath(route.path).path] = { get: plainOperation(route) };
   for (const route of routes) {
     const { path, operation: op } = operation(route);
-    paths[path] = { ...paths[path], post: op };
+    paths[path] = { ...paths[path], [route.method ?? 'post']: op };
   }
   const responses = Object.fromEntries(
     Object.values(errorStatuses).map(({ name, description }) => [name, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } }]),

@@ -7,7 +7,8 @@ import type { QueryParam } from './route-doc.ts';
 export interface RouteRequestSchema {
   path: string;
   endpoint: string;
-  bodyType: 'json' | 'form';
+  method: 'get' | 'post';
+  bodyType: 'json' | 'form' | 'multipart';
   /** Undefined when the route declares no contract. */
   body: JsonSchema | undefined;
   query: QueryParam[];
@@ -35,6 +36,7 @@ export function routeRequestSchemas(routes: Route[]): RouteRequestSchema[] {
   return routes.map((route) => ({
     path: route.path,
     endpoint: route.endpoint,
+    method: route.method ?? 'post',
     bodyType: route.bodyType ?? 'json',
     body: route.doc?.body ? inline(route.doc.body, named) : undefined,
     query: (route.doc?.query ?? []).map((p) => ({ ...p, schema: inline(p.schema, named) })),
