@@ -39,6 +39,8 @@ export interface World {
   otpFor: (purpose: 'passwordreset' | 'register') => Promise<string>;
   /** An employee (egov-hrms) the fuzz may edit, as a search answers it. */
   editableEmployee: Record<string, unknown>;
+  /** An uploaded file, and the query of a signed link to it. */
+  file: { id: string; link: [string, string][] };
   /** Epoch ms of the start of last month, and of its end: a month demands and readings may name. */
   lastMonth: { from: number; to: number; text: string };
   /** The financial year last month is in, as DIGIT names it: 2026-27. */
@@ -139,6 +141,14 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     'employee',
     await post('/egov-hrms/employees/_create', { Employees: [hrmsEmployee(gp, '9888000020', now)] }),
   ).Employees[0];
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'fuzz.pdf');
+  form.append('tenantId', gp);
+  form.append('module', 'mgramseva');
+  const uploaded = (await (await fetch(`${server.baseUrl}/filestore/v1/files`, { method: 'POST', body: form, headers: { authorization: `Bearer ${admin}` } })).json()) as { files: { fileStoreId: string }[] };
+  const fileId = uploaded.files[0]!.fileStoreId;
+  const links = (await (await fetch(`${server.baseUrl}/filestore/v1/files/url?tenantId=${gp}&fileStoreIds=${fileId}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { fileStoreIds: { url: string }[] };
+  const file = { id: fileId, link: [...new URL(links.fileStoreIds[0]!.url).searchParams.entries()] };
   const today = new Date(now + 5.5 * 3600_000);
   const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
   const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
@@ -164,6 +174,7 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     passwordUserToken,
     otpFor,
     editableEmployee,
+    file,
     financialYear: first.getUTCMonth() >= 3 ? `${first.getUTCFullYear()}-${String((first.getUTCFullYear() + 1) % 100).padStart(2, '0')}` : `${first.getUTCFullYear() - 1}-${String(first.getUTCFullYear() % 100).padStart(2, '0')}`,
     lastMonth: { from: first.getTime() - 5.5 * 3600_000, to: last.getTime() - 5.5 * 3600_000 + 86_399_999, text: `${ddmmyyyy(first)} - ${ddmmyyyy(last)}` },
   };
