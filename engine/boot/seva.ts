@@ -8,7 +8,8 @@ import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
 import { aggregateRoutes, billingRoutes, boundaryRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
-import { smsRoutes, userFlowRoutes } from '../http/index.ts';
+import { shortenerRoutes, smsRoutes, userFlowRoutes } from '../http/index.ts';
+import { DEFAULT_SHORTENER_POLICY } from '../shortener/index.ts';
 import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
 import { Employees } from '../hrms/index.ts';
@@ -54,6 +55,8 @@ export interface SevaOptions {
    * one a random key is made, and OTPs sent before a restart no longer verify.
    */
   otpPepper?: string;
+  /** Where short links point (SEVA_PUBLIC_URL, e.g. https://mgramseva.example.in); default: the host a request came to. */
+  publicUrl?: string;
   /** Where an SMS provider's secrets are read from (the process environment by default). */
   env?: Record<string, string | undefined>;
 }
@@ -160,6 +163,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       }),
       ...userFlowRoutes({ db, clock, checks, sessions, otp, sms, grant, timeZone, limits }),
       ...smsRoutes(db, grant('sms.outbox.search'), () => stateTenant(mdms) ?? ''),
+      ...shortenerRoutes({ db, clock, policy: registry.shortener ?? DEFAULT_SHORTENER_POLICY, grant, tenantExists: checks.tenantExists, stateTenant: () => stateTenant(mdms) ?? '', publicUrl: options.publicUrl ?? env.SEVA_PUBLIC_URL }),
       ...hrmsRoutes(employees, grant),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...localizationRoutes(new Localization(registry.messages, { db, clock }), { grant, tenantExists: checks.tenantExists }),

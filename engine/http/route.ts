@@ -25,6 +25,8 @@ export interface HttpRequest {
 
 export interface Route {
   path: string;
+  /** POST (DIGIT's way, the default), or GET for a link a browser opens. */
+  method?: 'GET' | 'POST';
   /** Name in error messages and access checks, e.g. `user.create` or `POST /asset/v1/_create`. */
   endpoint: string;
   access: EndpointAccess;
@@ -45,6 +47,11 @@ export interface Route {
  * read the caller see none.
  */
 export const ANONYMOUS: User = { id: 0, uuid: 'anonymous', userName: 'anonymous', type: 'CITIZEN', tenantId: '', roles: [], active: true };
+
+/** An answer that sends the client elsewhere (302): a short link opened in a browser. */
+export class RedirectAnswer {
+  constructor(readonly location: string) {}
+}
 
 /** An answer sent as plain text, not JSON (DIGIT answers a few calls with a bare sentence). */
 export class TextAnswer {
@@ -77,9 +84,9 @@ function clientAddressOf(c: Context, trustForwardedFor: boolean): string | undef
 
 /** Mounts a route: read the body, find the caller, check access for the tenants touched, then handle. */
 export function mount(app: Hono, route: Route, auth: Authenticator, limits: MountOptions): void {
-  app.post(route.path, async (c) => {
+  app.on(route.method ?? 'POST', route.path, async (c) => {
     const query = readQuery(c);
-    const body = await readBody(c, route.bodyType ?? 'json', limits);
+    const body = route.method === 'GET' ? {} : await readBody(c, route.bodyType ?? 'json', limits);
     const token = tokenOf(c, body, query);
     const caller = token ? await auth.userForToken(token) : undefined;
     const requestInfo = body.RequestInfo as RequestInfo | undefined;
@@ -99,6 +106,7 @@ export function mount(app: Hono, route: Route, auth: Authenticator, limits: Moun
     const admission = admitted(route, req);
     const answer = await route.handle(req);
     if (answer instanceof TextAnswer) return c.text(answer.text);
+    if (answer instanceof RedirectAnswer) return c.redirect(answer.location, 302);
     // As c.json, with numbers an answer fixes to their decimals written so (money/fixed.ts).
     return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), 200, { 'content-type': 'application/json' });
   });

@@ -32,7 +32,8 @@ function inline(schema: unknown, named: Record<string, JsonSchema>, seen: string
 /** Per route, its request body and query parameters as self-contained JSON Schemas. */
 export function routeRequestSchemas(routes: Route[]): RouteRequestSchema[] {
   const named = contractSchemas(routes);
-  return routes.map((route) => ({
+  // A GET route (a link a browser opens) takes no body.
+  return routes.filter((route) => (route.method ?? 'POST') === 'POST').map((route) => ({
     path: route.path,
     endpoint: route.endpoint,
     bodyType: route.bodyType ?? 'json',
