@@ -8,7 +8,8 @@ import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
 import { aggregateRoutes, billingRoutes, boundaryRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
-import { fileRoutes, smsRoutes, userFlowRoutes } from '../http/index.ts';
+import { fileRoutes, shortenerRoutes, smsRoutes, userFlowRoutes } from '../http/index.ts';
+import { DEFAULT_SHORTENER_POLICY } from '../shortener/index.ts';
 import { databaseStore, directoryStore, Files } from '../files/index.ts';
 import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
@@ -55,6 +56,8 @@ export interface SevaOptions {
    * one a random key is made, and OTPs sent before a restart no longer verify.
    */
   otpPepper?: string;
+  /** Where short links point (SEVA_PUBLIC_URL, e.g. https://mgramseva.example.in); default: the host a request came to. */
+  publicUrl?: string;
   /** Keep uploaded files' bytes in this directory (SEVA_FILES_DIR) instead of the database. */
   filesDir?: string;
   /**
@@ -179,11 +182,12 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       }),
       ...userFlowRoutes({ db, clock, checks, sessions, otp, sms, grant, timeZone, limits }),
       ...smsRoutes(db, grant('sms.outbox.search'), () => stateTenant(mdms) ?? ''),
+      ...shortenerRoutes({ db, clock, policy: registry.shortener ?? DEFAULT_SHORTENER_POLICY, grant, tenantExists: checks.tenantExists, stateTenant: () => stateTenant(mdms) ?? '', publicUrl: options.publicUrl ?? env.SEVA_PUBLIC_URL }),
       ...hrmsRoutes(employees, grant),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...localizationRoutes(new Localization(registry.messages, { db, clock }), { grant, tenantExists: checks.tenantExists }),
       ...boundaryRoutes(mdmsOf, grant),
-      ...fileRoutes(files, grant, (req) => env.SEVA_PUBLIC_URL ?? `http://${req.header('host') ?? 'localhost'}`),
+      ...fileRoutes(files, grant, options.publicUrl ?? env.SEVA_PUBLIC_URL),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),
       ...billingRoutes(billing, grant),

@@ -2,7 +2,7 @@ import { maskAnswer } from '../access/index.ts';
 import { notFound, SevaError } from '../errors/index.ts';
 import type { User } from '../users/index.ts';
 import { errorBody, responseInfo, statusOf, type RequestInfo } from './envelope.ts';
-import { admitted, TextAnswer, type Route } from './route.ts';
+import { admitted, RedirectAnswer, TextAnswer, type Route } from './route.ts';
 
 /**
  * Calls a route in the process, as `caller`: the same access check and handler an HTTP request
@@ -41,6 +41,7 @@ export function routeCaller(routes: Route[]) {
       const admission = admitted(route, req);
       const answer = await route.handle(req);
       if (answer instanceof TextAnswer) return { status: 200, body: answer.text };
+      if (answer instanceof RedirectAnswer) return { status: 302, body: answer.location };
       return { status: 200, body: admission.masked ? maskAnswer(answer, admission.rules) : answer };
     } catch (err) {
       if (err instanceof SevaError) return { status: statusOf(err), body: errorBody(err, requestInfo) };

@@ -27,6 +27,8 @@ export interface HttpRequest {
 
 export interface Route {
   path: string;
+  /** POST (DIGIT's way, the default), or GET for a link a browser opens. */
+  method?: 'GET' | 'POST';
   /** Name in error messages and access checks, e.g. `user.create` or `POST /asset/v1/_create`. */
   endpoint: string;
   access: EndpointAccess;
@@ -34,8 +36,6 @@ export interface Route {
   tenants: (req: HttpRequest) => string[];
   /** The request is about the caller's own record (a grant with `self` lets anyone signed in make it). */
   self?: (req: HttpRequest) => boolean;
-  /** GET routes read only the query; POST (the default) a body too. */
-  method?: 'get' | 'post';
   /** How the body arrives: DIGIT's login is form-encoded, file uploads multipart, everything else JSON. */
   bodyType?: 'json' | 'form' | 'multipart';
   /** The status of a successful answer (200 unless said; DIGIT's file upload answers 201). */
@@ -52,13 +52,18 @@ export interface Route {
  */
 export const ANONYMOUS: User = { id: 0, uuid: 'anonymous', userName: 'anonymous', type: 'CITIZEN', tenantId: '', roles: [], active: true };
 
-/** An answer sent as bytes with their media type (a stored file), `inline` or as an `attachment` named so. */
+/** An answer sent as bytes with their media type (a stored file), shown `inline` under its name. */
 export class BytesAnswer {
   constructor(
     readonly bytes: Uint8Array,
     readonly contentType: string,
     readonly fileName: string,
   ) {}
+}
+
+/** An answer that sends the client elsewhere (302): a short link opened in a browser. */
+export class RedirectAnswer {
+  constructor(readonly location: string) {}
 }
 
 /** An answer sent as plain text, not JSON (DIGIT answers a few calls with a bare sentence). */
@@ -92,9 +97,9 @@ function clientAddressOf(c: Context, trustForwardedFor: boolean): string | undef
 
 /** Mounts a route: read the body, find the caller, check access for the tenants touched, then handle. */
 export function mount(app: Hono, route: Route, auth: Authenticator, limits: MountOptions): void {
-  app.on(route.method === 'get' ? 'GET' : 'POST', route.path, async (c) => {
+  app.on(route.method ?? 'POST', route.path, async (c) => {
     const query = readQuery(c);
-    const { body, files } = route.method === 'get' ? { body: {}, files: [] } : await readBody(c, route.bodyType ?? 'json', limits);
+    const { body, files } = route.method === 'GET' ? { body: {}, files: [] } : await readBody(c, route.bodyType ?? 'json', limits);
     const token = tokenOf(c, body, query);
     const caller = token ? await auth.userForToken(token) : undefined;
     const requestInfo = body.RequestInfo as RequestInfo | undefined;
@@ -116,6 +121,7 @@ export function mount(app: Hono, route: Route, auth: Authenticator, limits: Moun
     const answer = await route.handle(req);
     if (answer instanceof TextAnswer) return c.text(answer.text);
     if (answer instanceof BytesAnswer) return c.body(new Uint8Array(answer.bytes), 200, { 'content-type': answer.contentType, 'content-disposition': contentDisposition(answer.fileName) });
+    if (answer instanceof RedirectAnswer) return c.redirect(answer.location, 302);
     // As c.json, with numbers an answer fixes to their decimals written so (money/fixed.ts).
     return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), route.status ?? 200, { 'content-type': 'application/json' });
   });
@@ -131,6 +137,13 @@ function contentDisposition(name: string): string {
 export function admitted(route: Route, req: HttpRequest): Admission {
   const self = route.self?.(req) === true;
   return admit(route.endpoint, route.access, req.caller, route.access.mode === 'roles' && !self ? route.tenants(req) : [], criteriaOf(req), self);
+}
+
+/** Where a link made from this request points: the configured public URL, else the request's own host. */
+export function baseUrlOf(req: HttpRequest, publicUrl: string | undefined): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
+  const proto = req.header('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  return `${proto}://${req.header('host') ?? 'localhost'}`;
 }
 
 /** The tenant a request names, or a 400 saying where it was expected. */

@@ -41,6 +41,9 @@ const inQuery = (w: World, query: Record<string, string>): Seed => ({ body: {}, 
  */
 export const engineSeeds: Record<string, SeedOf> = {
   // The docs page's assets, and names that are none (a path outside the folder, a NUL, a long one).
+  // The app's body: a bare {url}, no RequestInfo.
+  '/eus/shortener': (w) => fc.constantFrom(`https://example.in/bill?tenantId=${w.gp}`, 'https://example.in/receipt').map((url) => ({ body: { url } })),
+  '/eus/:id': (w) => fc.constantFrom(w.shortLinkId, 'nosuchlink', '..%2F..', 'x'.repeat(300)).map((id) => ({ method: 'GET', path: `/eus/${id}`, body: {} })),
   '/docs/:file': () => fc.constantFrom('init.js', 'swagger-ui.css', 'favicon-16x16.png', '..%2F..%2Fpackage.json', '%00', 'x'.repeat(300)).map((file) => ({ method: 'GET', path: `/docs/${file}`, body: {} })),
   '/user/oauth/token': () => ({
     encoding: 'form',

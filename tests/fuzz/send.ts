@@ -55,7 +55,8 @@ export async function send(baseUrl: string, r: FuzzRequest, tokens: Tokens): Pro
   const search = query.length ? `?${query.map(([k, v]) => `${k}=${v.includes('%') ? v : encodeURIComponent(v)}`).join('&')}` : '';
   const hasBody = r.method !== 'GET' && r.method !== 'HEAD';
   try {
-    const res = await fetch(`${baseUrl}${r.path}${search}`, { method: r.method, headers, body: hasBody ? (typeof text === "string" ? text : Buffer.from(text)) : undefined, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    // The server's own answer is checked: a redirect (a short link) is not followed.
+    const res = await fetch(`${baseUrl}${r.path}${search}`, { method: r.method, headers, body: hasBody ? (typeof text === "string" ? text : Buffer.from(text)) : undefined, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
     const answer = await res.text();
     return { status: res.status, body: answer, problem: judge(res.status, answer) };
   } catch (err) {

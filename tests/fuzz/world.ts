@@ -39,6 +39,8 @@ export interface World {
   otpFor: (purpose: 'passwordreset' | 'register') => Promise<string>;
   /** An employee (egov-hrms) the fuzz may edit, as a search answers it. */
   editableEmployee: Record<string, unknown>;
+  /** The id of a short link (eus) that works. */
+  shortLinkId: string;
   /** An uploaded file, and the query of a signed link to it. */
   file: { id: string; link: [string, string][] };
   /** Epoch ms of the start of last month, and of its end: a month demands and readings may name. */
@@ -141,6 +143,9 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     'employee',
     await post('/egov-hrms/employees/_create', { Employees: [hrmsEmployee(gp, '9888000020', now)] }),
   ).Employees[0];
+  const shortened = await fetch(`${server.baseUrl}/eus/shortener`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `https://example.in/bill?tenantId=${gp}` }) });
+  if (shortened.status !== 200) throw new Error(`fuzz world: shortening failed: ${await shortened.text()}`);
+  const shortLinkId = (await shortened.text()).split('/').pop()!;
   const form = new FormData();
   form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'fuzz.pdf');
   form.append('tenantId', gp);
@@ -174,6 +179,7 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     passwordUserToken,
     otpFor,
     editableEmployee,
+    shortLinkId,
     file,
     financialYear: first.getUTCMonth() >= 3 ? `${first.getUTCFullYear()}-${String((first.getUTCFullYear() + 1) % 100).padStart(2, '0')}` : `${first.getUTCFullYear() - 1}-${String(first.getUTCFullYear() % 100).padStart(2, '0')}`,
     lastMonth: { from: first.getTime() - 5.5 * 3600_000, to: last.getTime() - 5.5 * 3600_000 + 86_399_999, text: `${ddmmyyyy(first)} - ${ddmmyyyy(last)}` },

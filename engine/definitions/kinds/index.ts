@@ -12,6 +12,7 @@ import { otpKind } from './otp/index.ts';
 import { persisterKind } from './persister/index.ts';
 import { ruleSetKind } from './rule-set/index.ts';
 import { securityKind } from './security/index.ts';
+import { shortenerKind } from './shortener/index.ts';
 import { serviceKind } from './service/index.ts';
 import { smsKind } from './sms/index.ts';
 import { summaryKind } from './summary/index.ts';
@@ -31,6 +32,7 @@ export type * from './otp/index.ts';
 export type * from './persister/index.ts';
 export type * from './rule-set/index.ts';
 export type * from './security/index.ts';
+export type * from './shortener/index.ts';
 export type * from './service/index.ts';
 export type * from './sms/index.ts';
 export type * from './summary/index.ts';
@@ -59,5 +61,6 @@ export const kinds = [
   localizationKind,
   accessKind,
   securityKind,
+  shortenerKind,
   filestoreKind,
 ] as const;

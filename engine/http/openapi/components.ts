@@ -73,7 +73,9 @@ export const errorStatuses: Record<string, { name: string; description: string }
   '403': { name: 'Forbidden', description: "The caller's roles do not grant this route at the tenant(s) the request acts in." },
   '404': { name: 'NotFound', description: 'A record the request names does not exist (also: no such route).' },
   '409': { name: 'Conflict', description: 'The request clashes with what is stored: a duplicate, a stale record (changed since read), a run already going.' },
+  '410': { name: 'Gone', description: 'What the request names has expired (a short link past its end).' },
   '413': { name: 'TooLarge', description: 'The body is larger than the server accepts.' },
+  '429': { name: 'TooMany', description: 'Too many calls of this kind from this address or for this account; Retry-After says when to try again.' },
   '500': { name: 'Unexpected', description: 'An unexpected failure; the message quotes a correlation id that the server logged.' },
 };
 

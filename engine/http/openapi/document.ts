@@ -77,7 +77,12 @@ function operation(route: Route): { path: string; operation: Record<string, unkn
       ...(doc.headers ?? []).map((p) => parameter('header', p)),
     ],
     ...(doc.body ? { requestBody: { required: required.length > 0, content: { [mediaType]: { schema: doc.body } } } } : {}),
-    responses: { [String(route.status ?? 200)]: { description: 'Done.', content: { [doc.responseType ?? 'application/json']: { schema: doc.response } } }, ...errorResponses() },
+    responses: {
+      ...(doc.redirect
+        ? { '302': { description: doc.redirect, headers: { Location: { schema: { type: 'string', format: 'uri' } } } } }
+        : { [String(route.status ?? 200)]: { description: 'Done.', content: { [doc.responseType ?? 'application/json']: { schema: doc.response } } } }),
+      ...errorResponses(),
+    },
     // An anonymous look-up may come with a token or without one.
     security: doc.security ?? (route.access.mode === 'public' ? [] : route.access.mode === 'roles' && route.access.anonymous ? [...tokenSecurity, {}] : tokenSecurity),
   };
@@ -123,7 +128,7 @@ export function openApiDocument(routes: Route[], plain: PlainRouteDoc[], info: {
   for (const route of plain) paths[openApiPath(route.path).path] = { get: plainOperation(route) };
   for (const route of routes) {
     const { path, operation: op } = operation(route);
-    paths[path] = { ...paths[path], [route.method ?? 'post']: op };
+    paths[path] = { ...paths[path], [route.method === 'GET' ? 'get' : 'post']: op };
   }
   const responses = Object.fromEntries(
     Object.values(errorStatuses).map(({ name, description }) => [name, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } }]),

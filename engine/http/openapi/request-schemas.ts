@@ -7,7 +7,6 @@ import type { QueryParam } from './route-doc.ts';
 export interface RouteRequestSchema {
   path: string;
   endpoint: string;
-  method: 'get' | 'post';
   bodyType: 'json' | 'form' | 'multipart';
   /** Undefined when the route declares no contract. */
   body: JsonSchema | undefined;
@@ -33,10 +32,10 @@ function inline(schema: unknown, named: Record<string, JsonSchema>, seen: string
 /** Per route, its request body and query parameters as self-contained JSON Schemas. */
 export function routeRequestSchemas(routes: Route[]): RouteRequestSchema[] {
   const named = contractSchemas(routes);
-  return routes.map((route) => ({
+  // A GET route (a link a browser opens) takes no body.
+  return routes.filter((route) => (route.method ?? 'POST') === 'POST').map((route) => ({
     path: route.path,
     endpoint: route.endpoint,
-    method: route.method ?? 'post',
     bodyType: route.bodyType ?? 'json',
     body: route.doc?.body ? inline(route.doc.body, named) : undefined,
     query: (route.doc?.query ?? []).map((p) => ({ ...p, schema: inline(p.schema, named) })),

@@ -26,6 +26,8 @@ export interface RouteDoc {
   response: JsonSchema;
   /** Its media type, when not JSON (a bare sentence is text/plain). */
   responseType?: string;
+  /** The route answers 302 to where this says (a short link), instead of a body. */
+  redirect?: string;
   /** Named schemas the route's schemas refer to, published under components.schemas. */
   schemas?: Record<string, JsonSchema>;
   /** Security requirements other than the route's access (the token endpoint's client credentials). */

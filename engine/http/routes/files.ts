@@ -2,7 +2,7 @@ import type { EndpointAccess } from '../../access/index.ts';
 import { invalid } from '../../errors/index.ts';
 import type { Files } from '../../files/index.ts';
 import { listCriterion, listOf } from '../openapi/route-doc.ts';
-import { BytesAnswer, requireTenant, type HttpRequest, type Route } from '../route.ts';
+import { baseUrlOf, BytesAnswer, requireTenant, type HttpRequest, type Route } from '../route.ts';
 
 export const FILE_PATHS = {
   'filestore.upload': '/filestore/v1/files',
@@ -23,9 +23,9 @@ const bytes = { type: 'string', format: 'binary' };
 /**
  * DIGIT's egov-filestore: upload (multipart, 201 `{files}`), signed expiring links to files, the
  * bytes to a caller allowed in the tenant, and the bytes through a signed link without a token.
- * `baseUrl` makes links absolute (the app opens them as they are).
+ * Links are absolute (the app opens them as they are): `publicUrl`, else the request's host.
  */
-export function fileRoutes(files: Files, grant: (endpoint: string) => EndpointAccess, baseUrl: (req: HttpRequest) => string): Route[] {
+export function fileRoutes(files: Files, grant: (endpoint: string) => EndpointAccess, publicUrl: string | undefined): Route[] {
   return [
     {
       path: FILE_PATHS['filestore.upload'],
@@ -52,7 +52,7 @@ export function fileRoutes(files: Files, grant: (endpoint: string) => EndpointAc
     {
       path: FILE_PATHS['filestore.url'],
       endpoint: 'filestore.url',
-      method: 'get',
+      method: 'GET',
       access: grant('filestore.url'),
       tenants: (req) => [tenantOf(req)],
       doc: {
@@ -71,7 +71,7 @@ export function fileRoutes(files: Files, grant: (endpoint: string) => EndpointAc
         const raw = req.query.fileStoreIds;
         const ids = (Array.isArray(raw) ? raw : [raw ?? '']).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
         if (ids.length === 0) throw invalid('INVALID_FILESTORE_IDS', '$.fileStoreIds is required: one or more ids, comma-separated', '$.fileStoreIds');
-        const base = baseUrl(req);
+        const base = baseUrlOf(req, publicUrl);
         const found = await files.links(tenantId, ids);
         const list = found.map(({ file, link }) => {
           const query = new URLSearchParams({ tenantId: link.tenantId, id: link.id, expires: String(link.expires), signature: link.signature });
@@ -83,7 +83,7 @@ export function fileRoutes(files: Files, grant: (endpoint: string) => EndpointAc
     {
       path: FILE_PATHS['filestore.read'],
       endpoint: 'filestore.read',
-      method: 'get',
+      method: 'GET',
       access: grant('filestore.read'),
       tenants: (req) => [tenantOf(req)],
       doc: {
@@ -101,7 +101,7 @@ export function fileRoutes(files: Files, grant: (endpoint: string) => EndpointAc
     {
       path: FILE_PATHS['filestore.signed'],
       endpoint: 'filestore.signed',
-      method: 'get',
+      method: 'GET',
       access: grant('filestore.signed'),
       tenants: (req) => [tenantOf(req)],
       doc: {
