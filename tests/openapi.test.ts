@@ -117,7 +117,8 @@ describe.each(backends())('the published contract (%s)', (backend) => {
       expect(post.description, path).not.toContain('declares no request or response schema');
       expect(post.requestBody?.content, path).toBeDefined();
       // JSON, or the plain text a route declares it answers (the feedback's sentence).
-      expect((post.responses['200'].content['application/json'] ?? post.responses['200'].content['text/plain'])?.schema, path).toBeDefined();
+      const ok = post.responses['200'] ?? post.responses['201'];
+      expect((ok.content['application/json'] ?? ok.content['text/plain'])?.schema, path).toBeDefined();
       for (const status of ['400', '401', '403', '404', '409']) expect(post.responses[status], `${path} ${status}`).toEqual({ $ref: expect.stringMatching(/^#\/components\/responses\//) });
       expect(post.security, path).toEqual(post['x-seva-access'].mode === 'public' ? expect.any(Array) : expect.arrayContaining([{ bearer: [] }]));
     }

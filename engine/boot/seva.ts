@@ -8,8 +8,9 @@ import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
 import { aggregateRoutes, billingRoutes, boundaryRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
-import { shortenerRoutes, smsRoutes, userFlowRoutes } from '../http/index.ts';
+import { fileRoutes, shortenerRoutes, smsRoutes, userFlowRoutes } from '../http/index.ts';
 import { DEFAULT_SHORTENER_POLICY } from '../shortener/index.ts';
+import { databaseStore, directoryStore, Files } from '../files/index.ts';
 import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
 import { Employees } from '../hrms/index.ts';
@@ -57,6 +58,15 @@ export interface SevaOptions {
   otpPepper?: string;
   /** Where short links point (SEVA_PUBLIC_URL, e.g. https://mgramseva.example.in); default: the host a request came to. */
   publicUrl?: string;
+  /** Keep uploaded files' bytes in this directory (SEVA_FILES_DIR) instead of the database. */
+  filesDir?: string;
+  /**
+   * Key of file link signatures (SEVA_FILES_SECRET), the same for every process of one deployment;
+   * without one a random key is made, and links handed out before a restart no longer open.
+   */
+  filesSecret?: string;
+  /** How long a file link holds, in seconds (SEVA_FILES_LINK_TTL; default 15 minutes). */
+  fileLinkTtlSeconds?: number;
   /** Where an SMS provider's secrets are read from (the process environment by default). */
   env?: Record<string, string | undefined>;
 }
@@ -145,6 +155,15 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
     const otp = otpSettings(registry.otp, options.otpPepper ?? env.SEVA_OTP_PEPPER ?? randomOtpPepper(logger));
     const sms = smsSender(registry.smsProviders, { db, now: () => clock.now(), env });
     const otpLogin = (userName: string, tenantId: string, code: string) => citizenOtpLogin(db, otp, userName, tenantId, code, clock.now());
+    const filesDir = options.filesDir ?? env.SEVA_FILES_DIR;
+    const files = new Files({
+      db,
+      clock,
+      store: filesDir ? directoryStore(filesDir) : databaseStore(db),
+      modules: registry.filestore.modules,
+      secret: options.filesSecret ?? env.SEVA_FILES_SECRET ?? randomSecret(logger, 'SEVA_FILES_SECRET is not set: file links are signed for this process only'),
+      linkTtlSeconds: options.fileLinkTtlSeconds ?? (Number(env.SEVA_FILES_LINK_TTL) || 15 * 60),
+    });
     const roleGrants = security.roleGrants ?? DEFAULT_ROLE_GRANTS;
     const employees = new Employees({ db, clock, mdms: mdmsOf, idgen, checks, roleGrants, timeZone });
     const routes = [
@@ -168,6 +187,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
       ...localizationRoutes(new Localization(registry.messages, { db, clock }), { grant, tenantExists: checks.tenantExists }),
       ...boundaryRoutes(mdmsOf, grant),
+      ...fileRoutes(files, grant, options.publicUrl ?? env.SEVA_PUBLIC_URL),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),
       ...billingRoutes(billing, grant),
@@ -236,7 +256,11 @@ function systemCall(call: ReturnType<typeof routeCaller>, systemUser: User | und
 }
 
 function randomOtpPepper(logger: Logger): string {
-  logger.warn('SEVA_OTP_PEPPER is not set: OTPs are keyed for this process only (a restart or a second process will not verify them)');
+  return randomSecret(logger, 'SEVA_OTP_PEPPER is not set: OTPs are keyed for this process only (a restart or a second process will not verify them)');
+}
+
+function randomSecret(logger: Logger, warning: string): string {
+  logger.warn(warning);
   return randomBytes(32).toString('base64url');
 }
 

@@ -6,6 +6,7 @@ import { sequenceTable } from '../idgen/index.ts';
 import { compilePersister, type RecordTables } from '../persister/index.ts';
 import type { TableSpec } from '../store/index.ts';
 import { employeeTable } from '../hrms/index.ts';
+import { fileContentTable, fileTable } from '../files/index.ts';
 import { jobRunTable } from '../jobs/index.ts';
 import { messageTable } from '../localization/index.ts';
 import { rateWindowTable } from '../limits/index.ts';
@@ -15,7 +16,7 @@ import { smsOutboxTable } from '../sms/index.ts';
 import { instanceTable, transitionTable } from '../workflow/index.ts';
 
 /** The engine's own tables, declared like the persister declares a service's (in the order they are created). */
-const engineTables: RecordTables<unknown>[] = [outboxTable, userTable, sessionTable, instanceTable, transitionTable, jobRunTable, demandTable, demandVersionTable, billTable, paymentTable, gatewayTransactionTable, batchRunTable, authAuditTable, rateWindowTable, otpTable, smsOutboxTable, messageTable, employeeTable, shortLinkTable];
+const engineTables: RecordTables<unknown>[] = [outboxTable, userTable, sessionTable, instanceTable, transitionTable, jobRunTable, demandTable, demandVersionTable, billTable, paymentTable, gatewayTransactionTable, batchRunTable, authAuditTable, rateWindowTable, otpTable, smsOutboxTable, messageTable, employeeTable, shortLinkTable, fileTable, fileContentTable];
 
 /** Every table Seva manages: the engine's own and those the persister definitions describe. */
 export function tableSpecsOf(registry: Registry): TableSpec[] {

@@ -1,7 +1,7 @@
 export { createHttpApp, type HttpAppOptions } from './app.ts';
 export { routeCaller } from './route-caller.ts';
 export { CallLimits, type CallLimit } from './call-limits.ts';
-export { criteriaOf, mount, requireTenant, TextAnswer, type Authenticator, type HttpRequest, type Route } from './route.ts';
+export { BytesAnswer, criteriaOf, mount, requireTenant, TextAnswer, type Authenticator, type HttpRequest, type Route } from './route.ts';
 export { errorBody, responseInfo } from './envelope.ts';
 export { serviceRoutes } from './routes/services.ts';
 export { mdmsRoutes, MDMS_PATHS } from './routes/mdms.ts';
@@ -23,3 +23,4 @@ export type { QueryParam, RouteDoc } from './openapi/route-doc.ts';
 export { userFlowRoutes, smsRoutes, USER_FLOW_PATHS, SMS_PATHS, type UserFlowDeps } from './routes/user-flows.ts';
 export { shortenerRoutes, SHORTENER_PATHS, type ShortenerRouteDeps } from './routes/shortener.ts';
 export { RedirectAnswer } from './route.ts';
+export { fileRoutes, FILE_PATHS } from './routes/files.ts';

@@ -27,6 +27,7 @@ export function routeCaller(routes: Route[]) {
       const { route, params } = found;
       const req = {
         body: { ...body, RequestInfo: requestInfo },
+        files: [],
         query: {},
         params,
         requestInfo,

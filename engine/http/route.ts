@@ -11,6 +11,8 @@ import type { RouteDoc } from './openapi/route-doc.ts';
 export interface HttpRequest {
   body: Record<string, unknown>;
   query: Record<string, string | string[]>;
+  /** Files of a multipart body (its other fields are in `body`, as text). */
+  files: { field: string; name: string; type: string; bytes: Uint8Array }[];
   /** Path parameters (`:name` segments of the route's path). */
   params: Record<string, string>;
   requestInfo: RequestInfo | undefined;
@@ -34,8 +36,10 @@ export interface Route {
   tenants: (req: HttpRequest) => string[];
   /** The request is about the caller's own record (a grant with `self` lets anyone signed in make it). */
   self?: (req: HttpRequest) => boolean;
-  /** How the body arrives: DIGIT's login is form-encoded, everything else JSON. */
-  bodyType?: 'json' | 'form';
+  /** How the body arrives: DIGIT's login is form-encoded, file uploads multipart, everything else JSON. */
+  bodyType?: 'json' | 'form' | 'multipart';
+  /** The status of a successful answer (200 unless said; DIGIT's file upload answers 201). */
+  status?: 200 | 201;
   handle: (req: HttpRequest) => Promise<unknown>;
   /** What the published contract (/openapi.json) says of the route: its request and answer. */
   doc?: RouteDoc;
@@ -47,6 +51,15 @@ export interface Route {
  * read the caller see none.
  */
 export const ANONYMOUS: User = { id: 0, uuid: 'anonymous', userName: 'anonymous', type: 'CITIZEN', tenantId: '', roles: [], active: true };
+
+/** An answer sent as bytes with their media type (a stored file), shown `inline` under its name. */
+export class BytesAnswer {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly contentType: string,
+    readonly fileName: string,
+  ) {}
+}
 
 /** An answer that sends the client elsewhere (302): a short link opened in a browser. */
 export class RedirectAnswer {
@@ -86,7 +99,7 @@ function clientAddressOf(c: Context, trustForwardedFor: boolean): string | undef
 export function mount(app: Hono, route: Route, auth: Authenticator, limits: MountOptions): void {
   app.on(route.method ?? 'POST', route.path, async (c) => {
     const query = readQuery(c);
-    const body = route.method === 'GET' ? {} : await readBody(c, route.bodyType ?? 'json', limits);
+    const { body, files } = route.method === 'GET' ? { body: {}, files: [] } : await readBody(c, route.bodyType ?? 'json', limits);
     const token = tokenOf(c, body, query);
     const caller = token ? await auth.userForToken(token) : undefined;
     const requestInfo = body.RequestInfo as RequestInfo | undefined;
@@ -94,6 +107,7 @@ export function mount(app: Hono, route: Route, auth: Authenticator, limits: Moun
     if (requestInfo && typeof requestInfo === 'object') requestInfo.userInfo = caller ?? null;
     const req: HttpRequest = {
       body,
+      files,
       query,
       params: c.req.param() as Record<string, string>,
       requestInfo,
@@ -106,16 +120,30 @@ export function mount(app: Hono, route: Route, auth: Authenticator, limits: Moun
     const admission = admitted(route, req);
     const answer = await route.handle(req);
     if (answer instanceof TextAnswer) return c.text(answer.text);
+    if (answer instanceof BytesAnswer) return c.body(new Uint8Array(answer.bytes), 200, { 'content-type': answer.contentType, 'content-disposition': contentDisposition(answer.fileName) });
     if (answer instanceof RedirectAnswer) return c.redirect(answer.location, 302);
     // As c.json, with numbers an answer fixes to their decimals written so (money/fixed.ts).
-    return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), 200, { 'content-type': 'application/json' });
+    return c.body(toJsonText(admission.masked ? maskAnswer(answer, admission.rules) : answer), route.status ?? 200, { 'content-type': 'application/json' });
   });
+}
+
+/** `inline`, with the name as plain ASCII and in full (RFC 6266's filename*), so no name can break the header. */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** Who may make the request and see what (access/), for a mounted route or one called inside the server. */
 export function admitted(route: Route, req: HttpRequest): Admission {
   const self = route.self?.(req) === true;
   return admit(route.endpoint, route.access, req.caller, route.access.mode === 'roles' && !self ? route.tenants(req) : [], criteriaOf(req), self);
+}
+
+/** Where a link made from this request points: the configured public URL, else the request's own host. */
+export function baseUrlOf(req: HttpRequest, publicUrl: string | undefined): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
+  const proto = req.header('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  return `${proto}://${req.header('host') ?? 'localhost'}`;
 }
 
 /** The tenant a request names, or a 400 saying where it was expected. */

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './database.ts';
 import { postgresTypeOf, type ColumnKind, type TableSpec } from './table-spec.ts';
 
-const arrayType: Record<ColumnKind, string> = { text: 'text[]', integer: 'int4[]', bigint: 'int8[]', numeric: 'numeric[]', boolean: 'bool[]', json: 'text[]' };
+const arrayType: Record<ColumnKind, string> = { text: 'text[]', integer: 'int4[]', bigint: 'int8[]', numeric: 'numeric[]', boolean: 'bool[]', json: 'text[]', bytes: 'bytea[]' };
 
 /**
  * Inserts many rows in one statement that carries one array per column (`unnest`), not one

@@ -1,5 +1,6 @@
 /** The engine's description of a table it manages: from persister definitions or from engine modules. */
-export type ColumnKind = 'text' | 'integer' | 'bigint' | 'numeric' | 'boolean' | 'json';
+/** `bytes` is for engine tables holding binary content (file bytes); persister definitions do not offer it. */
+export type ColumnKind = 'text' | 'integer' | 'bigint' | 'numeric' | 'boolean' | 'json' | 'bytes';
 
 export interface ColumnSpec {
   name: string;
@@ -32,4 +33,5 @@ export const postgresTypeOf: Record<ColumnKind, { ddl: string; udt: string }> = 
   numeric: { ddl: 'numeric', udt: 'numeric' },
   boolean: { ddl: 'boolean', udt: 'bool' },
   json: { ddl: 'jsonb', udt: 'jsonb' },
+  bytes: { ddl: 'bytea', udt: 'bytea' },
 };

@@ -11,11 +11,23 @@ export interface Seed {
   body: Record<string, unknown>;
   query?: [string, string][];
   encoding?: 'json' | 'form';
+  /** A body sent as it is (a multipart upload), with its content type. */
+  rawBody?: string;
+  contentType?: string;
   headers?: Record<string, string>;
   /** Who calls: by default the fuzz picks a user that may call the route. */
   token?: TokenChoice;
   consumesToken?: boolean;
 }
+
+const FUZZ_BOUNDARY = 'fuzz-boundary-7d1c';
+const multipart = (tenantId: string) =>
+  [
+    `--${FUZZ_BOUNDARY}\r\nContent-Disposition: form-data; name="tenantId"\r\n\r\n${tenantId}`,
+    `--${FUZZ_BOUNDARY}\r\nContent-Disposition: form-data; name="module"\r\n\r\nmgramseva`,
+    `--${FUZZ_BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="fuzz.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    `--${FUZZ_BOUNDARY}--\r\n`,
+  ].join('\r\n');
 
 type SeedOf = (w: World) => Seed | fc.Arbitrary<Seed>;
 
@@ -40,6 +52,11 @@ export const engineSeeds: Record<string, SeedOf> = {
     body: { username: 'fuzz-editable', password: 'pass-word-1', tenantId: 'pb', userType: 'EMPLOYEE', grant_type: 'password', scope: 'read' },
   }),
   '/user/_details': () => ({ body: {} }),
+  '/filestore/v1/files/url': (w) => ({ method: 'GET', body: {}, query: [['tenantId', w.gp], ['fileStoreIds', `${w.file.id},unknown-id`]] }),
+  '/filestore/v1/files/id': (w) => ({ method: 'GET', body: {}, query: [['tenantId', w.gp], ['fileStoreId', w.file.id]] }),
+  '/filestore/v1/files/signed': (w) => ({ method: 'GET', body: {}, token: 'none', query: w.file.link }),
+  // A multipart upload of a small PDF (an ASCII file, so the body can be written as text).
+  '/filestore/v1/files': (w) => ({ body: {}, contentType: `multipart/form-data; boundary=${FUZZ_BOUNDARY}`, rawBody: multipart(w.gp) }),
   '/user/_logout': () => ({ body: {}, consumesToken: true }),
   '/user/users/_createnovalidate': (w) =>
     fc.record({ n: fc.integer({ min: 1, max: 1e9 }), role: fc.constantFrom('COLLECTION_OPERATOR', 'GP_ADMIN', 'EXPENSE_PROCESSING') }).map(({ n, role }) => ({
@@ -284,6 +301,7 @@ export function requestOf(route: string, seed: Seed): FuzzRequest {
     query: seed.query ?? [],
     body: seed.encoding === 'form' || seed.method === 'GET' ? seed.body : { RequestInfo: { apiId: 'mgramseva', ver: '1.0', msgId: 'fuzz|en_IN' }, ...seed.body },
     encoding: seed.encoding ?? 'json',
+    ...(seed.rawBody !== undefined ? { rawBody: seed.rawBody, contentType: seed.contentType } : {}),
     headers: seed.headers ?? {},
     token: seed.token ?? 'admin',
     tokenPlace: 'header',

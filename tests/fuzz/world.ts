@@ -41,6 +41,8 @@ export interface World {
   editableEmployee: Record<string, unknown>;
   /** The id of a short link (eus) that works. */
   shortLinkId: string;
+  /** An uploaded file, and the query of a signed link to it. */
+  file: { id: string; link: [string, string][] };
   /** Epoch ms of the start of last month, and of its end: a month demands and readings may name. */
   lastMonth: { from: number; to: number; text: string };
   /** The financial year last month is in, as DIGIT names it: 2026-27. */
@@ -144,6 +146,14 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
   const shortened = await fetch(`${server.baseUrl}/eus/shortener`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `https://example.in/bill?tenantId=${gp}` }) });
   if (shortened.status !== 200) throw new Error(`fuzz world: shortening failed: ${await shortened.text()}`);
   const shortLinkId = (await shortened.text()).split('/').pop()!;
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'fuzz.pdf');
+  form.append('tenantId', gp);
+  form.append('module', 'mgramseva');
+  const uploaded = (await (await fetch(`${server.baseUrl}/filestore/v1/files`, { method: 'POST', body: form, headers: { authorization: `Bearer ${admin}` } })).json()) as { files: { fileStoreId: string }[] };
+  const fileId = uploaded.files[0]!.fileStoreId;
+  const links = (await (await fetch(`${server.baseUrl}/filestore/v1/files/url?tenantId=${gp}&fileStoreIds=${fileId}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { fileStoreIds: { url: string }[] };
+  const file = { id: fileId, link: [...new URL(links.fileStoreIds[0]!.url).searchParams.entries()] };
   const today = new Date(now + 5.5 * 3600_000);
   const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
   const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
@@ -170,6 +180,7 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     otpFor,
     editableEmployee,
     shortLinkId,
+    file,
     financialYear: first.getUTCMonth() >= 3 ? `${first.getUTCFullYear()}-${String((first.getUTCFullYear() + 1) % 100).padStart(2, '0')}` : `${first.getUTCFullYear() - 1}-${String(first.getUTCFullYear() % 100).padStart(2, '0')}`,
     lastMonth: { from: first.getTime() - 5.5 * 3600_000, to: last.getTime() - 5.5 * 3600_000 + 86_399_999, text: `${ddmmyyyy(first)} - ${ddmmyyyy(last)}` },
   };

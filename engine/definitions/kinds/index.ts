@@ -2,6 +2,7 @@ import { accessKind } from './access/index.ts';
 import { adjustmentKind } from './adjustment/index.ts';
 import { aggregateKind } from './aggregate/index.ts';
 import { batchKind } from './batch/index.ts';
+import { filestoreKind } from './filestore/index.ts';
 import { gatewayKind } from './gateway/index.ts';
 import { jobKind } from './job/index.ts';
 import { localizationKind } from './localization/index.ts';
@@ -21,6 +22,7 @@ export type * from './access/index.ts';
 export type * from './adjustment/index.ts';
 export type * from './aggregate/index.ts';
 export type * from './batch/index.ts';
+export type * from './filestore/index.ts';
 export type * from './gateway/index.ts';
 export type * from './job/index.ts';
 export type * from './localization/index.ts';
@@ -60,4 +62,5 @@ export const kinds = [
   accessKind,
   securityKind,
   shortenerKind,
+  filestoreKind,
 ] as const;

@@ -62,7 +62,7 @@ function parameter(where: 'query' | 'header' | 'path', p: QueryParam): Record<st
 function operation(route: Route): { path: string; operation: Record<string, unknown>; schemas: Record<string, JsonSchema> } {
   const doc = route.doc ?? undeclared(route);
   const { path, params } = openApiPath(route.path);
-  const mediaType = route.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+  const mediaType = { form: 'application/x-www-form-urlencoded', multipart: 'multipart/form-data', json: 'application/json' }[route.bodyType ?? 'json'];
   const required = (doc.body?.required as string[] | undefined) ?? [];
   const op: Record<string, unknown> = {
     operationId: route.path.replace(/^\//, ''),
@@ -80,7 +80,7 @@ function operation(route: Route): { path: string; operation: Record<string, unkn
     responses: {
       ...(doc.redirect
         ? { '302': { description: doc.redirect, headers: { Location: { schema: { type: 'string', format: 'uri' } } } } }
-        : { '200': { description: 'Done.', content: { [doc.responseType ?? 'application/json']: { schema: doc.response } } } }),
+        : { [String(route.status ?? 200)]: { description: 'Done.', content: { [doc.responseType ?? 'application/json']: { schema: doc.response } } } }),
       ...errorResponses(),
     },
     // An anonymous look-up may come with a token or without one.

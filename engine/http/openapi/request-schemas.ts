@@ -7,7 +7,7 @@ import type { QueryParam } from './route-doc.ts';
 export interface RouteRequestSchema {
   path: string;
   endpoint: string;
-  bodyType: 'json' | 'form';
+  bodyType: 'json' | 'form' | 'multipart';
   /** Undefined when the route declares no contract. */
   body: JsonSchema | undefined;
   query: QueryParam[];

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock/index.ts';
 import { resolveLink, shorten, type ShortenerPolicy } from '../../shortener/index.ts';
 import type { Db } from '../../store/index.ts';
 import { criteria, envelope, type RouteDoc } from '../openapi/route-doc.ts';
-import { ANONYMOUS, RedirectAnswer, TextAnswer, type HttpRequest, type Route } from '../route.ts';
+import { ANONYMOUS, baseUrlOf, RedirectAnswer, TextAnswer, type Route } from '../route.ts';
 
 export const SHORTENER_PATHS = { 'shortener.create': '/eus/shortener', 'shortener.open': '/eus/:id' } as const;
 
@@ -36,13 +36,6 @@ const openDoc: RouteDoc = {
   response: {},
   redirect: 'The long URL, in Location.',
 };
-
-/** Where a link made from this request points: the configured public URL, else the request's own host. */
-function baseUrlOf(req: HttpRequest, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  const proto = req.header('x-forwarded-proto') === 'https' ? 'https' : 'http';
-  return `${proto}://${req.header('host') ?? 'localhost'}`;
-}
 
 /** The URL shortener (`eus`): make a short link, and open one. */
 export function shortenerRoutes(deps: ShortenerRouteDeps): Route[] {

@@ -1,0 +1,32 @@
+import type { JsonSchema } from '../../kind.ts';
+
+const moduleLimits = {
+  title: 'File module',
+  type: 'object',
+  additionalProperties: false,
+  required: ['types', 'maxBytes'],
+  properties: {
+    types: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[a-z0-9.+-]+/[a-z0-9.+-]+$' },
+      description: 'Media types accepted, as read from the bytes (magic numbers), never from the name or the declared type: e.g. application/pdf, image/png, image/jpeg.',
+    },
+    maxBytes: { type: 'integer', minimum: 1, description: 'Largest file accepted, in bytes (the server’s body limit bounds a whole upload too).' },
+  },
+};
+
+export const filestoreSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://seva.dev/schemas/filestore.schema.json',
+  title: 'File store policy definition',
+  description:
+    "What DIGIT's egov-filestore accepts: for each module a client names when uploading, the file types (checked by content) and the largest size. An upload naming a module not listed is refused; without a policy no upload is accepted.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['modules'],
+  properties: {
+    modules: { type: 'object', additionalProperties: moduleLimits, description: 'Module name (the `module` form field) → its limits.' },
+  },
+};
