@@ -56,7 +56,7 @@ export interface SevaOptions {
    * one a random key is made, and OTPs sent before a restart no longer verify.
    */
   otpPepper?: string;
-  /** Where short links point (SEVA_PUBLIC_URL, e.g. https://mgramseva.example.in); default: the host a request came to. */
+  /** Where short links point (SEVA_PUBLIC_URL, e.g. https://seva.example.in); default: the host a request came to. */
   publicUrl?: string;
   /** Keep uploaded files' bytes in this directory (SEVA_FILES_DIR) instead of the database. */
   filesDir?: string;
