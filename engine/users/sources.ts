@@ -1,8 +1,8 @@
 import type { DataSource } from '../billing/index.ts';
 
 /**
- * Users as a source aggregates may read, to name who made or changed a record (who cancelled an
- * expense bill). Read whatever their tenant, since staff often sit at the state: so only who they
+ * Users as a source aggregates may read, to name who made or changed a record (who cancelled or
+ * deactivated it). Read whatever their tenant, since staff often sit at the state: so only who they
  * are, no contact details, no roles, nothing secret.
  */
 export const USER_SOURCES: Record<string, DataSource> = {

@@ -118,21 +118,23 @@ describe.each(backends())('the app records expenses (%s)', (backend) => {
     expect(res.body.challans[0]).toMatchObject({ challanNo, applicationStatus: 'CANCELLED' });
   });
 
+  /** dashboard_provider.dart fetchExpenseDashBoardDetails: the year's active and paid bills, a page at a time, with counts. */
+  const dashboardList = (extra: Record<string, string>) => ({
+    tenantId: GP,
+    offset: '0',
+    limit: '10',
+    fromDate: String(istMidnight(2026, 4, 1)),
+    toDate: String(istEndOfDay(2027, 3, 31)),
+    freeSearch: 'true',
+    status: ['ACTIVE', 'PAID'],
+    isBillCount: 'true',
+    ...extra,
+  });
+
   it("the expense dashboard's list: status=ACTIVE&status=PAID, isBillCount, sortBy=challanno (dashboard_provider.dart fetchExpenseDashBoardDetails)", async () => {
     await expense('unpaid');
     await seedExpense(day, bill(await theVendor(), { typeOfExpense: 'SALARY', amount: '3000' }));
-    const res = await expenseSearch({
-      tenantId: GP,
-      offset: '0',
-      limit: '10',
-      fromDate: String(istMidnight(2026, 4, 1)),
-      toDate: String(istEndOfDay(2027, 3, 31)),
-      freeSearch: 'true',
-      status: ['ACTIVE', 'PAID'],
-      isBillCount: 'true',
-      sortOrder: 'DESC',
-      sortBy: 'challanno',
-    });
+    const res = await expenseSearch(dashboardList({ sortOrder: 'DESC', sortBy: 'challanno' }));
     expectOk(res);
     expectModel(res.body, M.ExpensesDetailsWithPagination);
     expect(res.body.billData, 'isBillCount asks for the paid and unpaid counts').toBeDefined();
@@ -145,19 +147,7 @@ describe.each(backends())('the app records expenses (%s)', (backend) => {
 
   it("the expense dashboard sorted by type: sortBy=typeOfExpense, the pending tab's isBillPaid=false", async () => {
     await expense('unpaid');
-    const res = await expenseSearch({
-      tenantId: GP,
-      offset: '0',
-      limit: '10',
-      fromDate: String(istMidnight(2026, 4, 1)),
-      toDate: String(istEndOfDay(2027, 3, 31)),
-      freeSearch: 'true',
-      status: ['ACTIVE', 'PAID'],
-      isBillCount: 'true',
-      sortOrder: 'ASC',
-      sortBy: 'typeOfExpense',
-      isBillPaid: 'false',
-    });
+    const res = await expenseSearch(dashboardList({ sortOrder: 'ASC', sortBy: 'typeOfExpense', isBillPaid: 'false' }));
     expectOk(res);
     expectModel(res.body, M.ExpensesDetailsWithPagination);
   });

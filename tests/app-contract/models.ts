@@ -127,10 +127,8 @@ export const UserDetails = obj({
   scope: 'string?',
   UserRequest,
 });
-/** user_profile.g.dart User: dates are read as strings, `defaultPwdChgd` as a boolean. */
-export const ProfileUser = obj({
-  id: 'int?',
-  userName: 'string?',
+/** The person details user_profile.g.dart User and the demand's Payer both read, with the same types. */
+const personDetails = {
   salutation: 'string?',
   name: 'string?',
   gender: 'string?',
@@ -146,6 +144,13 @@ export const ProfileUser = obj({
   correspondenceCity: 'string?',
   correspondencePinCode: 'string?',
   active: 'bool?',
+} as const;
+
+/** user_profile.g.dart User: dates are read as strings, `defaultPwdChgd` as a boolean. */
+export const ProfileUser = obj({
+  id: 'int?',
+  userName: 'string?',
+  ...personDetails,
   locale: 'string?',
   type: 'string?',
   defaultPwdChgd: 'bool?',
@@ -370,21 +375,7 @@ const Payer = obj({
   id: 'int?',
   userName: 'string?',
   type: 'string?',
-  salutation: 'string?',
-  name: 'string?',
-  gender: 'string?',
-  mobileNumber: 'string?',
-  emailId: 'string?',
-  altContactNumber: 'string?',
-  pan: 'string?',
-  aadhaarNumber: 'string?',
-  permanentAddress: 'string?',
-  permanentCity: 'string?',
-  permanentPinCode: 'string?',
-  correspondenceAddress: 'string?',
-  correspondenceCity: 'string?',
-  correspondencePinCode: 'string?',
-  active: 'bool?',
+  ...personDetails,
   tenantId: 'string?',
 });
 /** The providers sort demands on `demandDetails!.first.auditDetails!.createdTime!`. */

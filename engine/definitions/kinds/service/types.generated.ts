@@ -71,7 +71,7 @@ export interface ServiceDefinition {
     billing?: SearchBillingDefinition;
     counts?: SearchCountsDefinition[];
     /**
-     * Response key of the number of matches (default totalCount, as DIGIT ws-services and the mGramSeva app read it).
+     * Response key of the number of matches (default totalCount, as DIGIT services and their clients read it).
      */
     totalCountKey?: string;
     defaultLimit?: number;
@@ -90,7 +90,7 @@ export interface ServiceDefinition {
       default: string;
       order?: 'asc' | 'desc';
       /**
-       * sortBy values match whatever their case (DIGIT clients send e.g. challanno for challanNo).
+       * sortBy values match whatever their case (DIGIT clients send e.g. createdtime for createdTime).
        */
       ignoreCase?: boolean;
     };
@@ -166,7 +166,7 @@ export interface SearchBillingDefinition {
     to?: string;
   };
   /**
-   * JSON type of the figures in the answer (default number; DIGIT ws-services answers text).
+   * JSON type of the figures in the answer (default number; some DIGIT services answer text).
    */
   valueType?: 'number' | 'string';
 }
@@ -211,7 +211,7 @@ export interface SearchCountsDefinition {
    */
   ignore?: string[];
   /**
-   * JSON type of each count in the answer (default number; DIGIT echallan answers strings).
+   * JSON type of each count in the answer (default number; some DIGIT services answer strings).
    */
   valueType?: 'number' | 'string';
 }
@@ -230,7 +230,7 @@ export interface EndpointDefinition {
   };
 }
 /**
- * Another search route over the same records (DIGIT's fuzzy and plain searches, a list of consumers left out of a run): its own criteria, fixed conditions and response keys; paging and sorting as the service's search.
+ * Another search route over the same records (DIGIT's fuzzy and plain searches, the records a bulk run left out): its own criteria, fixed conditions and response keys; paging and sorting as the service's search.
  */
 export interface NamedSearchDefinition {
   /**
