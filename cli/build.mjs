@@ -80,7 +80,7 @@ export async function buildDist() {
     // Packages are bundled too: one file to load instead of hundreds (date-fns alone is ~300
     // modules). Not PGlite, which finds its WebAssembly next to its own files (and only PGlite
     // users load it), nor what pg loads only when asked to (pg-native).
-    external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native'],
+    external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native', 'pdfmake', 'pdfmake/*'],
     // Bundled CommonJS packages call require().
     banner: { js: "import { createRequire as __sevaCreateRequire } from 'node:module'; const require = __sevaCreateRequire(import.meta.url);" },
     // Names this build: what it remembers (checked definitions, in dist/cache/) is its own.

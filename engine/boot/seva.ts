@@ -7,10 +7,11 @@ import type { EndpointAccess } from '../access/index.ts';
 import { isMovable, systemClock, type Clock } from '../clock/index.ts';
 import { formatProblem, type DefinitionsCache, type Registry } from '../definitions/index.ts';
 import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
-import { aggregateRoutes, billingRoutes, boundaryRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
+import { aggregateRoutes, billingRoutes, boundaryRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, pdfRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { fileRoutes, shortenerRoutes, smsRoutes, userFlowRoutes } from '../http/index.ts';
 import { DEFAULT_SHORTENER_POLICY } from '../shortener/index.ts';
 import { databaseStore, directoryStore, Files } from '../files/index.ts';
+import { Pdfs } from '../pdf/index.ts';
 import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
 import { Employees } from '../hrms/index.ts';
@@ -165,6 +166,20 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       linkTtlSeconds: options.fileLinkTtlSeconds ?? (Number(env.SEVA_FILES_LINK_TTL) || 15 * 60),
     });
     const roleGrants = security.roleGrants ?? DEFAULT_ROLE_GRANTS;
+    const localization = new Localization(registry.messages, { db, clock });
+    // Documents read other routes in the process (DIGIT's pdf-service called other services).
+    let callRoute: ReturnType<typeof routeCaller> = () => Promise.reject(new Error('routes are not mounted yet'));
+    const pdfs = new Pdfs({
+      db,
+      clock,
+      timeZone,
+      keys: registry.pdfs,
+      files,
+      fileModule: 'pdfgen',
+      messages: (tenantId, locale, modules) => messagesByModule(localization, tenantId, locale, modules),
+      call: (path, body, caller, query) => callRoute(path, body, caller, query),
+      systemUser: () => systemUser,
+    });
     const employees = new Employees({ db, clock, mdms: mdmsOf, idgen, checks, roleGrants, timeZone });
     const routes = [
       ...userRoutes({
@@ -185,9 +200,10 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       ...shortenerRoutes({ db, clock, policy: registry.shortener ?? DEFAULT_SHORTENER_POLICY, grant, tenantExists: checks.tenantExists, stateTenant: () => stateTenant(mdms) ?? '', publicUrl: options.publicUrl ?? env.SEVA_PUBLIC_URL }),
       ...hrmsRoutes(employees, grant),
       ...mdmsRoutes(mdmsOf, grant('mdms.search')),
-      ...localizationRoutes(new Localization(registry.messages, { db, clock }), { grant, tenantExists: checks.tenantExists }),
+      ...localizationRoutes(localization, { grant, tenantExists: checks.tenantExists }),
       ...boundaryRoutes(mdmsOf, grant),
       ...fileRoutes(files, grant, options.publicUrl ?? env.SEVA_PUBLIC_URL),
+      ...pdfRoutes(pdfs, grant, options.publicUrl ?? env.SEVA_PUBLIC_URL),
       ...idgenRoutes(db, idgen, grant('idgen.generate')),
       ...workflowRoutes({ db, clock, workflow, transition: (actor, steps) => workflow.transition(actor, steps, takeStep), grant }),
       ...billingRoutes(billing, grant),
@@ -199,6 +215,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       // Only a clock that can be moved (SEVA_CLOCK, refused in production; a test's) is served.
       ...(isMovable(clock) ? clockRoutes(clock, grant('clock.move'), () => [stateTenant(mdms) ?? '']) : []),
     ];
+    callRoute = routeCaller(routes);
     const app = createHttpApp({
       routes,
       logger,
@@ -221,7 +238,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       escalate: (names) => workflow.escalate(systemUser?.uuid ?? 'system', takeStep, names),
       adjustments,
       systemUuid: () => systemUser?.uuid ?? 'system',
-      call: systemCall(routeCaller(routes), systemUser),
+      call: systemCall(callRoute, systemUser),
     });
     if (options.scheduleJobs) jobs.start();
     return {
@@ -253,6 +270,17 @@ function systemCall(call: ReturnType<typeof routeCaller>, systemUser: User | und
     if (!systemUser) throw new Error('there is no system user (the tenant or SYSTEM role master is missing)');
     return call(path, { RequestInfo: { apiId: 'seva-jobs', ver: '1.0', msgId: 'job|en_IN' }, ...body }, systemUser);
   };
+}
+
+/** A tenant's messages in a locale, by module and code, for a document's labels. */
+async function messagesByModule(localization: Localization, tenantId: string, locale: string, modules: string[]): Promise<Map<string, Map<string, string>>> {
+  const byModule = new Map<string, Map<string, string>>();
+  for (const m of await localization.search({ tenantId, locale, modules })) {
+    const codes = byModule.get(m.module) ?? new Map<string, string>();
+    codes.set(m.code, m.message);
+    byModule.set(m.module, codes);
+  }
+  return byModule;
 }
 
 function randomOtpPepper(logger: Logger): string {

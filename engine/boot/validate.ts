@@ -3,13 +3,13 @@ import { USER_SOURCES } from '../users/index.ts';
 import { formatProblem, loadDefinitions, loadDefinitionsRemembered, type DefinitionsCache, type LoadResult } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
 import { RuleSets, runExamples, type ExampleOutcome } from '../rules/index.ts';
-import { BATCH_PATHS, BILLING_EXTRA_ROUTES, BILLING_PATHS, BOUNDARY_PATHS, CLOCK_PATHS, FILE_PATHS, HRMS_EXTRA_ROUTES, HRMS_PATHS, IDGEN_PATH, LOCALIZATION_PATHS, MDMS_PATHS, SESSION_PATHS, SHORTENER_PATHS, SMS_PATHS, USER_ENDPOINTS, USER_FLOW_PATHS, WORKFLOW_PATHS } from '../http/index.ts';
+import { BATCH_PATHS, BILLING_EXTRA_ROUTES, BILLING_PATHS, BOUNDARY_PATHS, CLOCK_PATHS, FILE_PATHS, HRMS_EXTRA_ROUTES, HRMS_PATHS, IDGEN_PATH, LOCALIZATION_PATHS, MDMS_PATHS, PDF_PATHS, SESSION_PATHS, SHORTENER_PATHS, SMS_PATHS, USER_ENDPOINTS, USER_FLOW_PATHS, WORKFLOW_PATHS } from '../http/index.ts';
 
 /** The role scheduled jobs act with. */
 export const SYSTEM_ROLE = 'SYSTEM';
 
 /** The engine's endpoints by id, with their paths. */
-const ENDPOINT_PATHS: Record<string, string>[] = [USER_ENDPOINTS, WORKFLOW_PATHS, BILLING_PATHS, BATCH_PATHS, CLOCK_PATHS, USER_FLOW_PATHS, SMS_PATHS, LOCALIZATION_PATHS, HRMS_PATHS, BOUNDARY_PATHS, SHORTENER_PATHS, FILE_PATHS];
+const ENDPOINT_PATHS: Record<string, string>[] = [USER_ENDPOINTS, WORKFLOW_PATHS, BILLING_PATHS, BATCH_PATHS, CLOCK_PATHS, USER_FLOW_PATHS, SMS_PATHS, LOCALIZATION_PATHS, HRMS_PATHS, BOUNDARY_PATHS, SHORTENER_PATHS, FILE_PATHS, PDF_PATHS];
 /** Engine endpoints an access policy may grant. */
 export const engineEndpoints = new Set(['mdms.search', 'idgen.generate', ...ENDPOINT_PATHS.flatMap((paths) => Object.keys(paths))]);
 /** Routes the engine serves itself; a service may not take them. */

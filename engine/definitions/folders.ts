@@ -2,7 +2,7 @@ import type { AnyKind } from './kind.ts';
 import { kinds } from './kinds/index.ts';
 
 /** Folders of the layout whose kinds later versions of the engine read; files there are refused for now. */
-export const reservedFolders = ['indexer', 'pdf'];
+export const reservedFolders = ['indexer'];
 
 /** The kind whose folder holds a file (path relative to the definitions root); the most specific folder wins. */
 export function kindOfPath(relativePath: string): AnyKind | undefined {

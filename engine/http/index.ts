@@ -24,3 +24,4 @@ export { userFlowRoutes, smsRoutes, USER_FLOW_PATHS, SMS_PATHS, type UserFlowDep
 export { shortenerRoutes, SHORTENER_PATHS, type ShortenerRouteDeps } from './routes/shortener.ts';
 export { RedirectAnswer } from './route.ts';
 export { fileRoutes, FILE_PATHS } from './routes/files.ts';
+export { pdfRoutes, PDF_PATHS } from './routes/pdf.ts';

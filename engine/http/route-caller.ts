@@ -5,9 +5,10 @@ import { errorBody, responseInfo, statusOf, type RequestInfo } from './envelope.
 import { admitted, RedirectAnswer, TextAnswer, type Route } from './route.ts';
 
 /**
- * Calls a route in the process, as `caller`: the same access check and handler an HTTP request
- * meets, without a socket, a token or JSON in between (scheduled jobs call routes this way).
- * Refusals come back as DIGIT's error body with their HTTP status, as a client would see them.
+ * Calls a route in the process, as `caller` (none: an anonymous caller): the same access check
+ * and handler an HTTP request meets, without a socket, a token or JSON in between (scheduled jobs
+ * and documents call routes this way). Refusals come back as DIGIT's error body with their HTTP
+ * status, as a client would see them.
  */
 export function routeCaller(routes: Route[]) {
   const patterns = routes.map((route) => ({ route, names: [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!), pattern: new RegExp(`^${route.path.replace(/:\w+/g, '([^/]+)')}$`) }));
@@ -18,9 +19,8 @@ export function routeCaller(routes: Route[]) {
     }
     return undefined;
   };
-  return async (path: string, body: Record<string, unknown>, caller: User): Promise<{ status: number; body: unknown }> => {
-    const requestInfo = (body.RequestInfo ?? { apiId: 'seva', ver: '1.0' }) as RequestInfo;
-    requestInfo.userInfo = caller;
+  return async (path: string, body: Record<string, unknown>, caller: User | undefined, query: Record<string, string> = {}): Promise<{ status: number; body: unknown }> => {
+    const requestInfo = { ...((body.RequestInfo ?? { apiId: 'seva', ver: '1.0' }) as RequestInfo), ...(caller ? { userInfo: caller } : {}) };
     try {
       const found = find(path);
       if (!found) throw notFound('NOT_FOUND', `no route POST ${path}`);
@@ -28,7 +28,7 @@ export function routeCaller(routes: Route[]) {
       const req = {
         body: { ...body, RequestInfo: requestInfo },
         files: [],
-        query: {},
+        query,
         params,
         requestInfo,
         caller,

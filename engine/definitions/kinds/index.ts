@@ -12,6 +12,7 @@ import { otpKind } from './otp/index.ts';
 import { persisterKind } from './persister/index.ts';
 import { ruleSetKind } from './rule-set/index.ts';
 import { securityKind } from './security/index.ts';
+import { pdfKind } from './pdf/index.ts';
 import { shortenerKind } from './shortener/index.ts';
 import { serviceKind } from './service/index.ts';
 import { smsKind } from './sms/index.ts';
@@ -32,6 +33,7 @@ export type * from './otp/index.ts';
 export type * from './persister/index.ts';
 export type * from './rule-set/index.ts';
 export type * from './security/index.ts';
+export type * from './pdf/index.ts';
 export type * from './shortener/index.ts';
 export type * from './service/index.ts';
 export type * from './sms/index.ts';
@@ -62,5 +64,6 @@ export const kinds = [
   accessKind,
   securityKind,
   shortenerKind,
+  pdfKind,
   filestoreKind,
 ] as const;
