@@ -87,4 +87,59 @@ describe.each(backends())('pdf-service (%s)', (backend) => {
     expect(pdf.text).toContain('Rupees One Lakh Twenty Three Thousand Five Hundred Six Only');
     expect(pdf.fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes/);
   });
+
+  it("prints the app's v2 bill in Hindi without a token: read back from the public look-ups, Devanagari shaped by an embedded font", async () => {
+    const aggregate = await post(`/billing-service/demand/_getAggregateDemandDetails?tenantId=${GP}&consumerCode=${encodeURIComponent(connectionNo)}&businessService=WS`);
+    expect(aggregate.status).toBe(200);
+    // As the app's bill screen sends it: no token, the figures it holds (which are not trusted).
+    const forged = { ...bill, totalAmount: 1, payerName: 'Someone Else' };
+    const res = await post(`/pdf-service/v1/_create?key=ws-bill-v2&tenantId=${GP}`, { BillAndDemand: { Bill: [forged], AggregatedDemands: aggregate.body } }, '', 'hi_IN');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const pdf = readPdf(await download(res.body.filestoreIds[0]), 'ws-bill-v2-hi');
+    expect(pdf.text).toContain(connectionNo);
+    expect(pdf.text).toContain('1,23,506.00');
+    // The public look-up's payer, starred; not the name the request carried.
+    expect(pdf.text).toContain('G******* *****');
+    expect(pdf.text).not.toContain('Someone Else');
+    expect(pdf.text).toContain('पता');
+    expect(pdf.fonts).toMatch(/NotoSansDevanagari-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes/);
+    expect(await post(`/pdf-service/v1/_search?tenantid=${GP}&jobid=${res.body.jobid}`)).toMatchObject({ status: 200, body: { searchresult: [{ jobid: res.body.jobid, filestoreids: res.body.filestoreIds, key: 'ws-bill-v2' }] } });
+  });
+
+  it('prints a receipt in Punjabi for the collector, with a Gurmukhi font embedded', async () => {
+    const res = await post(`/pdf-service/v1/_create?key=ws-receipt-nm&tenantId=${GP}`, { Payments: [payment] }, token, 'pn_IN');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const pdf = readPdf(await download(res.body.filestoreIds[0]), 'ws-receipt-pn');
+    expect(pdf.text).toContain(connectionNo);
+    expect(pdf.text).toContain(payment.paymentDetails[0].receiptNumber);
+    expect(pdf.text).toContain('2,000.00');
+    expect(pdf.text).toContain('Gurpreet Singh');
+    expect(pdf.text).toContain('ਪਤਾ'.slice(0, 0) + 'ਰਸੀਦ');
+    expect(pdf.fonts).toMatch(/NotoSansGurmukhi-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes/);
+  });
+
+  it('prints nothing the public look-ups would not show', async () => {
+    const unknown = await post(`/pdf-service/v1/_create?key=ws-bill&tenantId=${GP}`, { Bill: [{ ...bill, billNumber: 'NO-SUCH-BILL' }] }, '');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.Errors[0].code).toBe('PDF_DATA_NOT_FOUND');
+    const noKey = await post(`/pdf-service/v1/_create?key=ws-nothing&tenantId=${GP}`, { Bill: [bill] });
+    expect(noKey.status).toBe(404);
+    expect(noKey.body.Errors[0].code).toBe('PDF_KEY_NOT_FOUND');
+    const nothing = await post(`/pdf-service/v1/_create?key=ws-bill&tenantId=${GP}`, { Payments: [payment] });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.Errors[0].code).toBe('PDF_NO_DATA');
+  });
+
+  it('answers the PDF itself from _createnosave, kept nowhere', async () => {
+    const res = await fetch(`${server.baseUrl}/pdf-service/v1/_createnosave?key=ws-receipt&tenantId=${GP}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ RequestInfo: { ...requestInfo(token), msgId: 'x|en_IN' }, Payments: [payment] }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = readPdf(new Uint8Array(await res.arrayBuffer()), 'ws-receipt-en');
+    expect(pdf.text).toContain('Rupees Two Thousand Only');
+    expect(pdf.text).toContain('Water Charges Receipt');
+  });
 });

@@ -115,7 +115,7 @@ export class Pdfs {
     for (const read of reads) {
       const query: Record<string, string> = { tenantId };
       for (const [name, path] of Object.entries(read.query ?? {})) {
-        const value = findFirst(path, sent);
+        const value = path.startsWith('$') ? findFirst(path, sent) : path;
         if (value !== undefined && value !== null && value !== '') query[name] = String(value);
       }
       const caller = read.as === 'system' ? this.deps.systemUser() : undefined;

@@ -66,7 +66,7 @@ const publicRead = {
   properties: {
     set: { type: 'string', description: 'The field of the entity the answer replaces; `$` replaces the whole entity.' },
     route: { type: 'string', pattern: '^/' },
-    query: { type: 'object', additionalProperties: { type: 'string' }, description: 'Query parameter → JSON path into the entity as the caller sent it.' },
+    query: { type: 'object', additionalProperties: { type: 'string' }, description: 'Query parameter → a JSON path into the entity as the caller sent it, or a fixed value.' },
     answer: { type: 'string', pattern: '^\\$', description: 'Where in the answer the value is.' },
     as: { enum: ['caller', 'system'], description: 'Whom the read is made as: the caller (the route’s own public look-up and masking apply; the default), or the system, for a figure the caller may already see item by item.' },
   },
