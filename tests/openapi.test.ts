@@ -116,9 +116,9 @@ describe.each(backends())('the published contract (%s)', (backend) => {
       if (!post) continue;
       expect(post.description, path).not.toContain('declares no request or response schema');
       expect(post.requestBody?.content, path).toBeDefined();
-      // JSON, or the plain text a route declares it answers (the feedback's sentence).
+      // JSON, or the plain text or bytes a route declares it answers (the feedback's sentence, a PDF).
       const ok = post.responses['200'] ?? post.responses['201'];
-      expect((ok.content['application/json'] ?? ok.content['text/plain'])?.schema, path).toBeDefined();
+      expect((ok.content['application/json'] ?? ok.content['text/plain'] ?? ok.content['application/pdf'])?.schema, path).toBeDefined();
       for (const status of ['400', '401', '403', '404', '409']) expect(post.responses[status], `${path} ${status}`).toEqual({ $ref: expect.stringMatching(/^#\/components\/responses\//) });
       expect(post.security, path).toEqual(post['x-seva-access'].mode === 'public' ? expect.any(Array) : expect.arrayContaining([{ bearer: [] }]));
     }

@@ -57,6 +57,15 @@ export const engineSeeds: Record<string, SeedOf> = {
   '/filestore/v1/files/signed': (w) => ({ method: 'GET', body: {}, token: 'none', query: w.file.link }),
   // A multipart upload of a small PDF (an ASCII file, so the body can be written as text).
   '/filestore/v1/files': (w) => ({ body: {}, contentType: `multipart/form-data; boundary=${FUZZ_BOUNDARY}`, rawBody: multipart(w.gp) }),
+  // As the app asks: a key and tenant in the query, the entities in the body, with a token or without.
+  '/pdf-service/v1/_create': (w) =>
+    fc.record({ key: fc.constantFrom('ws-bill', 'ws-bill-nm', 'ws-bill-v2'), anonymous: fc.boolean() }).map(({ key, anonymous }) => ({
+      body: key === 'ws-bill-v2' ? { BillAndDemand: { Bill: [w.bill], AggregatedDemands: {} } } : { Bill: [w.bill] },
+      query: [['key', key], ['tenantId', w.gp]],
+      ...(anonymous ? { token: 'none' as const } : {}),
+    })),
+  '/pdf-service/v1/_createnosave': (w) => ({ body: { Payments: [w.payment] }, query: [['key', 'ws-receipt-nm'], ['tenantId', w.gp]] }),
+  '/pdf-service/v1/_search': (w) => ({ body: {}, query: [['tenantid', w.gp], ['jobid', w.pdfJobId]] }),
   '/user/_logout': () => ({ body: {}, consumesToken: true }),
   '/user/users/_createnovalidate': (w) =>
     fc.record({ n: fc.integer({ min: 1, max: 1e9 }), role: fc.constantFrom('COLLECTION_OPERATOR', 'GP_ADMIN', 'EXPENSE_PROCESSING') }).map(({ n, role }) => ({

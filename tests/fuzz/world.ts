@@ -41,6 +41,11 @@ export interface World {
   editableEmployee: Record<string, unknown>;
   /** The id of a short link (eus) that works. */
   shortLinkId: string;
+  /** The bill and the first payment as the app holds them, for the documents (pdf-service) seeds. */
+  bill: Record<string, unknown>;
+  payment: Record<string, unknown>;
+  /** A job of pdf-service that printed the bill. */
+  pdfJobId: string;
   /** An uploaded file, and the query of a signed link to it. */
   file: { id: string; link: [string, string][] };
   /** Epoch ms of the start of last month, and of its end: a month demands and readings may name. */
@@ -157,6 +162,7 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
   const today = new Date(now + 5.5 * 3600_000);
   const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
   const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
+  const printed = check('print the bill', await post(`/pdf-service/v1/_create?key=ws-bill-nm&tenantId=${gp}`, { Bill: [billAgain] }));
   return {
     gp,
     otherGp,
@@ -180,6 +186,9 @@ export async function makeWorld(server: TestServer, adminPassword: string): Prom
     otpFor,
     editableEmployee,
     shortLinkId,
+    bill: billAgain,
+    payment,
+    pdfJobId: printed.jobid,
     file,
     financialYear: first.getUTCMonth() >= 3 ? `${first.getUTCFullYear()}-${String((first.getUTCFullYear() + 1) % 100).padStart(2, '0')}` : `${first.getUTCFullYear() - 1}-${String(first.getUTCFullYear() % 100).padStart(2, '0')}`,
     lastMonth: { from: first.getTime() - 5.5 * 3600_000, to: last.getTime() - 5.5 * 3600_000 + 86_399_999, text: `${ddmmyyyy(first)} - ${ddmmyyyy(last)}` },

@@ -114,7 +114,7 @@ export interface PublicRead {
   set: string;
   route: string;
   /**
-   * Query parameter → JSON path into the entity as the caller sent it.
+   * Query parameter → a JSON path into the entity as the caller sent it, or a fixed value.
    */
   query?: {
     [k: string]: string;
