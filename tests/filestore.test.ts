@@ -1,10 +1,14 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSeva } from '../engine/boot/index.ts';
 import { ManualClock } from '../engine/clock/index.ts';
-import { backends, freshDatabase, TestServer } from './harness.ts';
+import { s3Store } from '../engine/files/index.ts';
+import type { Seva, SevaOptions } from '../engine/boot/index.ts';
+import { backends, definitionsWith, freshDatabase, TestServer } from './harness.ts';
+import { startS3Peer } from './s3-peer.ts';
 
 /** A real 1×1 PNG (signature, IHDR, IDAT, IEND; CRCs are not checked by type sniffing but are cheap to skip). */
 function tinyPng(): Uint8Array {
@@ -19,41 +23,86 @@ function tinyPng(): Uint8Array {
 
 const tinyPdf = () => new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-const stores = [
-  { name: 'database', dir: undefined as string | undefined },
-  { name: 'directory', dir: 'dir' },
+/** A place for file bytes, made for one server: the options that choose it, and the ids it holds. */
+interface StoreUnderTest {
+  name: string;
+  start(): Promise<{ options: Partial<SevaOptions>; stored: (seva: Seva) => Promise<string[]>; stop: () => Promise<void> }>;
+}
+
+const S3_PREFIX = 'tests/files/';
+
+/** The same behaviour, whatever keeps the bytes: every case below runs on each. */
+const stores: StoreUnderTest[] = [
+  {
+    name: 'database',
+    start: async () => ({
+      options: {},
+      stored: async (seva) => (await seva.database.db.selectFrom('seva_file_content').select('id').execute()).map((r) => r.id as string),
+      stop: async () => {},
+    }),
+  },
+  {
+    name: 'directory',
+    start: async () => {
+      const filesDir = mkdtempSync(join(tmpdir(), 'seva-files-'));
+      return { options: { filesDir }, stored: async () => readdirSync(filesDir), stop: async () => rmSync(filesDir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 's3',
+    start: async () => {
+      const peer = await startS3Peer('seva-files', S3_PREFIX);
+      // Keys outside the prefix would show as themselves, and fail the comparison.
+      const stored = async () => (await peer.keys()).map((key) => (key.startsWith(S3_PREFIX) ? key.slice(S3_PREFIX.length) : key));
+      return { options: { filesS3: peer.settings }, stored, stop: peer.stop };
+    },
+  },
 ];
 
+/** The shipped definitions, plus a module that takes uploads from signed-in users only. */
+const definitionsDir = definitionsWith(mkdtempSync(join(tmpdir(), 'seva-no-fixture-')), [
+  { file: 'filestore/modules.yaml', replace: 'modules:\n', with: 'modules:\n  staff-only: { types: [image/png], maxBytes: 100000 }\n' },
+]);
+
+type Upload = { name: string; bytes: Uint8Array; type: string };
+type Errors = { Errors: { code: string; message: string }[] };
+
 describe.each(backends())('the file store on %s', (backend) => {
-  describe.each(stores)('with the $name store', ({ dir }) => {
+  describe.each(stores)('with the $name store', (store) => {
     const clock = new ManualClock(Date.UTC(2026, 10, 1, 4, 30));
     let server: TestServer;
     let drop: () => Promise<void>;
     let token = '';
-    let filesDir: string | undefined;
+    let bytesStore: Awaited<ReturnType<StoreUnderTest['start']>>;
 
     beforeAll(async () => {
       const db = await freshDatabase(backend);
       drop = db.drop;
-      filesDir = dir ? mkdtempSync(join(tmpdir(), 'seva-files-')) : undefined;
-      server = await TestServer.start({ database: db.config, clock, filesSecret: 'test-secret', fileLinkTtlSeconds: 600, ...(filesDir ? { filesDir } : {}) });
+      bytesStore = await store.start();
+      server = await TestServer.start({ database: db.config, definitionsDir, clock, filesSecret: 'test-secret', fileLinkTtlSeconds: 600, ...bytesStore.options });
       token = await server.token('admin', 'admin-secret-1', 'pb');
     }, 120_000);
 
     afterAll(async () => {
       await server?.stop();
       await drop?.();
-      if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+      await bytesStore?.stop();
     });
 
-    const upload = (files: { name: string; bytes: Uint8Array; type: string }[], module = 'mgramseva', withToken = true) => {
+    const upload = (files: Upload[], module = 'mgramseva', withToken = true, headers: Record<string, string> = {}) => {
       const form = new FormData();
       for (const f of files) form.append('file', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
       form.append('tenantId', 'pb.lodhipur');
       form.append('module', module);
-      return fetch(`${server.baseUrl}/filestore/v1/files`, { method: 'POST', body: form, headers: withToken ? { authorization: `Bearer ${token}` } : {} });
+      return fetch(`${server.baseUrl}/filestore/v1/files`, { method: 'POST', body: form, headers: { ...headers, ...(withToken ? { authorization: `Bearer ${token}` } : {}) } });
     };
     const get = (path: string, withToken = true) => fetch(`${server.baseUrl}${path}`, { headers: withToken ? { authorization: `Bearer ${token}` } : {} });
+    const linksTo = async (ids: string[]) => {
+      const res = await fetch(`${server.baseUrl}/filestore/v1/files/url?tenantId=pb.lodhipur&fileStoreIds=${ids.join(',')}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { fileStoreIds: { id: string; url: string }[] }).fileStoreIds;
+    };
+    const createdBy = async (id: string) => (await server.seva.database.db.selectFrom('seva_file').select('created_by').where('id', '=', id).executeTakeFirstOrThrow()).created_by as string;
 
     it('an expense bill photo and a PDF are uploaded, linked and downloaded through signed links', async () => {
       const png = tinyPng();
@@ -63,7 +112,8 @@ describe.each(backends())('the file store on %s', (backend) => {
       const { files } = (await res.json()) as { files: { fileStoreId: string; tenantId: string }[] };
       expect(files).toHaveLength(2);
       expect(files.every((f) => f.tenantId === 'pb.lodhipur')).toBe(true);
-      if (filesDir) expect(readdirSync(filesDir).sort()).toEqual(files.map((f) => f.fileStoreId).sort());
+      expect((await bytesStore.stored(server.seva)).sort()).toEqual(files.map((f) => f.fileStoreId).sort());
+      expect(await createdBy(files[0]!.fileStoreId)).not.toBe('anonymous');
 
       const urls = await get(`/filestore/v1/files/url?tenantId=pb.lodhipur&fileStoreIds=${files.map((f) => f.fileStoreId).join(',')}`);
       expect(urls.status).toBe(200);
@@ -113,5 +163,75 @@ describe.each(backends())('the file store on %s', (backend) => {
       expect(expired.status).toBe(403);
       expect(((await expired.json()) as { Errors: { code: string }[] }).Errors[0]!.code).toBe('LINK_EXPIRED');
     });
+
+    it('the app uploads an expense bill without a token: its module takes it, as made by anonymous, and a signed link opens it', async () => {
+      const png = tinyPng();
+      const res = await upload([{ name: 'expense-bill.png', bytes: png, type: 'image/png' }], 'mgramseva', false);
+      expect(res.status).toBe(201);
+      const [file] = ((await res.json()) as { files: { fileStoreId: string; tenantId: string }[] }).files;
+      expect(file!.tenantId).toBe('pb.lodhipur');
+      expect(await createdBy(file!.fileStoreId)).toBe('anonymous');
+      expect(await bytesStore.stored(server.seva)).toContain(file!.fileStoreId);
+      const [link] = await linksTo([file!.fileStoreId]);
+      const download = await fetch(link!.url);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('image/png');
+      expect(new Uint8Array(await download.arrayBuffer())).toEqual(png);
+    });
+
+    it('a module without anonymous uploads refuses one without a token (401), and takes it with one', async () => {
+      const png = { name: 'staff.png', bytes: tinyPng(), type: 'image/png' };
+      const refused = await upload([png], 'staff-only', false);
+      expect(refused.status).toBe(401);
+      const { Errors } = (await refused.json()) as Errors;
+      expect(Errors[0]!.code).toBe('UNAUTHENTICATED');
+      expect(Errors[0]!.message).toContain("module 'staff-only' takes uploads from signed-in users only");
+      expect((await upload([png], 'staff-only')).status).toBe(201);
+    });
+
+    it("the 31st anonymous upload from one address in an hour is refused (429); a signed-in user's is not, and the next hour takes more", async () => {
+      clock.set(Date.UTC(2026, 10, 2, 0, 0));
+      const png = { name: 'bill.png', bytes: tinyPng(), type: 'image/png' };
+      for (let i = 0; i < 30; i++) expect((await upload([png], 'mgramseva', false)).status).toBe(201);
+      // X-Forwarded-For is not trusted by default: a forged one does not make a new address.
+      const over = await upload([png], 'mgramseva', false, { 'x-forwarded-for': '203.0.113.9' });
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get('retry-after'))).toBe(3600);
+      const { Errors } = (await over.json()) as Errors;
+      expect(Errors[0]!.code).toBe('TOO_MANY_UPLOADS');
+      expect(Errors[0]!.message).toContain("anonymous uploads to module 'mgramseva'");
+      expect((await upload([png])).status).toBe(201);
+      clock.advance(3_600_000);
+      expect((await upload([png], 'mgramseva', false)).status).toBe(201);
+    });
+  });
+});
+
+describe('the S3 store against an S3-protocol server', () => {
+  it('gives back the bytes put, nothing for a key it does not hold, and an error for a bucket that is not there', async () => {
+    const peer = await startS3Peer('seva-store-test', 'a/b/');
+    try {
+      const store = s3Store(peer.settings);
+      const bytes = new Uint8Array([0, 1, 2, 255, 254]);
+      await store.put('one', bytes);
+      expect(await store.get('one')).toEqual(bytes);
+      expect(await peer.keys()).toEqual(['a/b/one']);
+      expect(await store.get('missing')).toBeUndefined();
+      store.close?.();
+      const noBucket = s3Store({ ...peer.settings, bucket: 'not-made' });
+      await expect(noBucket.get('one')).rejects.toMatchObject({ name: 'NoSuchBucket' });
+      noBucket.close?.();
+    } finally {
+      await peer.stop();
+    }
+  });
+});
+
+describe('file store settings', () => {
+  it('naming both a directory and a bucket stops the start, saying so, before the database is opened', async () => {
+    const dataDir = join(tmpdir(), `seva-never-opened-${process.pid}-${Date.now()}`);
+    const start = startSeva({ definitionsDir: 'definitions', database: { dataDir }, filesDir: '/tmp/seva-files', filesS3: { bucket: 'seva-files' } });
+    await expect(start).rejects.toMatchObject({ code: 'FILE_STORES_CONFLICT', message: expect.stringContaining("both a directory (SEVA_FILES_DIR or filesDir: '/tmp/seva-files') and an S3 bucket (SEVA_FILES_S3_BUCKET or filesS3: 'seva-files')") });
+    expect(existsSync(dataDir)).toBe(false);
   });
 });

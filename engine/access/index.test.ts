@@ -32,6 +32,13 @@ describe('authorize', () => {
     expect(() => authorize('user.search', search, anyone, ['pb'], false)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
     expect(() => authorize('POST /x', vendorCreate, anyone, [], true)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
   });
+  it('lets a caller without a token through an authenticated grant only where it allows anonymous callers (the endpoint then decides), never an inactive user', () => {
+    const upload: EndpointAccess = { mode: 'authenticated', anonymousWhereAllowed: true };
+    expect(() => authorize('filestore.upload', upload, undefined, [])).not.toThrow();
+    expect(() => authorize('filestore.upload', { mode: 'authenticated' }, undefined, [])).toThrow(expect.objectContaining({ kind: 'unauthenticated' }));
+    const inactive = { ...user([]), active: false };
+    expect(() => authorize('filestore.upload', upload, inactive, [])).toThrow(expect.objectContaining({ code: 'USER_INACTIVE' }));
+  });
   it('closes an endpoint granted to no role', () => {
     expect(() => authorize('POST /x', { mode: 'roles', roles: [] }, user([{ code: 'SUPERUSER', tenantId: 'pb' }]), ['pb'])).toThrow(expect.objectContaining({ kind: 'forbidden' }));
   });

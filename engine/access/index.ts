@@ -18,8 +18,12 @@ export interface AnonymousAccess {
 /** Who may call an endpoint. There is no default grant: an endpoint nobody is granted is closed. */
 export type EndpointAccess =
   | { mode: 'public' }
-  /** Any signed-in user, for endpoints about the caller's own session (details, logout). */
-  | { mode: 'authenticated' }
+  /**
+   * Any signed-in user, for endpoints about the caller's own session (details, logout).
+   * `anonymousWhereAllowed`: a caller without a session is let through too, to an endpoint that
+   * decides itself where that is allowed (a file upload, per module).
+   */
+  | { mode: 'authenticated'; anonymousWhereAllowed?: boolean }
   /** `self`: anyone signed in may also call it about their own record (the endpoint decides what that is). */
   | { mode: 'roles'; roles: string[]; self?: boolean; anonymous?: AnonymousAccess };
 
@@ -35,6 +39,7 @@ export function holdsRoleAt(user: User, roles: readonly string[], tenantId: stri
  */
 export function authorize(endpoint: string, access: EndpointAccess, caller: User | undefined, tenants: readonly string[], self = false): void {
   if (access.mode === 'public') return;
+  if (!caller && access.mode === 'authenticated' && access.anonymousWhereAllowed) return;
   if (!caller) throw unauthenticated('UNAUTHENTICATED', `${endpoint} needs a valid access token (RequestInfo.authToken or an Authorization: Bearer header)`);
   if (!caller.active) throw unauthenticated('USER_INACTIVE', `user ${caller.userName} is not active`);
   if (access.mode === 'authenticated') return;

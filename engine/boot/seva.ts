@@ -10,7 +10,7 @@ import { BILLING_SOURCES, BillingEngine } from '../billing/index.ts';
 import { aggregateRoutes, billingRoutes, boundaryRoutes, CallLimits, clockRoutes, createHttpApp, estimateRoutes, hrmsRoutes, idgenRoutes, localizationRoutes, mdmsRoutes, pdfRoutes, routeCaller, serviceRoutes, batchRoutes, summaryRoutes, userRoutes, workflowRoutes } from '../http/index.ts';
 import { fileRoutes, shortenerRoutes, smsRoutes, userFlowRoutes } from '../http/index.ts';
 import { DEFAULT_SHORTENER_POLICY } from '../shortener/index.ts';
-import { databaseStore, directoryStore, Files } from '../files/index.ts';
+import { checkContentStoreSettings, chooseContentStore, Files, s3SettingsFromEnv, type S3Settings } from '../files/index.ts';
 import { Pdfs } from '../pdf/index.ts';
 import { smsSender } from '../sms/index.ts';
 import type { Route } from '../http/index.ts';
@@ -61,6 +61,8 @@ export interface SevaOptions {
   publicUrl?: string;
   /** Keep uploaded files' bytes in this directory (SEVA_FILES_DIR) instead of the database. */
   filesDir?: string;
+  /** Keep uploaded files' bytes in this S3 bucket (SEVA_FILES_S3_BUCKET and the other SEVA_FILES_S3_*) instead of the database. */
+  filesS3?: S3Settings;
   /**
    * Key of file link signatures (SEVA_FILES_SECRET), the same for every process of one deployment;
    * without one a random key is made, and links handed out before a restart no longer open.
@@ -92,6 +94,9 @@ export interface Seva {
 
 /** Loads and checks the definitions, opens the database, migrates, and builds the HTTP app and the jobs. */
 export async function startSeva(options: SevaOptions): Promise<Seva> {
+  const env = options.env ?? process.env;
+  // A mistaken setting stops the start before anything is opened.
+  const fileStoreSettings = checkContentStoreSettings({ dir: options.filesDir ?? env.SEVA_FILES_DIR, s3: options.filesS3 ?? s3SettingsFromEnv(env) });
   // PGlite's WebAssembly compiles in the background while the definitions are checked.
   warmUpDatabase(options.database);
   const loaded = checkDefinitionsForStart(options.definitionsDir, options.definitionsCache);
@@ -147,21 +152,24 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       const g = registry.access.get(id);
       if (!g) return { mode: 'roles', roles: [] };
       if (g.public) return { mode: 'public' };
-      return g.authenticated ? { mode: 'authenticated' } : { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}), ...(g.anonymous ? { anonymous: g.anonymous } : {}) };
+      if (g.authenticated) return { mode: 'authenticated', ...(g.anonymousWhereAllowed ? { anonymousWhereAllowed: true } : {}) };
+      return { mode: 'roles', roles: g.roles, ...(g.self ? { self: true } : {}), ...(g.anonymous ? { anonymous: g.anonymous } : {}) };
     };
     const security = registry.security;
-    const limits = new CallLimits(new RateLimiter(db), security.rateLimits ?? {}, () => clock.now());
+    const limiter = new RateLimiter(db);
+    const limits = new CallLimits(limiter, security.rateLimits ?? {}, () => clock.now());
     const sessions = { accessTtlSeconds: options.accessTokenTtlSeconds ?? 7 * 24 * 3600, refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600 };
-    const env = options.env ?? process.env;
     const otp = otpSettings(registry.otp, options.otpPepper ?? env.SEVA_OTP_PEPPER ?? randomOtpPepper(logger));
     const sms = smsSender(registry.smsProviders, { db, now: () => clock.now(), env });
     const otpLogin = (userName: string, tenantId: string, code: string) => citizenOtpLogin(db, otp, userName, tenantId, code, clock.now());
-    const filesDir = options.filesDir ?? env.SEVA_FILES_DIR;
+    const fileBytes = chooseContentStore(db, fileStoreSettings);
     const files = new Files({
       db,
       clock,
-      store: filesDir ? directoryStore(filesDir) : databaseStore(db),
+      store: fileBytes,
       modules: registry.filestore.modules,
+      limiter,
+      tenantExists: checks.tenantExists,
       secret: options.filesSecret ?? env.SEVA_FILES_SECRET ?? randomSecret(logger, 'SEVA_FILES_SECRET is not set: file links are signed for this process only'),
       linkTtlSeconds: options.fileLinkTtlSeconds ?? (Number(env.SEVA_FILES_LINK_TTL) || 15 * 60),
     });
@@ -255,6 +263,7 @@ export async function startSeva(options: SevaOptions): Promise<Seva> {
       admin,
       close: async () => {
         jobs.stop();
+        fileBytes.close?.();
         await database.close();
       },
     };

@@ -3,7 +3,7 @@ import { USER_SOURCES } from '../users/index.ts';
 import { formatProblem, loadDefinitions, loadDefinitionsRemembered, type DefinitionsCache, type LoadResult } from '../definitions/index.ts';
 import { SevaError } from '../errors/index.ts';
 import { RuleSets, runExamples, type ExampleOutcome } from '../rules/index.ts';
-import { BATCH_PATHS, BILLING_EXTRA_ROUTES, BILLING_PATHS, BOUNDARY_PATHS, CLOCK_PATHS, FILE_PATHS, HRMS_EXTRA_ROUTES, HRMS_PATHS, IDGEN_PATH, LOCALIZATION_PATHS, MDMS_PATHS, PDF_PATHS, SESSION_PATHS, SHORTENER_PATHS, SMS_PATHS, USER_ENDPOINTS, USER_FLOW_PATHS, WORKFLOW_PATHS } from '../http/index.ts';
+import { BATCH_PATHS, BILLING_EXTRA_ROUTES, BILLING_PATHS, BOUNDARY_PATHS, CLOCK_PATHS, FILE_ENDPOINTS_DECIDING_ANONYMOUS, FILE_PATHS, HRMS_EXTRA_ROUTES, HRMS_PATHS, IDGEN_PATH, LOCALIZATION_PATHS, MDMS_PATHS, PDF_PATHS, SESSION_PATHS, SHORTENER_PATHS, SMS_PATHS, USER_ENDPOINTS, USER_FLOW_PATHS, WORKFLOW_PATHS } from '../http/index.ts';
 
 /** The role scheduled jobs act with. */
 export const SYSTEM_ROLE = 'SYSTEM';
@@ -18,6 +18,7 @@ export const engineRoutes = new Set([...SESSION_PATHS, ...MDMS_PATHS, IDGEN_PATH
 /** What the engine itself serves and provides, which the definitions are checked against. */
 export const engineFacts = () => ({
   engineEndpoints,
+  endpointsDecidingAnonymous: new Set(FILE_ENDPOINTS_DECIDING_ANONYMOUS),
   engineRoutes,
   systemRole: SYSTEM_ROLE,
   engineSources: Object.fromEntries(Object.entries({ ...BILLING_SOURCES, ...USER_SOURCES }).map(([name, s]) => [name, Object.keys(s.fields)])),

@@ -7,6 +7,8 @@ export type JsonSchema = Record<string, unknown>;
 export interface EngineFacts {
   /** Ids of the engine's own endpoints, which access policies may grant. */
   engineEndpoints: Set<string>;
+  /** Engine endpoints that decide themselves where callers without a token may go on (an access grant may open them so). */
+  endpointsDecidingAnonymous: Set<string>;
   /** Routes the engine serves itself, which definitions may not take. */
   engineRoutes: Set<string>;
   /** The role scheduled jobs act with. */

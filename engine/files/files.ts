@@ -1,7 +1,8 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../clock/index.ts';
-import { forbidden, invalid, notFound } from '../errors/index.ts';
+import { forbidden, invalid, notFound, unauthenticated } from '../errors/index.ts';
+import type { RateLimit, RateLimiter } from '../limits/index.ts';
 import type { Db } from '../store/index.ts';
 import { findFiles, recordFile, type ContentStore, type StoredFile } from './store.ts';
 
@@ -9,13 +10,21 @@ import { findFiles, recordFile, type ContentStore, type StoredFile } from './sto
 export interface ModuleLimits {
   types: string[];
   maxBytes: number;
+  /** Uploads without a session are taken, this many per client address. */
+  anonymous?: { perAddress: RateLimit };
 }
+
+/** Who uploads: a signed-in user (their uuid), or nobody in particular from a client address. */
+export type Uploader = { user: string } | { address: string | undefined };
 
 export interface FilesDeps {
   db: Db;
   store: ContentStore;
   clock: Clock;
   modules: Record<string, ModuleLimits>;
+  /** Counts anonymous uploads per address, in the database (so every process counts the same). */
+  limiter: RateLimiter;
+  tenantExists: (tenantId: string) => boolean;
   /** Key of the link signatures, the same for every process of a deployment. */
   secret: string;
   /** How long a signed link holds, in seconds. */
@@ -39,10 +48,17 @@ export interface SignedLink {
 export class Files {
   constructor(private readonly deps: FilesDeps) {}
 
-  /** Checks every file against the module's limits before storing any, so an upload is kept whole or not at all. */
-  async upload(tenantId: string, module: string, uploads: Upload[], createdBy: string): Promise<StoredFile[]> {
+  /**
+   * Checks every file against the module's limits before storing any, so an upload is kept whole or
+   * not at all. An upload without a session is taken only by a module open to them, within its
+   * per-address limit, and is recorded as made by `anonymous`.
+   */
+  async upload(tenantId: string, module: string, uploads: Upload[], by: Uploader): Promise<StoredFile[]> {
     const limits = this.deps.modules[module];
     if (!limits) throw invalid('INVALID_MODULE', `module '${module}' accepts no uploads (known: ${Object.keys(this.deps.modules).join(', ') || 'none'})`, '$.module');
+    if (!this.deps.tenantExists(tenantId)) throw invalid('INVALID_TENANT_ID', `tenant '${tenantId}' does not exist`, '$.tenantId');
+    if (!('user' in by)) await this.admitAnonymous(module, limits, by.address);
+    const createdBy = 'user' in by ? by.user : 'anonymous';
     if (uploads.length === 0) throw invalid('FILE_MISSING', 'the request carries no file (form field `file`)', '$.file');
     const checked: { upload: Upload; contentType: string }[] = [];
     for (const [i, upload] of uploads.entries()) {
@@ -62,6 +78,14 @@ export class Files {
       out.push(file);
     }
     return out;
+  }
+
+  /** Counted before any file is read, so a flood is refused before it costs work. */
+  private async admitAnonymous(module: string, limits: ModuleLimits, address: string | undefined): Promise<void> {
+    if (!limits.anonymous) throw unauthenticated('UNAUTHENTICATED', `module '${module}' takes uploads from signed-in users only: send an access token (Authorization: Bearer or RequestInfo.authToken)`);
+    // Callers whose address is unknown share one count.
+    const from = address ?? 'an unknown address';
+    await this.deps.limiter.hit(`filestore.upload:${module}:address:${from}`, limits.anonymous.perAddress, this.deps.clock.now(), `anonymous uploads to module '${module}' from ${from}`, 'TOO_MANY_UPLOADS');
   }
 
   /** Signed links to the files found among `ids` in the tenant (ids not found are left out, as DIGIT does). */

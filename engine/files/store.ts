@@ -19,6 +19,8 @@ export interface StoredFile {
 export interface ContentStore {
   put(id: string, bytes: Uint8Array): Promise<void>;
   get(id: string): Promise<Uint8Array | undefined>;
+  /** Lets go of what the store holds open (an S3 client's connections), when the engine stops. */
+  close?(): void;
 }
 
 /** What is known of every file, in the database whatever keeps the bytes (so any process finds it). */

@@ -23,5 +23,5 @@ export type { QueryParam, RouteDoc } from './openapi/route-doc.ts';
 export { userFlowRoutes, smsRoutes, USER_FLOW_PATHS, SMS_PATHS, type UserFlowDeps } from './routes/user-flows.ts';
 export { shortenerRoutes, SHORTENER_PATHS, type ShortenerRouteDeps } from './routes/shortener.ts';
 export { RedirectAnswer } from './route.ts';
-export { fileRoutes, FILE_PATHS } from './routes/files.ts';
+export { FILE_ENDPOINTS_DECIDING_ANONYMOUS, fileRoutes, FILE_PATHS } from './routes/files.ts';
 export { pdfRoutes, PDF_PATHS } from './routes/pdf.ts';

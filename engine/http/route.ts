@@ -38,6 +38,12 @@ export interface Route {
   self?: (req: HttpRequest) => boolean;
   /** How the body arrives: DIGIT's login is form-encoded, file uploads multipart, everything else JSON. */
   bodyType?: 'json' | 'form' | 'multipart';
+  /**
+   * The handler itself decides whether a caller without a session may go on (a file upload, per
+   * module): a grant with `anonymousWhereAllowed` then lets such callers reach it. Other routes
+   * ignore that grant's widening.
+   */
+  decidesAnonymous?: boolean;
   /** The status of a successful answer (200 unless said; DIGIT's file upload answers 201). */
   status?: 200 | 201;
   handle: (req: HttpRequest) => Promise<unknown>;
@@ -136,7 +142,8 @@ function contentDisposition(name: string): string {
 /** Who may make the request and see what (access/), for a mounted route or one called inside the server. */
 export function admitted(route: Route, req: HttpRequest): Admission {
   const self = route.self?.(req) === true;
-  return admit(route.endpoint, route.access, req.caller, route.access.mode === 'roles' && !self ? route.tenants(req) : [], criteriaOf(req), self);
+  const access = route.access.mode === 'authenticated' && !route.decidesAnonymous ? { mode: 'authenticated' as const } : route.access;
+  return admit(route.endpoint, access, req.caller, access.mode === 'roles' && !self ? route.tenants(req) : [], criteriaOf(req), self);
 }
 
 /** Where a link made from this request points: the configured public URL, else the request's own host. */

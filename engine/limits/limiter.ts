@@ -17,8 +17,8 @@ export interface RateLimit {
 export class RateLimiter {
   constructor(private readonly db: Db) {}
 
-  /** Counts a hit on `key`; refuses it (429, with when to retry) once the window's limit is passed. */
-  async hit(name: string, limit: RateLimit, now: number, what: string): Promise<void> {
+  /** Counts a hit on `key`; refuses it (429 `code`, with when to retry) once the window's limit is passed. */
+  async hit(name: string, limit: RateLimit, now: number, what: string, code = 'TOO_MANY_REQUESTS'): Promise<void> {
     // A key holds what a caller sent (a user name): a long one is kept as its hash, to fit an index.
     const key = name.length > 200 ? `sha256:${createHash('sha256').update(name).digest('base64url')}` : name;
     const span = limit.seconds * 1000;
@@ -31,7 +31,7 @@ export class RateLimiter {
     if (rows[0]!.hits === 1) await this.db.deleteFrom(rateWindowTable.root.table).where('key', '=', key).where('window_start', '<', windowStart).execute();
     if (rows[0]!.hits > limit.requests) {
       const retryAfter = Math.max(1, Math.ceil((windowStart + span - now) / 1000));
-      throw tooMany('TOO_MANY_REQUESTS', `too many ${what} (at most ${limit.requests} in ${limit.seconds} s); try again in ${retryAfter} s`, retryAfter);
+      throw tooMany(code, `too many ${what} (at most ${limit.requests} in ${limit.seconds} s); try again in ${retryAfter} s`, retryAfter);
     }
   }
 }

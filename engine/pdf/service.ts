@@ -93,7 +93,7 @@ export class Pdfs {
     const actor = req.caller?.uuid ?? 'anonymous';
     const stored = [];
     for (const d of documents) {
-      const [file] = await this.deps.files.upload(req.tenantId, this.deps.fileModule, [{ name: `${key.key}-${d.entityId}.pdf`.replace(/[^\w.-]/g, '_'), bytes: d.bytes }], actor);
+      const [file] = await this.deps.files.upload(req.tenantId, this.deps.fileModule, [{ name: `${key.key}-${d.entityId}.pdf`.replace(/[^\w.-]/g, '_'), bytes: d.bytes }], { user: actor });
       stored.push({ entityId: d.entityId, fileStoreId: file!.id });
     }
     const jobId = randomUUID();

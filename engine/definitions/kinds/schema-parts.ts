@@ -1,6 +1,15 @@
 /** Schema pieces several kinds share. */
 
 export const fieldPath = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$' };
+/** At most `requests` calls in each window of `seconds` (engine/limits counts them in the database). */
+export const rateLimit = {
+  title: 'Rate limit',
+  type: 'object',
+  additionalProperties: false,
+  required: ['requests', 'seconds'],
+  description: 'At most `requests` calls in each window of `seconds`; more are answered 429 with Retry-After.',
+  properties: { requests: { type: 'integer', minimum: 1 }, seconds: { type: 'integer', minimum: 1 } },
+};
 export const roles = { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1, uniqueItems: true };
 
 /** A demand as a service's effect writes it; bulk operations write one per record. */

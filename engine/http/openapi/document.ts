@@ -39,7 +39,7 @@ function accessText(access: EndpointAccess): string {
     case 'public':
       return 'Access: public (no token needed).';
     case 'authenticated':
-      return 'Access: any signed-in user.';
+      return access.anonymousWhereAllowed ? 'Access: any signed-in user; without a token, where the endpoint allows it (described above).' : 'Access: any signed-in user.';
     case 'roles':
       return access.roles.length === 0
         ? 'Access: closed (no role is granted this route).'

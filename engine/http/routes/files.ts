@@ -11,6 +11,9 @@ export const FILE_PATHS = {
   'filestore.signed': '/filestore/v1/files/signed',
 } as const;
 
+/** File endpoints that decide for themselves whether a caller without a session may go on (per module). */
+export const FILE_ENDPOINTS_DECIDING_ANONYMOUS = ['filestore.upload'];
+
 const text = (req: HttpRequest, name: string): string | undefined => {
   const v = req.query[name] ?? req.body[name];
   return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined;
@@ -33,10 +36,13 @@ export function fileRoutes(files: Files, grant: (endpoint: string) => EndpointAc
       access: grant('filestore.upload'),
       bodyType: 'multipart',
       status: 201,
+      // Without a session: only to a module open to anonymous uploads (Files.upload decides).
+      decidesAnonymous: true,
       tenants: (req) => [tenantOf(req)],
       doc: {
         summary: 'Upload files',
-        description: "multipart/form-data: one or more `file` parts, `tenantId` and `module`. Each file's type is read from its bytes and must be one its module accepts (definitions/filestore), within the module's size.",
+        description:
+          "multipart/form-data: one or more `file` parts, `tenantId` and `module`. Each file's type is read from its bytes and must be one its module accepts (definitions/filestore), within the module's size. Without a token only a module open to anonymous uploads takes it (401 otherwise), a limited number per client address (429 TOO_MANY_UPLOADS beyond).",
         body: { type: 'object', required: ['tenantId', 'module', 'file'], properties: { tenantId: { type: 'string' }, module: { type: 'string' }, file: { anyOf: [bytes, listOf(bytes)] } } },
         response: { type: 'object', required: ['files'], properties: { files: listOf(fileRef) } },
       },
@@ -45,7 +51,7 @@ export function fileRoutes(files: Files, grant: (endpoint: string) => EndpointAc
         const module = text(req, 'module');
         if (!module) throw invalid('INVALID_MODULE', '$.module is required', '$.module');
         const uploads = req.files.filter((f) => f.field === 'file');
-        const stored = await files.upload(tenantId, module, uploads, req.caller?.uuid ?? 'anonymous');
+        const stored = await files.upload(tenantId, module, uploads, req.caller ? { user: req.caller.uuid } : { address: req.clientAddress });
         return { files: stored.map((f) => ({ fileStoreId: f.id, tenantId: f.tenantId })) };
       },
     },

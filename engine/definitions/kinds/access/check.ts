@@ -7,6 +7,8 @@ export interface EndpointGrant {
   public: boolean;
   /** Any signed-in user. */
   authenticated: boolean;
+  /** With authenticated: callers without a token reach the endpoint, which decides where they may. */
+  anonymousWhereAllowed: boolean;
   roles: string[];
   /** With roles: anyone signed in may also call it about their own record. */
   self: boolean;
@@ -15,7 +17,7 @@ export interface EndpointGrant {
 }
 
 /** Each engine endpoint is granted once, in exactly one way, to roles that exist. */
-export function checkAccess(policies: Sourced<AccessPolicyDefinition>[], knownEndpoints: Set<string>, roles: Set<string>): Checked<Map<string, EndpointGrant>> {
+export function checkAccess(policies: Sourced<AccessPolicyDefinition>[], knownEndpoints: Set<string>, roles: Set<string>, decidingAnonymous: Set<string>): Checked<Map<string, EndpointGrant>> {
   const grants = new Map<string, EndpointGrant>();
   const where = new Map<string, string>();
   const problems: DefinitionProblem[] = [];
@@ -37,8 +39,11 @@ export function checkAccess(policies: Sourced<AccessPolicyDefinition>[], knownEn
         if (!roles.has(role)) at(['roles', i], `unknown role '${role}': it is not in the ACCESSCONTROL-ROLES.roles master`);
       });
       if (grant.self && !grant.roles) at(['self'], `endpoint '${id}': self widens a grant to roles; give the roles too`);
+      if (grant.anonymousWhereAllowed && !grant.authenticated) at(['anonymousWhereAllowed'], `endpoint '${id}': anonymousWhereAllowed widens an authenticated grant; give authenticated: true too`, true);
+      if (grant.anonymousWhereAllowed && !decidingAnonymous.has(id))
+        at(['anonymousWhereAllowed'], `endpoint '${id}' does not decide itself where callers without a token may go on, so it cannot be opened to them this way (those that do: ${[...decidingAnonymous].sort().join(', ') || 'none'})`, true);
       if (grant.anonymous && !grant.roles) at(['anonymous'], `endpoint '${id}': an anonymous look-up narrows a grant to roles; give the roles too`, true);
-      grants.set(id, { public: grant.public === true, authenticated: grant.authenticated === true, roles: grant.roles ?? [], self: grant.self === true, ...(grant.anonymous ? { anonymous: grant.anonymous } : {}) });
+      grants.set(id, { public: grant.public === true, authenticated: grant.authenticated === true, anonymousWhereAllowed: grant.anonymousWhereAllowed === true, roles: grant.roles ?? [], self: grant.self === true, ...(grant.anonymous ? { anonymous: grant.anonymous } : {}) });
       where.set(id, source.file);
     }
   }

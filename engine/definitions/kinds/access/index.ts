@@ -15,6 +15,6 @@ export const accessKind: Kind<'access', AccessPolicyDefinition, Map<string, Endp
   schema: accessSchema,
   key: 'access',
   after: ['mdms-data'],
-  check: (files, ctx) => checkAccess(files, ctx.engine.engineEndpoints, mdmsOf(ctx).roleCodes()),
+  check: (files, ctx) => checkAccess(files, ctx.engine.engineEndpoints, mdmsOf(ctx).roleCodes(), ctx.engine.endpointsDecidingAnonymous),
   count: (grants) => `${grants.size} engine endpoint grant(s)`,
 };

@@ -18,6 +18,11 @@ export const accessSchema: JsonSchema = {
         properties: {
           public: { type: 'boolean', description: 'Callable without a token.' },
           authenticated: { type: 'boolean', description: 'Callable by any signed-in user; for endpoints that check roles themselves (a workflow action checks its own roles).' },
+          anonymousWhereAllowed: {
+            type: 'boolean',
+            description:
+              'With authenticated: a caller without a token is let through too, and the endpoint decides where that is allowed (filestore.upload: a module with an `anonymous` section in definitions/filestore; others refuse it 401). Only endpoints that decide so take it.',
+          },
           roles: { type: 'array', items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' }, minItems: 1, uniqueItems: true },
           self: { type: 'boolean', description: "Any signed-in user may also call it about their own record (user.search by the caller's own id or uuid)." },
           anonymous: anonymousLookup,

@@ -14,6 +14,10 @@ export interface AccessPolicyDefinition {
        * Callable by any signed-in user; for endpoints that check roles themselves (a workflow action checks its own roles).
        */
       authenticated?: boolean;
+      /**
+       * With authenticated: a caller without a token is let through too, and the endpoint decides where that is allowed (filestore.upload: a module with an `anonymous` section in definitions/filestore; others refuse it 401). Only endpoints that decide so take it.
+       */
+      anonymousWhereAllowed?: boolean;
       roles?: string[];
       /**
        * Any signed-in user may also call it about their own record (user.search by the caller's own id or uuid).

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../../kind.ts';
+import { rateLimit } from '../schema-parts.ts';
 
 const moduleLimits = {
   title: 'File module',
@@ -14,6 +15,15 @@ const moduleLimits = {
       description: 'Media types accepted, as read from the bytes (magic numbers), never from the name or the declared type: e.g. application/pdf, image/png, image/jpeg.',
     },
     maxBytes: { type: 'integer', minimum: 1, description: 'Largest file accepted, in bytes (the server’s body limit bounds a whole upload too).' },
+    anonymous: {
+      title: 'Anonymous uploads',
+      type: 'object',
+      additionalProperties: false,
+      required: ['perAddress'],
+      description:
+        'Uploads without a token are taken for this module (DIGIT’s filestore is open; the app’s expense-bill upload sends no token), recorded as made by `anonymous`. Without this section an upload needs a session (401). Needs `anonymousWhereAllowed` on filestore.upload in the access policy.',
+      properties: { perAddress: { ...rateLimit, title: 'Anonymous upload limit', description: 'Anonymous uploads from one client address (429 TOO_MANY_UPLOADS beyond).' } },
+    },
   },
 };
 

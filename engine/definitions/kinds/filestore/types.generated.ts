@@ -20,4 +20,18 @@ export interface FileModule {
    * Largest file accepted, in bytes (the server’s body limit bounds a whole upload too).
    */
   maxBytes: number;
+  anonymous?: AnonymousUploads;
+}
+/**
+ * Uploads without a token are taken for this module (DIGIT’s filestore is open; the app’s expense-bill upload sends no token), recorded as made by `anonymous`. Without this section an upload needs a session (401). Needs `anonymousWhereAllowed` on filestore.upload in the access policy.
+ */
+export interface AnonymousUploads {
+  perAddress: AnonymousUploadLimit;
+}
+/**
+ * Anonymous uploads from one client address (429 TOO_MANY_UPLOADS beyond).
+ */
+export interface AnonymousUploadLimit {
+  requests: number;
+  seconds: number;
 }

@@ -1,15 +1,7 @@
 import type { JsonSchema } from '../../kind.ts';
-import { roles } from '../schema-parts.ts';
+import { rateLimit as limit, roles } from '../schema-parts.ts';
 
 const positive = { type: 'integer', minimum: 1 };
-const limit = {
-  title: 'Rate limit',
-  type: 'object',
-  additionalProperties: false,
-  required: ['requests', 'seconds'],
-  description: 'At most `requests` calls in each window of `seconds`; more are answered 429 with Retry-After.',
-  properties: { requests: positive, seconds: positive },
-};
 const limits = {
   title: 'Rate limits',
   type: 'object',
