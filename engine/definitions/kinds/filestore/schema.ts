@@ -21,7 +21,7 @@ const moduleLimits = {
       additionalProperties: false,
       required: ['perAddress'],
       description:
-        'Uploads without a token are taken for this module (DIGIT’s filestore is open; the app’s expense-bill upload sends no token), recorded as made by `anonymous`. Without this section an upload needs a session (401). Needs `anonymousWhereAllowed` on filestore.upload in the access policy.',
+        'Uploads without a token are taken for this module (DIGIT’s filestore is open, and some clients upload without one), recorded as made by `anonymous`. Without this section an upload needs a session (401). Needs `anonymousWhereAllowed` on filestore.upload in the access policy.',
       properties: { perAddress: { ...rateLimit, title: 'Anonymous upload limit', description: 'Anonymous uploads from one client address (429 TOO_MANY_UPLOADS beyond).' } },
     },
   },

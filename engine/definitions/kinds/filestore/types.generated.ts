@@ -23,7 +23,7 @@ export interface FileModule {
   anonymous?: AnonymousUploads;
 }
 /**
- * Uploads without a token are taken for this module (DIGIT’s filestore is open; the app’s expense-bill upload sends no token), recorded as made by `anonymous`. Without this section an upload needs a session (401). Needs `anonymousWhereAllowed` on filestore.upload in the access policy.
+ * Uploads without a token are taken for this module (DIGIT’s filestore is open, and some clients upload without one), recorded as made by `anonymous`. Without this section an upload needs a session (401). Needs `anonymousWhereAllowed` on filestore.upload in the access policy.
  */
 export interface AnonymousUploads {
   perAddress: AnonymousUploadLimit;
